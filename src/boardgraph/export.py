@@ -1,0 +1,187 @@
+"""Read a built graph and write it out again: Turtle, N-Triples, JSON-LD or TriG.
+
+TriG keeps the named-graph partition of ``docs/graph.md`` (one graph per
+report, one for shared entities, one for the build, optionally one for the
+ontology), which is also what ``boardgraph push`` sends to a triple store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from rdflib import BNode, Dataset, Graph, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+from boardgraph.atomic import atomic_path
+from boardgraph.errors import BoardgraphError
+from boardgraph.vocab import BG_IRI, ID, ID_IRI, PREFIXES
+
+FORMATS = {"turtle": "turtle", "nt": "nt", "jsonld": "json-ld", "trig": "trig"}
+SUFFIX_FORMATS = {
+    ".ttl": "turtle",
+    ".turtle": "turtle",
+    ".nt": "nt",
+    ".trig": "trig",
+    ".nq": "nquads",
+    ".jsonld": "json-ld",
+    ".json": "json-ld",
+}
+QUAD_FORMATS = {"trig", "nquads", "json-ld"}
+
+ONTOLOGY_GRAPH = ID["graph/ontology"]
+ENTITIES_GRAPH = ID["graph/entities"]
+BUILD_GRAPH = ID["graph/build"]
+ONTOLOGY_IRI = BG_IRI.rstrip("#")
+
+_ENTITY_KINDS = ("person", "council", "organisation", "programme", "role")
+_BUILD_KINDS = ("build", "pipeline", "software")
+
+
+def data_path(*parts: str) -> Path:
+    """A file shipped with boardgraph (ontology, shapes, queries).
+
+    Installed wheels carry them under ``boardgraph/_data``; a source checkout
+    has them at the repository root.
+    """
+    package_data = Path(__file__).resolve().parent / "_data"
+    candidate = package_data.joinpath(*parts)
+    if candidate.exists():
+        return candidate
+    return Path(__file__).resolve().parents[2].joinpath(*parts)
+
+
+def ontology_graph() -> Graph:
+    path = data_path("ontology", "boardgraph.ttl")
+    graph = Graph()
+    graph.parse(path, format="turtle")
+    return graph
+
+
+def rdf_format(path: Path | str) -> str:
+    suffix = Path(path).suffix.lower()
+    if suffix not in SUFFIX_FORMATS:
+        raise BoardgraphError(f"{path}: unknown RDF file type {suffix!r} (use .ttl, .nt, .trig, .nq or .jsonld)")
+    return SUFFIX_FORMATS[suffix]
+
+
+def load_graph(path: Path | str) -> Graph:
+    """Parse a graph file (quads are merged into one graph) with a one-line error."""
+    path = Path(path)
+    if not path.is_file():
+        raise BoardgraphError(f"{path}: no such graph file (build it with `boardgraph build`)")
+    fmt = rdf_format(path)
+    try:
+        if fmt in QUAD_FORMATS:
+            dataset = Dataset()
+            dataset.parse(path, format=fmt)
+            graph = Graph()
+            for s, p, o, _g in dataset.quads((None, None, None, None)):
+                graph.add((s, p, o))
+        else:
+            graph = Graph()
+            graph.parse(path, format=fmt)
+    except Exception as exc:  # rdflib raises many unrelated types for bad syntax
+        raise BoardgraphError(f"{path}: not valid {fmt}: {_first_line(exc)}") from exc
+    for prefix, iri in PREFIXES.items():
+        graph.bind(prefix, iri)
+    return graph
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip() or type(exc).__name__
+    return text.splitlines()[0]
+
+
+def _graph_name_for(subject: URIRef) -> URIRef:
+    """The named graph of a subject IRI, as the table in docs/graph.md says.
+
+    Private stand-in for ``boardgraph.rdf.graph_name_for`` until the RDF stage
+    exposes it.
+    """
+    iri = str(subject)
+    if iri.startswith(BG_IRI) or iri == ONTOLOGY_IRI:
+        return ONTOLOGY_GRAPH
+    if iri.startswith(ID_IRI):
+        parts = iri[len(ID_IRI) :].split("/")
+        if parts[0] == "report" and len(parts) > 1 and parts[1]:
+            return ID[f"graph/report/{parts[1]}"]
+        if parts[0] in _BUILD_KINDS:
+            return BUILD_GRAPH
+    # Entities, roles and anything else not owned by one report are shared.
+    return ENTITIES_GRAPH
+
+
+def _graph_name_function() -> Callable[[URIRef], URIRef]:
+    try:  # the RDF stage owns the partition once it exists
+        from boardgraph.rdf import graph_name_for  # type: ignore[attr-defined]
+    except ImportError:
+        return _graph_name_for
+    return graph_name_for
+
+
+def partition(graph: Graph, *, with_ontology: bool = False) -> Dataset:
+    """Split ``graph`` into the named graphs of docs/graph.md.
+
+    A blank node has no IRI to decide by, so its triples follow the graph of
+    the first IRI subject that reaches it (in a deterministic order).
+    """
+    name_for = _graph_name_function()
+    dataset = Dataset()
+    for prefix, iri in PREFIXES.items():
+        dataset.bind(prefix, iri)
+    bnode_graph: dict[BNode, URIRef] = {}
+    for s in sorted({s for s in graph.subjects() if isinstance(s, URIRef)}):
+        _claim_bnodes(graph, s, name_for(s), bnode_graph)
+    for s, p, o in graph:
+        if isinstance(s, URIRef):
+            name = name_for(s)
+        else:
+            name = bnode_graph.get(s, ENTITIES_GRAPH)
+        dataset.graph(name).add((s, p, o))
+    if with_ontology:
+        target = dataset.graph(ONTOLOGY_GRAPH)
+        for triple in ontology_graph():
+            target.add(triple)
+    return dataset
+
+
+def _claim_bnodes(graph: Graph, subject: URIRef | BNode, name: URIRef, seen: dict[BNode, URIRef]) -> None:
+    stack = [o for o in graph.objects(subject) if isinstance(o, BNode)]
+    while stack:
+        node = stack.pop()
+        if node in seen:
+            continue
+        seen[node] = name
+        stack.extend(o for o in graph.objects(node) if isinstance(o, BNode))
+
+
+def named_graphs(dataset: Dataset) -> dict[URIRef, Graph]:
+    """The non-empty named graphs of ``dataset``, in IRI order."""
+    graphs = {
+        g.identifier: g
+        for g in dataset.graphs()
+        if g.identifier != DATASET_DEFAULT_GRAPH_ID and isinstance(g.identifier, URIRef) and len(g)
+    }
+    return dict(sorted(graphs.items()))
+
+
+def export(source: Path | str, fmt: str, output: Path | str, *, with_ontology: bool = False) -> int:
+    """Write ``source`` as ``fmt`` to ``output`` atomically; return the triple count."""
+    if fmt not in FORMATS:
+        raise BoardgraphError(f"unknown export format {fmt!r} (choose from {', '.join(FORMATS)})")
+    graph = load_graph(source)
+    if fmt == "trig":
+        data: Graph | Dataset = partition(graph, with_ontology=with_ontology)
+        count = sum(len(g) for g in named_graphs(data).values())  # type: ignore[arg-type]
+    else:
+        if with_ontology:
+            graph += ontology_graph()
+        data, count = graph, len(graph)
+    with atomic_path(output) as tmp:
+        if fmt == "jsonld":
+            context = {prefix: iri for prefix, iri in PREFIXES.items()}
+            data.serialize(destination=str(tmp), format="json-ld", context=context, indent=2)
+        else:
+            data.serialize(destination=str(tmp), format=FORMATS[fmt], encoding="utf-8")
+    return count

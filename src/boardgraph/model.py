@@ -1,0 +1,176 @@
+"""Plain records that flow one way through the pipeline.
+
+ingest → :class:`SourceDocument` (+ :class:`ReportMeta` from ``metadata``)
+extract → :class:`ExtractedReport` (mentions, relation and role candidates)
+resolve → :class:`Entity` records and a mention → entity map
+relate → :class:`Relation` and :class:`Role` records between entities
+rdf     → an rdflib graph
+
+All character offsets are into :attr:`SourceDocument.text`, which has the
+same length as the text read from the file (cleaning never shifts offsets),
+so a span can always be shown against what the reader sees.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+# The four scored entity types, as used in labels and in bg: class names.
+PERSON = "Person"
+COUNCIL = "Council"
+ORGANISATION = "Organisation"
+PROGRAMME = "Programme"
+ENTITY_TYPES = (PERSON, COUNCIL, ORGANISATION, PROGRAMME)
+
+WORKED_WITH = "worked_with"
+PARTICIPATES = "participates"
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    start: int
+    end: int
+
+    def text(self, source: str) -> str:
+        return source[self.start : self.end]
+
+
+@dataclass
+class SourceDocument:
+    """A report as read from disk, before any NLP."""
+
+    path: Path
+    identifier: str  # file stem: the report's dcterms:identifier
+    format: str  # txt, md, pdf, docx, html
+    raw_text: str  # text as read (decoded / extracted from the container)
+    text: str  # cleaned, same length as raw_text
+    sha256: str  # of the file's bytes
+    encoding: str | None = None  # for text formats: the encoding that decoded it
+
+
+@dataclass
+class ContactOfficer:
+    name: str
+    span: Span | None = None
+    position: str | None = None
+    phone: str | None = None
+    email: str | None = None
+
+
+@dataclass
+class ReportMeta:
+    identifier: str
+    title: str | None = None
+    board: str | None = None  # board name as written ("Improvement & Innovation Board")
+    board_span: Span | None = None
+    chair: str | None = None  # chair's name as written, titles stripped ("Peter Fleming")
+    chair_span: Span | None = None
+    chair_role: str | None = None  # "Chairman", "Chair" … where stated
+    contact: ContactOfficer | None = None
+    date: dt.date | None = None
+    date_method: str = "none"  # stated | estimated | none
+    date_confidence: float = 0.0  # 0..1
+    date_evidence: str = ""  # human-readable account of how the date was decided
+    date_span: Span | None = None  # where the stated date is, when stated
+
+
+@dataclass
+class Mention:
+    """One occurrence of a named entity in a report."""
+
+    report_id: str
+    span: Span
+    text: str  # exact text at span
+    type: str  # one of ENTITY_TYPES
+    name: str  # normalised name: titles/honours stripped, whitespace folded
+    sentence: Span
+    titles: tuple[str, ...] = ()  # Cllr, MP, Lord, CBE … as found
+    rule: str = ""  # which component/rule produced it (for explain)
+    key: str | None = None  # a hard identity where known: register code for councils
+    acronym: str | None = None  # "NFA" when written "National Fraud Authority (NFA)"
+    is_chair: bool = False  # "I" in a chair's report, or the chair's own name
+
+
+@dataclass
+class RelationCandidate:
+    """A relation found in the text, between mentions (indices into mentions)."""
+
+    kind: str  # WORKED_WITH | PARTICIPATES
+    args: tuple[int, ...]  # worked_with: ≥2 participants; participates: (member, programme)
+    trigger: str  # the verb or phrase that licenses it ("met with", "selected")
+    sentence: Span
+    rule: str = ""
+
+
+@dataclass
+class RoleCandidate:
+    """A person holding a role, as stated in apposition or a contact block."""
+
+    person: int  # mention index
+    role: str  # "Vice Chair", "Parliamentary Under Secretary of State"
+    organisation: int | None  # mention index of the body, if stated
+    sentence: Span
+
+
+@dataclass
+class ExtractedReport:
+    document: SourceDocument
+    meta: ReportMeta
+    mentions: list[Mention] = field(default_factory=list)
+    relations: list[RelationCandidate] = field(default_factory=list)
+    roles: list[RoleCandidate] = field(default_factory=list)
+    sentences: list[Span] = field(default_factory=list)
+    pipeline: str = ""  # "name version" of the spaCy pipeline that read it
+
+
+@dataclass
+class Entity:
+    """One real-world entity, shared across reports."""
+
+    id: str  # deterministic slug, stable for the same input
+    type: str
+    label: str  # canonical name
+    alt_labels: set[str] = field(default_factory=set)
+    code: str | None = None  # register code (councils)
+    gss: str | None = None  # ONS GSS code (councils)
+    notes: list[str] = field(default_factory=list)  # resolution decisions, for explain
+
+
+@dataclass
+class Relation:
+    kind: str  # WORKED_WITH | PARTICIPATES
+    participants: tuple[str, ...]  # entity ids; participates: (member, programme)
+    report_id: str
+    date: dt.date | None
+    trigger: str
+    evidence: Span  # the sentence
+    evidence_text: str
+
+
+@dataclass
+class Role:
+    person: str  # entity id
+    role: str
+    organisation: str | None  # entity id
+    report_id: str
+    date: dt.date | None
+    evidence: Span
+    evidence_text: str
+
+
+@dataclass
+class ResolvedCorpus:
+    """Everything the RDF stage needs, after resolution and relation building."""
+
+    reports: list[ExtractedReport]
+    entities: dict[str, Entity]
+    mention_entity: dict[tuple[str, int], str]  # (report id, mention index) → entity id
+    relations: list[Relation]
+    roles: list[Role]
+    board_of: dict[str, str] = field(default_factory=dict)  # report id → entity id
+    chair_of: dict[str, str] = field(default_factory=dict)  # report id → entity id
+    contact_of: dict[str, str] = field(default_factory=dict)  # report id → entity id
+    pipeline: str = ""
+    warnings: list[str] = field(default_factory=list)

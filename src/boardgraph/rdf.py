@@ -1,0 +1,287 @@
+"""RDF stage: map resolved records to the boardgraph ontology.
+
+Every IRI is derived from the input (report identifiers, character offsets,
+entity slugs, a hash of the participants), never from a counter or a clock,
+so the same input gives the same graph. See docs/graph.md for the shape.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from decimal import Decimal
+
+from rdflib import OWL, RDF, RDFS, SKOS, XSD, Dataset, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, FOAF, PROV
+
+from boardgraph import __version__
+from boardgraph.model import PARTICIPATES, WORKED_WITH, ExtractedReport, Relation, ResolvedCorpus, Role
+from boardgraph.model import Span as CharSpan
+from boardgraph.names import slug
+from boardgraph.resources import ontology_dir
+from boardgraph.vocab import BG, ID, ID_IRI, OA, ONS_GEOGRAPHY, ORG, PREFIXES
+
+CLASS_OF = {"Person": BG.Person, "Council": BG.Council, "Organisation": BG.Organisation, "Programme": BG.Programme}
+GRAPH_ENTITIES = ID["graph/entities"]
+GRAPH_BUILD = ID["graph/build"]
+GRAPH_ONTOLOGY = ID["graph/ontology"]
+QUOTE_CONTEXT = 32  # characters of prefix/suffix kept in a TextQuoteSelector
+
+
+def report_iri(report_id: str) -> URIRef:
+    return ID[f"report/{report_id}"]
+
+
+def entity_iri(entity_id: str) -> URIRef:
+    return ID[entity_id]
+
+
+def _digest(*parts: str) -> str:
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:12]
+
+
+def new_graph() -> Graph:
+    g = Graph()
+    for prefix, ns in PREFIXES.items():
+        g.bind(prefix, ns)
+    for prefix, ns in (("dcterms", DCTERMS), ("foaf", FOAF), ("prov", PROV), ("skos", SKOS), ("owl", OWL)):
+        g.bind(prefix, ns)
+    return g
+
+
+class GraphWriter:
+    def __init__(self, corpus: ResolvedCorpus):
+        self.corpus = corpus
+        self.g = new_graph()
+
+    def build(self) -> Graph:
+        build = self._build()
+        for ent in sorted(self.corpus.entities.values(), key=lambda e: e.id):
+            self._entity(ent)
+        for rep in sorted(self.corpus.reports, key=lambda r: r.document.identifier):
+            self._report(rep, build)
+        for rel in self.corpus.relations:
+            self._relation(rel)
+        for role in self.corpus.roles:
+            self._role(role)
+        return self.g
+
+    # -- provenance of the build
+    def _build(self) -> URIRef:
+        g = self.g
+        pipeline = self.corpus.pipeline or "unknown"
+        pipe = ID[f"pipeline/{slug(pipeline)}"]
+        software = ID[f"software/boardgraph-{__version__}"]
+        inputs = sorted(f"{r.document.identifier}:{r.document.sha256}" for r in self.corpus.reports)
+        build = ID[f"build/{_digest(pipeline, __version__, *inputs)}"]
+        g.add((pipe, RDF.type, BG.Pipeline))
+        g.add((pipe, RDF.type, PROV.SoftwareAgent))
+        g.add((pipe, RDFS.label, Literal(pipeline)))
+        name, _, version = pipeline.partition(" ")
+        g.add((pipe, FOAF.name, Literal(name)))
+        if version:
+            g.add((pipe, PROV.value, Literal(version)))
+        g.add((software, RDF.type, PROV.SoftwareAgent))
+        g.add((software, RDFS.label, Literal(f"boardgraph {__version__}")))
+        g.add((build, RDF.type, BG.Build))
+        g.add((build, RDF.type, PROV.Activity))
+        g.add((build, RDFS.label, Literal(f"boardgraph build of {len(inputs)} report(s)")))
+        g.add((build, PROV.used, pipe))
+        g.add((build, PROV.wasAssociatedWith, software))
+        g.add((build, PROV.wasAssociatedWith, pipe))
+        return build
+
+    # -- entities
+    def _entity(self, ent) -> None:
+        g = self.g
+        node = entity_iri(ent.id)
+        g.add((node, RDF.type, CLASS_OF[ent.type]))
+        g.add((node, RDFS.label, Literal(ent.label)))
+        if ent.type == "Person":
+            g.add((node, FOAF.name, Literal(ent.label)))
+        for alt in sorted(ent.alt_labels):
+            g.add((node, SKOS.altLabel, Literal(alt)))
+        if ent.code:
+            g.add((node, BG.registerCode, Literal(ent.code)))
+        if ent.gss:
+            g.add((node, BG.gssCode, Literal(ent.gss)))
+            g.add((node, OWL.sameAs, ONS_GEOGRAPHY[ent.gss]))
+        for note in ent.notes:
+            g.add((node, BG.resolutionNote, Literal(note)))
+
+    # -- reports, their mentions and evidence
+    def _report(self, rep: ExtractedReport, build: URIRef) -> None:
+        g = self.g
+        rid = rep.document.identifier
+        node = report_iri(rid)
+        meta = rep.meta
+        g.add((node, RDF.type, BG.Report))
+        g.add((node, DCTERMS.identifier, Literal(rid)))
+        if meta.title:
+            g.add((node, DCTERMS.title, Literal(meta.title)))
+        if meta.date:
+            g.add((node, DCTERMS.date, Literal(meta.date.isoformat(), datatype=XSD.date)))
+        g.add((node, BG.dateMethod, Literal(meta.date_method)))
+        g.add((node, BG.dateConfidence, Literal(Decimal(f"{meta.date_confidence:.2f}"), datatype=XSD.decimal)))
+        if meta.date_evidence:
+            g.add((node, BG.dateEvidence, Literal(meta.date_evidence)))
+        g.add((node, BG.sourceFormat, Literal(rep.document.format)))
+        g.add((node, BG.sha256, Literal(rep.document.sha256)))
+        g.add((node, DCTERMS.source, Literal(rep.document.path.name)))
+        g.add((node, PROV.wasGeneratedBy, build))
+        for key, prop in ((self.corpus.board_of, BG.board), (self.corpus.chair_of, BG.chair),
+                          (self.corpus.contact_of, BG.contactOfficer)):
+            if rid in key:
+                g.add((node, prop, entity_iri(key[rid])))
+        text = rep.document.text
+        for i, m in enumerate(rep.mentions):
+            eid = self.corpus.mention_entity.get((rid, i))
+            if eid is None:
+                continue
+            ent = entity_iri(eid)
+            g.add((node, BG.mentions, ent))
+            ann = ID[f"report/{rid}/mention/{m.span.start}-{m.span.end}"]
+            g.add((ann, RDF.type, BG.Mention))
+            g.add((ann, RDF.type, OA.Annotation))
+            g.add((ann, OA.motivatedBy, OA.identifying))
+            g.add((ann, OA.hasBody, ent))
+            g.add((ann, BG.entityType, Literal(m.type)))
+            g.add((ann, BG.rule, Literal(m.rule.split("|")[0])))
+            target = URIRef(f"{ann}/target")
+            g.add((ann, OA.hasTarget, target))
+            self._selectors(target, node, m.span, text, RDF.type, OA.SpecificResource)
+            g.add((ann, BG.evidence, self._evidence(rid, m.sentence, text)))
+
+    def _selectors(self, node: URIRef, report: URIRef, span: CharSpan, text: str, *type_pair) -> None:
+        g = self.g
+        g.add((node, *type_pair))
+        g.add((node, OA.hasSource, report))
+        pos = URIRef(f"{node}/position")
+        quote = URIRef(f"{node}/quote")
+        g.add((node, OA.hasSelector, pos))
+        g.add((node, OA.hasSelector, quote))
+        g.add((pos, RDF.type, OA.TextPositionSelector))
+        g.add((pos, OA.start, Literal(span.start, datatype=XSD.nonNegativeInteger)))
+        g.add((pos, OA.end, Literal(span.end, datatype=XSD.nonNegativeInteger)))
+        g.add((quote, RDF.type, OA.TextQuoteSelector))
+        g.add((quote, OA.exact, Literal(text[span.start : span.end])))
+        prefix = text[max(0, span.start - QUOTE_CONTEXT) : span.start]
+        suffix = text[span.end : span.end + QUOTE_CONTEXT]
+        if prefix:
+            g.add((quote, OA.prefix, Literal(prefix)))
+        if suffix:
+            g.add((quote, OA.suffix, Literal(suffix)))
+
+    def _evidence(self, rid: str, sentence: CharSpan, text: str) -> URIRef:
+        node = ID[f"report/{rid}/sentence/{sentence.start}-{sentence.end}"]
+        if (node, RDF.type, BG.Evidence) not in self.g:
+            self._selectors(node, report_iri(rid), sentence, text, RDF.type, BG.Evidence)
+            self.g.add((node, RDF.type, OA.SpecificResource))
+            self.g.add((node, RDF.value, Literal(" ".join(sentence.text(text).split()))))
+        return node
+
+    def _text_of(self, rid: str) -> str:
+        for rep in self.corpus.reports:
+            if rep.document.identifier == rid:
+                return rep.document.text
+        return ""
+
+    # -- relations
+    def _relation(self, rel: Relation) -> None:
+        g = self.g
+        kind = "collaboration" if rel.kind == WORKED_WITH else "participation"
+        node = ID[f"report/{rel.report_id}/{kind}/{_digest(*rel.participants, str(rel.evidence.start))}"]
+        g.add((node, RDF.type, BG.Collaboration if rel.kind == WORKED_WITH else BG.Participation))
+        g.add((node, RDF.type, PROV.Activity))
+        if rel.kind == WORKED_WITH:
+            for p in rel.participants:
+                g.add((node, BG.participant, entity_iri(p)))
+        elif rel.kind == PARTICIPATES:
+            g.add((node, BG.member, entity_iri(rel.participants[0])))
+            g.add((node, BG.programme, entity_iri(rel.participants[1])))
+        g.add((node, PROV.wasDerivedFrom, report_iri(rel.report_id)))
+        if rel.date:
+            g.add((node, DCTERMS.date, Literal(rel.date.isoformat(), datatype=XSD.date)))
+        g.add((node, BG.trigger, Literal(rel.trigger)))
+        g.add((node, BG.relationType, Literal(relation_type(rel))))
+        g.add((node, BG.evidence, self._evidence(rel.report_id, rel.evidence, self._text_of(rel.report_id))))
+
+    def _role(self, role: Role) -> None:
+        g = self.g
+        node = ID[f"report/{role.report_id}/membership/{_digest(role.person, role.role, str(role.evidence.start))}"]
+        role_node = ID[f"role/{slug(role.role)}"]
+        g.add((node, RDF.type, ORG.Membership))
+        g.add((node, ORG.member, entity_iri(role.person)))
+        g.add((node, ORG.role, role_node))
+        g.add((role_node, RDF.type, ORG.Role))
+        g.add((role_node, RDFS.label, Literal(role.role)))
+        if role.organisation:
+            g.add((node, ORG.organization, entity_iri(role.organisation)))
+        g.add((node, PROV.wasDerivedFrom, report_iri(role.report_id)))
+        if role.date:
+            g.add((node, DCTERMS.date, Literal(role.date.isoformat(), datatype=XSD.date)))
+        g.add((node, BG.evidence, self._evidence(role.report_id, role.evidence, self._text_of(role.report_id))))
+
+
+def relation_type(rel: Relation) -> str:
+    """A coarse, queryable kind for the trigger words."""
+    t = rel.trigger.lower()
+    table = (
+        ("met", "met"), ("meet", "met"), ("conjunction", "jointly"), ("along", "jointly"), ("together", "jointly"),
+        ("partner", "partnered"), ("collaborat", "partnered"), ("work", "worked-with"), ("select", "selected"),
+        ("chos", "selected"), ("bid", "bid"), ("part", "joined"), ("join", "joined"), ("pilot", "piloting"),
+        ("run", "runs"), ("organis", "organised"), ("deliver", "delivers"), ("lead", "leads"),
+    )
+    for needle, kind in table:
+        if needle in t:
+            return kind
+    return "acted-together" if rel.kind == WORKED_WITH else "takes-part"
+
+
+def to_graph(corpus: ResolvedCorpus) -> Graph:
+    return GraphWriter(corpus).build()
+
+
+# ------------------------------------------------------------ named graphs
+
+
+def graph_name_for(subject: URIRef) -> URIRef:
+    """The named graph a subject's triples belong to (see docs/graph.md)."""
+    s = str(subject)
+    if s.startswith(ID_IRI + "report/"):
+        report_id = s[len(ID_IRI) + len("report/") :].split("/", 1)[0]
+        return ID[f"graph/report/{report_id}"]
+    if s.startswith((ID_IRI + "build/", ID_IRI + "pipeline/", ID_IRI + "software/")):
+        return GRAPH_BUILD
+    if s.startswith(ID_IRI):
+        return GRAPH_ENTITIES
+    return GRAPH_ONTOLOGY
+
+
+def to_dataset(graph: Graph, with_ontology: bool = True) -> Dataset:
+    """Split a graph into its named graphs, adding the ontology as its own graph."""
+    ds = Dataset()
+    for prefix, ns in graph.namespaces():
+        ds.bind(prefix, ns)
+    for triple in graph:
+        ds.graph(graph_name_for(triple[0])).add(triple)
+    if with_ontology:
+        onto = ds.graph(GRAPH_ONTOLOGY)
+        for triple in load_ontology():
+            onto.add(triple)
+    return ds
+
+
+def load_ontology() -> Graph:
+    return Graph().parse(ontology_dir() / "boardgraph.ttl", format="turtle")
+
+
+def serialize(graph: Graph, fmt: str = "turtle") -> bytes:
+    """Serialize with sorted, stable output (rdflib's Turtle writer sorts subjects)."""
+    return graph.serialize(format=fmt, encoding="utf-8")
+
+
+def iter_named(ds: Dataset) -> Iterable[tuple[URIRef, Graph]]:
+    for g in sorted(ds.graphs(), key=lambda g: str(g.identifier)):
+        if len(g):
+            yield g.identifier, g

@@ -1,0 +1,313 @@
+"""Relation stage: who worked with whom, who took part in which programme,
+who holds which role.
+
+The spaCy component ``bg_relations`` reads the parse around the mentions that
+``bg_entities`` found and writes candidates to ``doc._.bg_relations`` and
+``doc._.bg_roles`` (plain dicts, so Docs can cross process boundaries).
+:func:`relate` turns candidates into :class:`Relation` and :class:`Role`
+records between resolved entities, after resolution.
+
+Being named in the same sentence is not working together: a collaboration
+needs a comitative construction ("met with", "in conjunction with", "along
+with", "working with"), a coordinated group acting together ("X, Y and I
+endorsed"), or a meeting verb with its object.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from boardgraph.model import (
+    COUNCIL,
+    ORGANISATION,
+    PARTICIPATES,
+    PERSON,
+    PROGRAMME,
+    WORKED_WITH,
+    ExtractedReport,
+    Relation,
+    Role,
+)
+from boardgraph.names import ROLE_WORDS
+
+SPAN_KEY = "bg"
+
+# Words that head a "with" phrase meaning joint action.
+COMITATIVE_HEADS = frozenset(
+    {
+        "meet", "met", "meeting", "work", "working", "worked", "collaborate", "collaboration", "partner",
+        "partnership", "conjunction", "along", "together", "jointly", "alongside", "liaise", "liaising",
+        "engage", "engaging", "cooperate", "co-operate", "cooperation", "campaign", "campaigning", "join",
+        "speak", "spoke", "talk", "talks", "discussion", "discussions", "discuss", "met", "session",
+        "roundtable", "co-chair", "co-host", "team", "closely",
+    }
+)
+MEETING_VERBS = frozenset({"meet", "visit", "host", "welcome", "join", "accompany", "brief", "lobby"})
+# Verbs by which a group acts together when several of them are its subject.
+GROUP_ACTION_EXCLUDE = frozenset({"be", "have", "receive", "attend", "contact", "thank"})
+PARTICIPATION_TRIGGERS = frozenset(
+    {
+        "select", "choose", "shortlist", "join", "participate", "part", "pilot", "run", "deliver", "lead",
+        "organise", "organize", "host", "sign", "bid", "apply", "enrol", "enroll", "win", "award", "involve",
+        "chosen", "selected", "successful", "partner", "fund", "commission", "launch", "trial", "test",
+        "adopt", "implement", "sponsor", "support", "take", "become",
+    }
+)
+AGENT_TYPES = {PERSON, ORGANISATION, COUNCIL}
+MEMBER_TYPES = {ORGANISATION, COUNCIL}
+
+
+@Language.factory("bg_relations")
+def make_relations(nlp: Language, name: str) -> RelationFinder:
+    return RelationFinder()
+
+
+def _root(span: Span) -> Token:
+    return span.root
+
+
+def _sentence_span(sent: Span) -> list[int]:
+    text = sent.text
+    lead = len(text) - len(text.lstrip())
+    trail = len(text) - len(text.rstrip())
+    return [sent.start_char + lead, sent.end_char - trail]
+
+
+class RelationFinder:
+    def __call__(self, doc: Doc) -> Doc:
+        spans = list(doc.spans[SPAN_KEY]) if SPAN_KEY in doc.spans else []
+        token_mention: dict[int, int] = {}
+        for idx, s in enumerate(spans):
+            for t in s:
+                token_mention[t.i] = idx
+        relations: list[dict] = []
+        roles: list[dict] = []
+        by_sent: dict[int, list[int]] = {}
+        for idx, s in enumerate(spans):
+            by_sent.setdefault(s.sent.start, []).append(idx)
+        for sent_start, idxs in by_sent.items():
+            sent = doc[sent_start].sent
+            relations += self._comitative(doc, sent, spans, idxs, token_mention)
+            relations += self._groups(doc, sent, spans, idxs, token_mention)
+            relations += self._participation(doc, sent, spans, idxs, token_mention)
+            roles += self._appositive_roles(doc, sent, spans, idxs, token_mention)
+        doc._.bg_relations = _dedupe(relations)
+        doc._.bg_roles = roles
+        return doc
+
+    # -- helpers over the parse
+    @staticmethod
+    def _mentions_in(tokens: Iterable[Token], token_mention: dict[int, int]) -> list[int]:
+        seen: list[int] = []
+        for t in tokens:
+            m = token_mention.get(t.i)
+            if m is not None and m not in seen:
+                seen.append(m)
+        return seen
+
+    def _phrase_agents(self, head: Token, spans: list[Span], token_mention: dict[int, int]) -> list[int]:
+        """Agents in the phrase headed by ``head``, without appositions and clauses.
+
+        "Bob Neill MP, Parliamentary Under Secretary of State, Department for …"
+        is one person: the department is his role, not a second party.
+        """
+        keep: list[Token] = []
+
+        def walk(tok: Token) -> None:
+            keep.append(tok)
+            for child in tok.children:
+                if child.dep_ in {"appos", "relcl", "acl", "advcl", "prep", "punct", "cc", "det", "amod", "prt"} \
+                        and not (child.dep_ == "prep" and child.lower_ in {"of"} and tok.i in token_mention):
+                    if child.dep_ == "prep" and child.head.i in token_mention and token_mention.get(child.i) == \
+                            token_mention.get(child.head.i):
+                        walk(child)
+                    continue
+                walk(child)
+
+        walk(head)
+        found = [m for m in self._mentions_in(sorted(keep, key=lambda t: t.i), token_mention)
+                 if spans[m].label_ in AGENT_TYPES]
+        # A person's appended role ("Councillor X, the Y Board Chair") is not another party:
+        # when the phrase names people, bodies in it are their roles.
+        if any(spans[m].label_ == PERSON for m in found):
+            found = [m for m in found if spans[m].label_ == PERSON]
+        return found
+
+    def _subject_agents(self, verb: Token, spans: list[Span], token_mention: dict[int, int]) -> list[int]:
+        for tok in [verb, *verb.ancestors]:
+            subjects = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass", "csubj"}]
+            if subjects:
+                out: list[int] = []
+                for s in subjects:
+                    out += self._phrase_agents(s, spans, token_mention)
+                return out
+            if tok.dep_ not in {"xcomp", "conj", "advcl", "pcomp", "prep", "pobj", "ccomp", "acl", "advmod", "npadvmod"}:
+                break
+        return []
+
+    # -- "met with X", "in conjunction with X", "working with X", "along with X"
+    def _comitative(self, doc: Doc, sent: Span, spans: list[Span], idxs: list[int], tm: dict[int, int]) -> list[dict]:
+        out: list[dict] = []
+        for tok in sent:
+            partners: list[int] = []
+            governor: Token | None = None
+            trigger = ""
+            if tok.lower_ in {"with", "alongside"} and tok.dep_ in {"prep", "advmod", "cc"}:
+                head = tok.head
+                if head.lemma_.lower() not in COMITATIVE_HEADS and head.lower_ not in COMITATIVE_HEADS:
+                    continue
+                objects = [c for c in tok.children if c.dep_ in {"pobj", "dobj"}]
+                for o in objects:
+                    partners += self._phrase_agents(o, spans, tm)
+                governor = head
+                trigger = f"{head.text} {tok.text}"
+            elif tok.lemma_ == "meet" and tok.pos_ == "VERB":
+                objects = [c for c in tok.children if c.dep_ == "dobj"]
+                for o in objects:
+                    partners += self._phrase_agents(o, spans, tm)
+                governor = tok
+                trigger = tok.text
+            if not partners or governor is None:
+                continue
+            subjects = self._subject_agents(governor, spans, tm)
+            # "I, along with X, …": the phrase "along with" hangs off the first party
+            for anc in tok.ancestors:
+                m = tm.get(anc.i)
+                if m is not None and spans[m].label_ in AGENT_TYPES:
+                    subjects.insert(0, m)
+                    break
+                if anc.pos_ in {"VERB", "AUX"}:
+                    break
+            parties = list(dict.fromkeys(subjects + partners))
+            if len(parties) >= 2:
+                out.append({"kind": WORKED_WITH, "args": parties, "trigger": trigger,
+                            "sentence": _sentence_span(sent), "rule": "comitative"})
+        return out
+
+    # -- "Councillors A, B, C and I were pleased to endorse …"
+    def _groups(self, doc: Doc, sent: Span, spans: list[Span], idxs: list[int], tm: dict[int, int]) -> list[dict]:
+        out: list[dict] = []
+        for tok in sent:
+            if tok.pos_ not in {"VERB", "AUX"} or tok.lemma_ in GROUP_ACTION_EXCLUDE and tok.dep_ != "ROOT":
+                continue
+            subjects = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            for subj in subjects:
+                group = [subj, *[t for t in subj.subtree if t.dep_ == "conj" and t.head.i in {x.i for x in subj.subtree}]]
+                members = self._mentions_in(sorted(group, key=lambda t: t.i), tm)
+                # a plural title list ("Councillors A, B and C") parses as one phrase
+                members = list(dict.fromkeys(members + [m for m in self._mentions_in(subj.subtree, tm)
+                                                       if spans[m].label_ == PERSON]))
+                people = [m for m in members if spans[m].label_ == PERSON]
+                if len(people) >= 2:
+                    out.append({"kind": WORKED_WITH, "args": people, "trigger": tok.lemma_,
+                                "sentence": _sentence_span(sent), "rule": "joint-subject"})
+        return out
+
+    # -- councils and bodies in programmes
+    def _participation(self, doc: Doc, sent: Span, spans: list[Span], idxs: list[int],
+                       tm: dict[int, int]) -> list[dict]:
+        programmes = [m for m in idxs if spans[m].label_ == PROGRAMME]
+        if not programmes:
+            return []
+        triggers = [t for t in sent if t.lemma_.lower() in PARTICIPATION_TRIGGERS and t.pos_ in {"VERB", "NOUN", "ADJ"}]
+        if not triggers:
+            return []
+        members: list[int] = [m for m in idxs if spans[m].label_ == COUNCIL]
+        for trig in triggers:
+            subj = self._subject_agents(trig, spans, tm)
+            members += [m for m in subj if spans[m].label_ in MEMBER_TYPES]
+            # "organised by X" (passive agent), "working with X to pilot …"
+            for child in trig.children:
+                if child.dep_ == "agent":
+                    for o in child.children:
+                        members += [m for m in self._phrase_agents(o, spans, tm) if spans[m].label_ in MEMBER_TYPES]
+            for anc in trig.ancestors:
+                for child in anc.children:
+                    if child.lower_ == "with" and anc.lemma_.lower() in COMITATIVE_HEADS:
+                        for o in child.children:
+                            members += [m for m in self._phrase_agents(o, spans, tm) if spans[m].label_ in MEMBER_TYPES]
+        members = [m for m in dict.fromkeys(members) if m not in programmes]
+        out = []
+        for member, prog in itertools.product(members, programmes):
+            out.append({"kind": PARTICIPATES, "args": [member, prog], "trigger": triggers[0].text,
+                        "sentence": _sentence_span(sent), "rule": "participation"})
+        return out
+
+    # -- "Cllr X, the Board's Vice Chair, …"
+    def _appositive_roles(self, doc: Doc, sent: Span, spans: list[Span], idxs: list[int],
+                          tm: dict[int, int]) -> list[dict]:
+        out: list[dict] = []
+        for m in idxs:
+            if spans[m].label_ != PERSON:
+                continue
+            root = spans[m].root
+            for child in root.children:
+                if child.dep_ != "appos":
+                    continue
+                words = [t for t in child.subtree if not t.is_punct]
+                role_words = [t for t in words if t.lower_ in ROLE_WORDS or t.text[:1].isupper() and tm.get(t.i) is None
+                              and t.lower_ not in {"the"}]
+                if not any(t.lower_ in ROLE_WORDS for t in words):
+                    continue
+                orgs = [x for x in self._mentions_in(words, tm) if spans[x].label_ in MEMBER_TYPES]
+                role = " ".join(t.text for t in role_words if tm.get(t.i) is None).strip()
+                if role:
+                    out.append({"person": m, "role": role, "organisation": orgs[0] if orgs else None,
+                                "sentence": _sentence_span(sent)})
+        return out
+
+
+def _dedupe(relations: list[dict]) -> list[dict]:
+    seen = set()
+    out = []
+    for r in relations:
+        key = (r["kind"], tuple(sorted(r["args"])) if r["kind"] == WORKED_WITH else tuple(r["args"]), tuple(r["sentence"]))
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(r)
+    return out
+
+
+# ------------------------------------------------------------ after resolution
+
+
+def relate(reports: list[ExtractedReport], mention_entity: dict[tuple[str, int], str],
+           entity_types: dict[str, str]) -> tuple[list[Relation], list[Role]]:
+    """Relations and roles between resolved entities, one per (kind, parties, sentence)."""
+    relations: list[Relation] = []
+    roles: list[Role] = []
+    for rep in reports:
+        rid = rep.document.identifier
+        text = rep.document.text
+        seen: set[tuple] = set()
+        for cand in rep.relations:
+            ents = [mention_entity.get((rid, a)) for a in cand.args]
+            if any(e is None for e in ents):
+                continue
+            parts = tuple(dict.fromkeys(e for e in ents if e is not None))
+            if cand.kind == WORKED_WITH:
+                parts = tuple(sorted(parts))
+                if len(parts) < 2:
+                    continue
+            elif len(parts) != 2 or entity_types.get(parts[1]) != PROGRAMME:
+                continue
+            key = (cand.kind, parts, cand.sentence)
+            if key in seen:
+                continue
+            seen.add(key)
+            relations.append(Relation(kind=cand.kind, participants=parts, report_id=rid, date=rep.meta.date,
+                                      trigger=cand.trigger, evidence=cand.sentence,
+                                      evidence_text=cand.sentence.text(text), ))
+        for role in rep.roles:
+            person = mention_entity.get((rid, role.person))
+            org = mention_entity.get((rid, role.organisation)) if role.organisation is not None else None
+            if person is None:
+                continue
+            roles.append(Role(person=person, role=role.role, organisation=org, report_id=rid, date=rep.meta.date,
+                              evidence=role.sentence, evidence_text=role.sentence.text(text)))
+    return relations, roles

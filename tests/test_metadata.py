@@ -1,0 +1,314 @@
+"""read_metadata: title, board, chair, contact and the report's date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+
+from boardgraph.clean import clean_text
+from boardgraph.ingest import read_document
+from boardgraph.metadata import read_metadata
+from boardgraph.model import ReportMeta, SourceDocument
+
+ROOT = Path(__file__).resolve().parents[1]
+REPORTS = ROOT / "data" / "reports"
+SHARED = ROOT.parent / "shared"
+EXTRA = SHARED / "corpus-extra"
+
+
+def meta_of(raw: str, identifier: str = "doc") -> ReportMeta:
+    doc = SourceDocument(
+        path=Path(f"{identifier}.txt"),
+        identifier=identifier,
+        format="txt",
+        raw_text=raw,
+        text=clean_text(raw),
+        sha256="",
+    )
+    return read_metadata(doc)
+
+
+def at(meta_text: str, span: object) -> str:
+    return meta_text[span.start : span.end]  # type: ignore[attr-defined]
+
+
+# -- board, chair, title
+
+
+@pytest.mark.parametrize(
+    ("title", "board", "chair", "role"),
+    [
+        (
+            "Fire Services Management Committee – report from Cllr Jane Roe OBE (Chair)",
+            "Fire Services Management Committee",
+            "Jane Roe",
+            "Chair",
+        ),
+        ("Culture Board - report from Councillor Ann Lee", "Culture Board", "Ann Lee", None),
+        ("Safer Communities Board — report from the Chair, Cllr Amy Lee MBE", "Safer Communities Board",
+         "Amy Lee", "Chair"),
+        ("Resources Panel: an update from Baroness Ruth Grey (Vice Chair)", "Resources Panel", "Ruth Grey",
+         "Vice Chair"),
+        ("**Audit Committee – Chairman's report**", "Audit Committee", None, "Chairman"),
+        ("# Report of the Community Wellbeing Board", "Community Wellbeing Board", None, None),
+        ("Policy Board – report from CIIr Tom Kay (Chairman)", "Policy Board", "Tom Kay", "Chairman"),
+    ],
+)  # fmt: skip
+def test_board_and_chair_shapes(title: str, board: str, chair: str | None, role: str | None) -> None:
+    raw = f"\n{title}\n\n1. The committee met twice.\n"
+    meta = meta_of(raw)
+    assert meta.board == board
+    assert at(raw, meta.board_span) == board
+    assert meta.chair == chair
+    assert meta.chair_role == role
+    if chair:
+        assert at(raw, meta.chair_span) == chair
+    assert meta.title is not None
+
+
+def test_chair_on_a_later_heading() -> None:
+    raw = "Report of the Housing Board\n\nChair's report: Councillor Jane Doe\n\nThe board met.\n"
+    meta = meta_of(raw)
+    assert meta.board == "Housing Board"
+    assert meta.chair == "Jane Doe"
+    assert meta.chair_role == "Chair"
+    assert meta.title == "Report of the Housing Board"
+
+
+def test_sentence_about_a_report_is_not_a_title() -> None:
+    raw = "Parish Council\n\nChairman's Report: The Chairman had given a report during the meeting.\n"
+    meta = meta_of(raw)
+    assert meta.chair is None
+    assert meta.title == "Parish Council"
+
+
+# -- contact officer
+
+
+def test_contact_block_with_labels_on_separate_lines() -> None:
+    raw = (
+        "Board – report from Cllr A Person\n\n1. Text.\n\n"
+        "**Contact Officer:**\nSam Hill  \n**Job title:** Policy Adviser\n\n"
+        "Telephone: 01632 960000\n\nEmail: [sam.hill@example.gov.uk](mailto:sam.hill@example.gov.uk)\n"
+    )
+    contact = meta_of(raw).contact
+    assert contact is not None
+    assert contact.name == "Sam Hill"
+    assert at(raw, contact.span) == "Sam Hill"
+    assert contact.position == "Policy Adviser"
+    assert contact.phone == "01632 960000"
+    assert contact.email == "sam.hill@example.gov.uk"
+
+
+def test_contact_on_one_line() -> None:
+    raw = "Notes\n\nContact: Dr Jo Bloggs, Senior Adviser, 020 7946 0123, jo.bloggs@example.org\n"
+    contact = meta_of(raw).contact
+    assert contact is not None
+    assert (contact.name, contact.position, contact.phone, contact.email) == (
+        "Jo Bloggs",
+        "Senior Adviser",
+        "020 7946 0123",
+        "jo.bloggs@example.org",
+    )
+
+
+def test_no_contact() -> None:
+    assert meta_of("Board – report\n\nPlease contact us: the office is open.\n").contact is None
+
+
+# -- dates: stated
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Licensing Panel\n\nMeeting date: 14 May 2013\n\n1. The panel met.", dt.date(2013, 5, 14)),
+        ("Audit Committee\n\nDate: Tuesday, 3rd February 2017\n\nItem 1", dt.date(2017, 2, 3)),
+        ("Minutes of the meeting held on 12th March 2018 at 7pm\n\n1. Apologies.", dt.date(2018, 3, 12)),
+        ("PARISH COUNCIL\nMONDAY 6 OCTOBER 2025\nPresent: A, B", dt.date(2025, 10, 6)),
+        ("Village Council - 26th January 2021\nPresent", dt.date(2021, 1, 26)),
+        ("Board papers\n\nJune 5, 2014\n\nItem 2", dt.date(2014, 6, 5)),
+    ],
+)
+def test_stated_dates(raw: str, expected: dt.date) -> None:
+    meta = meta_of(raw)
+    assert meta.date == expected
+    assert meta.date_method == "stated"
+    assert meta.date_confidence >= 0.95
+    assert meta.date_span is not None
+
+
+def test_previous_meeting_date_is_not_stated() -> None:
+    raw = (
+        "Held in the village hall.\n\n"
+        "The minutes of the previous meeting held on 5 January 2022 were approved.\n\n"
+        "The next meeting will take place on 2 March 2022.\n"
+    )
+    meta = meta_of(raw)
+    assert meta.date_method == "estimated"
+    assert dt.date(2022, 1, 5) < meta.date < dt.date(2022, 3, 2)
+
+
+# -- dates: estimated
+
+
+def test_estimated_between_past_and_future_without_years() -> None:
+    raw = (
+        "Example Board – report from Cllr A Person\n\n"
+        "1. In 2016 we began the review. On 3 May the group met with officers.\n"
+        "2. The working group was held on 19-20 May in Leeds.\n"
+        "3. The consultation will close on 17 June and a summit will take place in July.\n"
+    )
+    meta = meta_of(raw)
+    assert meta.date_method == "estimated"
+    assert dt.date(2016, 5, 20) <= meta.date <= dt.date(2016, 6, 17)
+    assert 0 < meta.date_confidence < 0.95
+    assert "past" in meta.date_evidence and "future" in meta.date_evidence
+
+
+def test_estimated_from_future_only() -> None:
+    raw = "Notice\n\nThe conference will be held on 9 November 2020. Bookings close on 30 October 2020.\n"
+    meta = meta_of(raw)
+    assert meta.date_method == "estimated"
+    assert meta.date < dt.date(2020, 10, 30)
+    assert (dt.date(2020, 10, 30) - meta.date).days <= 31
+
+
+def test_estimated_from_past_only_with_dmy_numbers_and_month_years() -> None:
+    raw = "Update\n\nThe scheme was launched in early March 2019 and reviewed on 21/03/2019 by the team.\n"
+    meta = meta_of(raw)
+    assert meta.date_method == "estimated"
+    assert dt.date(2019, 3, 21) <= meta.date <= dt.date(2019, 4, 30)
+
+
+def test_statute_and_financial_years_are_not_dates() -> None:
+    raw = (
+        "Finance note\n\nUnder the Local Government Act 1972 the 2010/11 fees and 2011-12 budget "
+        "were set. Phone 020 7664 3017 or visit www.example.org/2009/page.\n"
+    )
+    meta = meta_of(raw)
+    assert meta.date is None
+    assert meta.date_method == "none"
+
+
+def test_no_dates_at_all() -> None:
+    meta = meta_of("A Board – report from Cllr A Person\n\n1. Nothing happened at all.\n")
+    assert meta.date is None
+    assert meta.date_method == "none"
+    assert meta.date_confidence == 0.0
+
+
+def test_month_name_that_is_a_person_or_verb_is_ignored() -> None:
+    raw = "Notes\n\nCllr June Brown may march on. We met on 4 April 2018.\n"
+    meta = meta_of(raw)
+    assert "June" not in meta.date_evidence
+    assert meta.date is not None and meta.date.month in (4, 5)
+
+
+def test_stray_footer_date_is_ignored() -> None:
+    raw = (
+        "Example Board – report from Cllr A Person\n\n"
+        "1. On 10 March 2016 the panel met and on 24 March members visited the site. The talk covered\n\n"
+        "2 September 2013\n\n"
+        "ideas on funding. The next panel will take place on 20 April 2016.\n"
+    )
+    meta = meta_of(raw)
+    assert dt.date(2016, 3, 24) <= meta.date <= dt.date(2016, 4, 20)
+    assert "2 September 2013" in meta.date_evidence
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "",
+        "\n\n\n",
+        "x",
+        "Contact:",
+        "Contact officer:\n",
+        "report from",
+        " – report from (Chair)",
+        "31 February 2020 and 0/0/00 and 99.99.99",
+        "Date: 32 March 2020",
+        "May May May may 2020 May",
+        "\x00\x01\x02 binary-ish \ufffd",
+        "a" * 50000,
+        "1.\n2.\n" * 2000,
+        "in September " * 500,
+    ],
+)
+def test_never_raises(raw: str) -> None:
+    meta = meta_of(raw)
+    assert isinstance(meta, ReportMeta)
+    assert meta.date_method in ("stated", "estimated", "none")
+
+
+# -- the sample reports against the gold dates
+
+
+def _gold() -> dict[str, tuple[dt.date, int]]:
+    seeds = SHARED / "gold" / "seeds.yaml"
+    if not seeds.exists():
+        pytest.skip("../shared/gold not present")
+    yaml = pytest.importorskip("yaml")
+    data = yaml.safe_load(seeds.read_text(encoding="utf-8"))
+    return {k: (v["date"], int(v.get("tolerance_days", 0))) for k, v in data["documents"].items()}
+
+
+def test_sample_dates_within_gold_tolerance() -> None:
+    gold = _gold()
+    paths = sorted(REPORTS.glob("*.txt"))
+    if not paths:
+        pytest.skip("sample reports not present")
+    for path in paths:
+        meta = read_metadata(read_document(path))
+        expected, tolerance = gold[path.stem]
+        assert meta.date is not None, path.stem
+        assert abs((meta.date - expected).days) <= tolerance, (path.stem, meta.date, meta.date_evidence)
+        assert meta.date_method == ("stated" if tolerance == 0 else "estimated")
+
+
+def test_sample_board_chair_contact() -> None:
+    paths = sorted(REPORTS.glob("*.txt"))
+    if not paths:
+        pytest.skip("sample reports not present")
+    for path in paths:
+        doc = read_document(path)
+        meta = read_metadata(doc)
+        assert meta.title and "report from" in meta.title
+        assert meta.board and meta.board.endswith("Board")
+        assert meta.chair and at(doc.text, meta.chair_span) == meta.chair
+        assert not re.search(r"\b(?:Cllr|CIIr|CBE)\b", meta.chair)
+        assert meta.contact and at(doc.text, meta.contact.span) == meta.contact.name
+        assert meta.contact.email and "@" in meta.contact.email
+        assert meta.contact.phone and meta.contact.position
+
+
+# -- real-world minutes: robustness and a date hit rate
+
+
+def _month_distance(date: dt.date, year: int, month: int, day: int | None) -> int:
+    if day:
+        return abs((date - dt.date(year, month, day)).days)
+    first = dt.date(year, month, 1)
+    last = (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+    return 0 if first <= date <= last else min(abs((date - first).days), abs((date - last).days))
+
+
+def test_extra_minutes_dates() -> None:
+    paths = sorted(EXTRA.glob("*.txt"))
+    if not paths:
+        pytest.skip("../shared/corpus-extra not present")
+    hits = 0
+    for path in paths:
+        meta = read_metadata(read_document(path))
+        m = re.search(r"(\d{4})-(\d{2})(?:-(\d{2}))?", path.name)
+        assert m, path.name
+        year, month, day = int(m[1]), int(m[2]), int(m[3]) if m[3] else None
+        # A file named by month only ("2014-11") is a hit anywhere in that month ± 31 days.
+        if meta.date is not None and _month_distance(meta.date, year, month, day) <= 31:
+            hits += 1
+    # 17 of 18 at the time of writing; the miss has no year anywhere in its text.
+    assert hits >= 16
