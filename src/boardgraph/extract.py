@@ -119,7 +119,10 @@ class ParagraphBoundaries:
             line = text[line_start : tok.idx + len(tok.text)].strip()
             ends_sentence = bool(line) and line[-1] in ".:;!?)"
             heading = bool(line) and len(line) <= self.heading_max_chars and line[-1] not in ",-–"
-            if newlines >= 2 or ends_sentence or heading or tok.is_space and not line:
+            # cleaning blanks paragraph numbers ("2.", "- 3.1"), leaving an indent
+            gap = (tok.text + tok.whitespace_).rsplit("\n", 1)[-1]
+            numbered = len(gap) >= 2 and nxt.text[:1].isupper()
+            if newlines >= 2 or ends_sentence or heading or numbered or tok.is_space and not line:
                 nxt.is_sent_start = True
         return doc
 

@@ -217,20 +217,7 @@ class Resolver:
                     uf.union(key, other)
                     notes[key].append(f"'{m.text}' and '{rep.mentions[int(alias.group(1))].text}' are written as "
                                       f"one name with a dash ({rid})")
-        # acronyms: defined in a text, else by initials across the corpus
         orgs = names_by_type[ORGANISATION]
-        for key, name in sorted(orgs.items()):
-            if not is_acronym(name):
-                continue
-            low = name.lower()
-            if low in acronym_defs:
-                uf.union(key, acronym_defs[low])
-                notes[key].append(f"acronym {name} defined in a report for {orgs.get(acronym_defs[low], '?')}")
-                continue
-            matches = sorted(k for k, n in orgs.items() if k != key and len(n.split()) >= 2 and signature(n) == name)
-            if len({uf.find(k) for k in matches}) == 1:
-                uf.union(key, matches[0])
-                notes[key].append(f"acronym {name} read as the initials of {orgs[matches[0]]}")
         # "LG Group" ↔ "Local Government Group": same signature, one with an acronym word
         by_sig: dict[str, list[str]] = defaultdict(list)
         for key, name in sorted(orgs.items()):
@@ -243,6 +230,19 @@ class Resolver:
                 for k in with_acr:
                     uf.union(k, without[0])
                     notes[k].append(f"'{orgs[k]}' is '{orgs[without[0]]}' with its first words abbreviated")
+        # acronyms: defined in a text, else by initials across the corpus
+        for key, name in sorted(orgs.items()):
+            if not is_acronym(name):
+                continue
+            low = name.lower()
+            if low in acronym_defs:
+                uf.union(key, acronym_defs[low])
+                notes[key].append(f"acronym {name} defined in a report for {orgs.get(acronym_defs[low], '?')}")
+                continue
+            matches = sorted(k for k, n in orgs.items() if k != key and len(n.split()) >= 2 and signature(n) == name)
+            if len({uf.find(k) for k in matches}) == 1:
+                uf.union(key, matches[0])
+                notes[key].append(f"acronym {name} read as the initials of {orgs[matches[0]]}")
         # renamed bodies: same head noun, one name's words within the other's
         okeys = sorted(orgs)
         for a in okeys:
@@ -292,6 +292,11 @@ class Resolver:
             base = (code or slug(label)).lower()
         else:
             label = self._label(names, etype)
+            if etype == PERSON and len(label.split()) == 1:
+                # a peer known by title and surname is named so ("Lord X", not "X")
+                peer = next((t for _, _, m in members for t in m.titles if t.lower() in PEER_TITLES), None)
+                if peer:
+                    label = f"{peer.capitalize()} {label}"
             base = slug(label)
         prefix = {PERSON: "person", COUNCIL: "council", ORGANISATION: "organisation", PROGRAMME: "programme"}[etype]
         ident = f"{prefix}/{base}"

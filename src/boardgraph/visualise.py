@@ -633,7 +633,7 @@ APP_JS = r"""
   const nodes = new vis.DataSet(DATA.nodes.map((n) => ({
     id: n.id,
     label: n.label,
-    value: 1 + 99 * n.size,
+    value: n.size,
     shape: style(n.type).shape,
     color: { background: style(n.type).color, border: "#ffffff",
              highlight: { background: style(n.type).color, border: "#1f2328" },
@@ -674,7 +674,9 @@ APP_JS = r"""
       stabilization: { iterations: 600, fit: true },
     },
     nodes: {
-      scaling: { min: 8, max: 40, label: { enabled: true, min: 12, max: 24, drawThreshold: 6 } },
+      // Absolute sizes (area ∝ measure), so a node keeps its size whichever year is shown.
+      scaling: { min: 7, max: 38, customScalingFunction: (min, max, total, value) => Math.sqrt(value),
+                 label: { enabled: true, min: 12, max: 20, drawThreshold: 6 } },
       font: { face: "system-ui, sans-serif", color: "#1f2328", strokeWidth: 3, strokeColor: "#ffffff" },
       borderWidth: 1.5,
     },
@@ -758,6 +760,8 @@ APP_JS = r"""
 
   // --------------------------------------------------------------- panel
   const panel = $("panel");
+  // replaceChildren would print a skipped (null) section as the text "null"; el() drops it.
+  function show(...children) { panel.replaceChildren(el("div", {}, ...children)); panel.scrollTop = 0; }
   function reportLink(id) {
     return el("button", { className: "link", onclick: () => showReport(id), title: "about this report" }, id);
   }
@@ -781,7 +785,7 @@ APP_JS = r"""
     return el("span", { className: "badge", style: `background:${style(type).color}` }, type);
   }
   function intro() {
-    panel.replaceChildren(
+    show(
       el("h2", {}, DATA.title),
       el("p", { className: "hint" }, "Click a node or a tie to see who, when, and the sentences of "
         + "the reports that say so. Pick a year to see only that year's ties; search to find someone."),
@@ -796,7 +800,7 @@ APP_JS = r"""
       .sort((a, b) => b.weight - a.weight || NODE.get(a.from === id ? a.to : a.from).label
         .localeCompare(NODE.get(b.from === id ? b.to : b.from).label));
     const m = n.m;
-    panel.replaceChildren(
+    show(
       el("h2", {}, n.label), badge(n.type),
       n.alt.length ? el("p", { className: "meta" }, "Also written: " + n.alt.join(" · ")) : null,
       n.type === "Programme" ? null : el("table", {},
@@ -825,11 +829,10 @@ APP_JS = r"""
           : el("p", { className: "hint" }, "named in this report"),
       ]) : el("p", { className: "hint" }, "No mention annotations."),
     );
-    panel.scrollTop = 0;
   }
   function showEdge(id) {
     const e = EDGE.get(id);
-    panel.replaceChildren(
+    show(
       el("h2", {}, nodeLink(e.from), " – ", nodeLink(e.to)),
       el("p", { className: "meta" },
         e.kind === "participation" ? "takes part in the programme · " : "worked together · ",
@@ -843,12 +846,11 @@ APP_JS = r"""
           : el("p", { className: "hint" }, "No evidence sentence."),
       ]),
     );
-    panel.scrollTop = 0;
   }
   function showReport(id) {
     const r = DATA.reports[id] || {};
     const from = DATA.edges.filter((e) => e.collabs.some((c) => c.r === id));
-    panel.replaceChildren(
+    show(
       el("h2", {}, r.title || id),
       el("table", {},
         el("tr", {}, el("td", {}, "Report"), el("td", {}, id)),
@@ -863,7 +865,6 @@ APP_JS = r"""
         el("button", { className: "link", onclick: () => showEdge(e.id) },
           `${NODE.get(e.from).label} – ${NODE.get(e.to).label}`)))),
     );
-    panel.scrollTop = 0;
   }
   network.on("click", (p) => {
     if (p.nodes.length) showNode(p.nodes[0]);

@@ -22,6 +22,12 @@ DEFAULT_GRAPH = Path("out/graph.ttl")
 MEASURES = ("degree", "weighted_degree", "collaborations", "betweenness", "pagerank", "eigenvector")
 EXPORT_FORMATS = ("graphml", "gexf", "csv")
 DEFAULT_HTML = Path("out/network.html")
+PLURALS = {
+    "Person": "people",
+    "Council": "councils",
+    "Organisation": "organisations",
+    "Programme": "programmes",
+}
 EVIDENCE_WIDTH = 160  # characters of an evidence sentence shown in a table cell
 
 
@@ -197,10 +203,11 @@ def _table(title: str, *columns: str, justify_right: Iterable[str] = ()):
 def _print_summary(console: Console, g: nx.Graph, period: Period | None, *, ego: str | None) -> None:
     from boardgraph.analyse import NODE_TYPES
 
-    counts = [
-        f"{sum(1 for _, t in g.nodes(data='type') if t == kind)} {kind.lower()}s" for kind in NODE_TYPES
-    ]
-    counts = [c for c in counts if not c.startswith("0 ")]
+    counts = []
+    for kind in NODE_TYPES:
+        k = sum(1 for _, t in g.nodes(data="type") if t == kind)
+        if k:
+            counts.append(f"{k} {PLURALS[kind] if k != 1 else kind.lower()}")
     collabs = {c.iri for _, _, d in g.edges(data=True) for c in d["collaborations"]}
     reports = {c.report_id for _, _, d in g.edges(data=True) for c in d["collaborations"]}
     what = "Programme network" if g.graph.get("kind") == "programmes" else "Collaboration network"
@@ -209,11 +216,12 @@ def _print_summary(console: Console, g: nx.Graph, period: Period | None, *, ego:
     console.print(f"[bold]{what}{scope}[/bold]")
     console.print(
         f"{g.number_of_nodes()} nodes ({', '.join(counts) or 'none'}), {g.number_of_edges()} ties "
-        f"from {len(collabs)} statements in {len(reports)} reports"
+        f"from {len(collabs)} {'participations' if g.graph.get('kind') == 'programmes' else 'collaborations'}"
+        f" in {len(reports)} reports"
     )
     undated = g.graph.get("undated", 0)
     if undated and period:
-        console.print(f"[dim]{undated} undated statements are outside any period[/dim]")
+        console.print(f"[dim]{undated} undated collaborations are outside any period[/dim]")
     console.print()
 
 
@@ -230,11 +238,12 @@ def _print_top(console: Console, g: nx.Graph, top: int, by: str) -> None:
         "Name",
         "Type",
         "Ties",
+        "Tie strength",
         "Collaborations",
         "Betweenness",
         "PageRank",
         "Community",
-        justify_right=("#", "Ties", "Collaborations", "Betweenness", "PageRank", "Community"),
+        justify_right=("#", "Ties", "Tie strength", "Collaborations", "Betweenness", "PageRank", "Community"),
     )
     for i, node in enumerate(ranking(g, by)[:top], 1):
         d = g.nodes[node]
@@ -243,6 +252,7 @@ def _print_top(console: Console, g: nx.Graph, top: int, by: str) -> None:
             d["label"],
             d["type"],
             str(d["degree"]),
+            f"{d['weighted_degree']:g}",
             str(d["collaborations"]),
             _fmt(d["betweenness"]),
             _fmt(d["pagerank"]),
