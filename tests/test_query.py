@@ -46,7 +46,8 @@ bgid:report\\/r1 a bg:Report ;
     dcterms:date "2012-07-12"^^xsd:date ;
     bg:dateMethod "stated" ; bg:dateConfidence 0.95 ;
     bg:board bgid:organisation\\/test-board ; bg:chair bgid:person\\/ann-able ;
-    bg:mentions bgid:person\\/ann-able , bgid:person\\/ben-bold , bgid:council\\/aaa , bgid:programme\\/pilot ;
+    bg:mentions bgid:person\\/ann-able , bgid:person\\/ben-bold ,
+        bgid:council\\/aaa , bgid:programme\\/pilot ;
     bg:sourceFormat "txt" ;
     prov:wasGeneratedBy bgid:build\\/b1 .
 bgid:report\\/r2 a bg:Report ;
@@ -55,7 +56,8 @@ bgid:report\\/r2 a bg:Report ;
     bg:board bgid:organisation\\/test-board ; bg:chair bgid:person\\/cy-cole ;
     bg:mentions bgid:person\\/cy-cole , bgid:person\\/ann-able , bgid:programme\\/pilot .
 
-bgid:person\\/ann-able a bg:Person ; rdfs:label "Ann Able" ; skos:altLabel "Cllr Ann Able" , "Councillor Able" .
+bgid:person\\/ann-able a bg:Person ; rdfs:label "Ann Able" ;
+    skos:altLabel "Cllr Ann Able" , "Councillor Able" .
 bgid:person\\/ben-bold a bg:Person ; rdfs:label "Ben Bold" ; skos:altLabel "Ben Bold MP" .
 bgid:person\\/cy-cole a bg:Person ; rdfs:label "Cy Cole" .
 bgid:organisation\\/test-board a bg:Organisation ; rdfs:label "Test Board" .
@@ -66,10 +68,12 @@ bgid:role\\/vice-chair a org:Role ; rdfs:label "Vice Chair" .
 
 bgid:report\\/r1\\/sentence\\/10-60 a bg:Evidence , oa:SpecificResource ;
     oa:hasSource bgid:report\\/r1 ;
-    oa:hasSelector bgid:report\\/r1\\/sentence\\/10-60\\/position , bgid:report\\/r1\\/sentence\\/10-60\\/quote ;
+    oa:hasSelector bgid:report\\/r1\\/sentence\\/10-60\\/position ,
+        bgid:report\\/r1\\/sentence\\/10-60\\/quote ;
     rdf:value "I recently met with Ben Bold MP about the Pilot." .
 bgid:report\\/r1\\/sentence\\/10-60\\/position a oa:TextPositionSelector ; oa:start 10 ; oa:end 60 .
-bgid:report\\/r1\\/sentence\\/10-60\\/quote a oa:TextQuoteSelector ; oa:exact "I recently met with Ben Bold MP about the Pilot." .
+bgid:report\\/r1\\/sentence\\/10-60\\/quote a oa:TextQuoteSelector ;
+    oa:exact "I recently met with Ben Bold MP about the Pilot." .
 
 bgid:report\\/r1\\/mention\\/30-41 a bg:Mention , oa:Annotation ;
     oa:motivatedBy oa:identifying ; oa:hasBody bgid:person\\/ben-bold ;
@@ -77,7 +81,8 @@ bgid:report\\/r1\\/mention\\/30-41 a bg:Mention , oa:Annotation ;
     bg:entityType "Person" ; bg:evidence bgid:report\\/r1\\/sentence\\/10-60 .
 bgid:report\\/r1\\/mention\\/30-41\\/target a oa:SpecificResource ;
     oa:hasSource bgid:report\\/r1 ;
-    oa:hasSelector bgid:report\\/r1\\/mention\\/30-41\\/position , bgid:report\\/r1\\/mention\\/30-41\\/quote .
+    oa:hasSelector bgid:report\\/r1\\/mention\\/30-41\\/position ,
+        bgid:report\\/r1\\/mention\\/30-41\\/quote .
 bgid:report\\/r1\\/mention\\/30-41\\/position a oa:TextPositionSelector ; oa:start 30 ; oa:end 41 .
 bgid:report\\/r1\\/mention\\/30-41\\/quote a oa:TextQuoteSelector ; oa:exact "Ben Bold MP" .
 
@@ -92,10 +97,12 @@ bgid:report\\/r2\\/collaboration\\/c2 a bg:Collaboration ;
 bgid:report\\/r1\\/participation\\/p1 a bg:Participation ;
     bg:member bgid:council\\/aaa ; bg:programme bgid:programme\\/pilot ;
     prov:wasDerivedFrom bgid:report\\/r1 ; dcterms:date "2012-07-12"^^xsd:date ;
-    bg:relationType "selected" ; bg:trigger "selected" ; bg:evidence bgid:report\\/r1\\/sentence\\/10-60 .
+    bg:relationType "selected" ; bg:trigger "selected" ;
+    bg:evidence bgid:report\\/r1\\/sentence\\/10-60 .
 bgid:report\\/r2\\/membership\\/m1 a org:Membership ;
     org:member bgid:person\\/ann-able ; org:organization bgid:organisation\\/test-board ;
-    org:role bgid:role\\/vice-chair ; dcterms:date "2014-03-01"^^xsd:date ; prov:wasDerivedFrom bgid:report\\/r2 .
+    org:role bgid:role\\/vice-chair ; dcterms:date "2014-03-01"^^xsd:date ;
+    prov:wasDerivedFrom bgid:report\\/r2 .
 
 bgid:build\\/b1 a bg:Build , prov:Activity ; prov:used bgid:pipeline\\/p .
 bgid:pipeline\\/p a bg:Pipeline ; rdfs:label "test pipeline 1.0" .
@@ -133,8 +140,18 @@ def test_injection_string_is_one_literal_matching_nothing(fixture_graph: Path) -
 
 
 def test_injection_through_entity_parameter_and_cli(fixture_graph: Path, capsys) -> None:
-    code = main(["query", "worked-with", "--graph", str(fixture_graph), "--param", f"person={INJECTION}",
-                 "--format", "json"])
+    code = main(
+        [
+            "query",
+            "worked-with",
+            "--graph",
+            str(fixture_graph),
+            "--param",
+            f"person={INJECTION}",
+            "--format",
+            "json",
+        ]
+    )
     assert code == 0
     assert json.loads(capsys.readouterr().out)["results"]["bindings"] == []
 
@@ -152,19 +169,22 @@ def test_typed_parameters_and_conventions() -> None:
     assert str(to_term("bgid:person/a")) == '"bgid:person/a"'  # only entity/iri params read CURIEs
     with pytest.raises(BoardgraphError):
         to_term("twenty", "integer")
-    assert parse_param_args(["year:integer=2012", "name=a=b"]) == [("year", "integer", "2012"), ("name", None, "a=b")]
+    assert parse_param_args(["year:integer=2012", "name=a=b"]) == [
+        ("year", "integer", "2012"),
+        ("name", None, "a=b"),
+    ]
     with pytest.raises(BoardgraphError):
         parse_param_args(["novalue"])
 
 
 def test_scan_ignores_braces_and_keywords_in_strings_comments_and_iris() -> None:
     text = (
-        '# where { not here\nPREFIX ex: <http://ex.org/select/where#x>\nSELECT ?x (COUNT(?y) AS ?n) '
+        "# where { not here\nPREFIX ex: <http://ex.org/select/where#x>\nSELECT ?x (COUNT(?y) AS ?n) "
         'WHERE { ?x ex:where "} WHERE {" . { SELECT ?y WHERE { ?y ?p ?o } } } GROUP BY ?x'
     )
     scan = scan_query(text)
     assert scan.form == "select"
-    assert text[scan.where_brace :].startswith('{ ?x ex:where')
+    assert text[scan.where_brace :].startswith("{ ?x ex:where")
     assert {"x", "y", "n", "p", "o"} <= scan.variables
     construct = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
     assert construct[scan_query(construct).where_brace :] == "{ ?s ?p ?o }"
@@ -177,8 +197,9 @@ def test_unknown_parameter_is_an_error(fixture_graph: Path) -> None:
 
 
 def test_repeated_parameter_binds_several_values(fixture_store: LocalStore) -> None:
-    result = run_query("reports-mentioning", [("entity", None, "Ben Bold"), ("entity", None, "Cy Cole")],
-                       graph=fixture_store)
+    result = run_query(
+        "reports-mentioning", [("entity", None, "Ben Bold"), ("entity", None, "Cy Cole")], graph=fixture_store
+    )
     assert result.values("entityName") == {"Ben Bold", "Cy Cole"}
 
 
@@ -203,8 +224,9 @@ def test_library_on_fixture(fixture_store: LocalStore) -> None:
     ben = next(r for r in rows(worked) if r["partnerName"] == "Ben Bold")
     assert ben["date"] == "2012-07-12" and ben["report"] == "r1" and "met with Ben Bold" in ben["evidence"]
 
-    by_year = run_query("collaborators-by-year", [("person", None, "ann able"), ("year", None, "2014")],
-                        graph=fixture_store)
+    by_year = run_query(
+        "collaborators-by-year", [("person", None, "ann able"), ("year", None, "2014")], graph=fixture_store
+    )
     assert [(r["collabYear"], r["collaboratorName"]) for r in rows(by_year)] == [("2014", "Cy Cole")]
 
     councils = run_query("programme-councils", [("programme", None, "Pilot")], graph=fixture_store)
@@ -215,18 +237,23 @@ def test_library_on_fixture(fixture_store: LocalStore) -> None:
         ("Pilot Programme", "1", "0")
     ]
 
-    top = run_query("most-connected", [("from", None, "2012-01-01"), ("to", None, "2012-12-31")],
-                    graph=fixture_store)
+    top = run_query(
+        "most-connected", [("from", None, "2012-01-01"), ("to", None, "2012-12-31")], graph=fixture_store
+    )
     assert top.values("name") == {"Ann Able", "Ben Bold"}
     assert rows(run_query("most-connected", [], graph=fixture_store))[0]["name"] == "Ann Able"
 
     chairs = run_query("board-chairs", [], graph=fixture_store)
     assert [(r["chairName"], r["firstReport"]) for r in rows(chairs)] == [
-        ("Ann Able", "2012-07-12"), ("Cy Cole", "2014-03-01")
+        ("Ann Able", "2012-07-12"),
+        ("Cy Cole", "2014-03-01"),
     ]
 
-    profile = run_query("entity-profile", [("entity", None, "<https://w3id.org/boardgraph/id/person/ben-bold>")],
-                        graph=fixture_store)
+    profile = run_query(
+        "entity-profile",
+        [("entity", None, "<https://w3id.org/boardgraph/id/person/ben-bold>")],
+        graph=fixture_store,
+    )
     kinds = {r["kind"] for r in rows(profile)}
     assert {"entity", "report", "Collaboration", "mention"} <= kinds
     mention = next(r for r in rows(profile) if r["kind"] == "mention")
@@ -262,12 +289,16 @@ def test_formats(fixture_store: LocalStore) -> None:
 
 def test_construct_query(fixture_store: LocalStore) -> None:
     result = run_query(
-        "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> CONSTRUCT { ?s rdfs:label ?l } WHERE { ?s rdfs:label ?l }",
+        "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
+        "CONSTRUCT { ?s rdfs:label ?l } WHERE { ?s rdfs:label ?l }",
         graph=fixture_store,
     )
     assert result.graph is not None
-    assert (URIRef(f"{ID}person/ann-able"), URIRef("http://www.w3.org/2000/01/rdf-schema#label"),
-            Literal("Ann Able")) in result.graph
+    assert (
+        URIRef(f"{ID}person/ann-able"),
+        URIRef("http://www.w3.org/2000/01/rdf-schema#label"),
+        Literal("Ann Able"),
+    ) in result.graph
 
 
 def test_garbage_json_is_a_clear_error() -> None:
@@ -282,8 +313,22 @@ def test_garbage_json_is_a_clear_error() -> None:
 
 def test_cli_query_file_params_and_output(fixture_graph: Path, tmp_path: Path, capsys) -> None:
     out = tmp_path / "res.csv"
-    code = main(["query", str(QUERIES / "collaborators-by-year.rq"), "--graph", str(fixture_graph),
-                 "-p", "person=Ann Able", "-p", "year=2012", "--format", "csv", "-o", str(out)])
+    code = main(
+        [
+            "query",
+            str(QUERIES / "collaborators-by-year.rq"),
+            "--graph",
+            str(fixture_graph),
+            "-p",
+            "person=Ann Able",
+            "-p",
+            "year=2012",
+            "--format",
+            "csv",
+            "-o",
+            str(out),
+        ]
+    )
     assert code == 0
     lines = out.read_text().splitlines()
     assert len(lines) == 2 and ",2012,Ben Bold,1,r1," in lines[1]

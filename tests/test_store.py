@@ -78,11 +78,15 @@ def test_push_query_and_repush_leaves_store_unchanged(server: OxigraphServer, fi
     assert sparql_count(server.query_url, COUNT_GRAPHS) == 5
 
 
-def test_pushing_a_rebuilt_report_replaces_it(server: OxigraphServer, fixture_graph: Path, tmp_path: Path) -> None:
+def test_pushing_a_rebuilt_report_replaces_it(
+    server: OxigraphServer, fixture_graph: Path, tmp_path: Path
+) -> None:
     push(fixture_graph, server.url, with_ontology=False)
     before = sparql_count(server.query_url, COUNT_QUADS)
     rebuilt = tmp_path / "rebuilt.ttl"
-    rebuilt.write_text(FIXTURE_TTL.replace("Board – report from Cllr Cy Cole", "Rebuilt title"), encoding="utf-8")
+    rebuilt.write_text(
+        FIXTURE_TTL.replace("Board – report from Cllr Cy Cole", "Rebuilt title"), encoding="utf-8"
+    )
     push(rebuilt, server.url, with_ontology=False)
     assert sparql_count(server.query_url, COUNT_QUADS) == before
     titles = run_query("reports-mentioning", [("entity", None, "Cy Cole")], endpoint=server.query_url)
@@ -219,8 +223,20 @@ def test_missing_oxigraph_binary(monkeypatch, tmp_path: Path) -> None:
 def test_serve_command(fixture_graph: Path) -> None:
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "boardgraph", "serve", "--graph", str(fixture_graph), "--bind", f"127.0.0.1:{port}"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        [
+            sys.executable,
+            "-m",
+            "boardgraph",
+            "serve",
+            "--graph",
+            str(fixture_graph),
+            "--bind",
+            f"127.0.0.1:{port}",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )
     try:
         lines = [process.stdout.readline() for _ in range(3)]
@@ -239,3 +255,109 @@ def test_serve_command(fixture_graph: Path) -> None:
 def test_serve_refuses_a_missing_graph(tmp_path: Path, capsys) -> None:
     assert main(["serve", "--graph", str(tmp_path / "none.ttl"), "--bind", f"127.0.0.1:{free_port()}"]) == 2
     assert "no such graph file" in capsys.readouterr().err
+
+
+# ------------------------------------------- the query library on the demo graph
+
+FLEMING_000 = "000_9b5f2d8786f8fe9f"
+
+
+def _rows(result) -> list[dict[str, str]]:
+    return [{k: ("" if v is None else str(v)) for k, v in row.items()} for row in result.dicts()]
+
+
+def check_worked_with(rows: list[dict[str, str]]) -> None:
+    assert {"Bob Neill", "Wilcox", "Jill Shortland", "Lord Young"} <= {r["partnerName"] for r in rows}
+    neill = next(r for r in rows if r["partnerName"] == "Bob Neill")
+    assert neill["date"] == "2012-07-12" and neill["report"] == FLEMING_000
+    assert "met with Bob Neill" in neill["evidence"]
+
+
+def check_collaborators_by_year(rows: list[dict[str, str]]) -> None:
+    names = {r["collaboratorName"] for r in rows}
+    assert {"Bob Neill", "Wilcox"} <= names and "Lord Young" not in names
+    assert {r["collabYear"] for r in rows} == {"2012"}
+
+
+def check_programme_councils(rows: list[dict[str, str]]) -> None:
+    names = " ".join(r["councilName"] for r in rows)
+    for place in ("Cornwall", "Derbyshire", "Monmouthshire", "Rotherham", "Stoke", "Wigan"):
+        assert place in names
+    assert "E08000010" in {r["gss"] for r in rows}  # Wigan's GSS code
+
+
+def check_programmes_in_year(rows: list[dict[str, str]]) -> None:
+    names = " | ".join(r["programmeName"] for r in rows)
+    assert "Creative Councils" in names and "Future Councils" in names
+    assert {r["activeYear"] for r in rows} == {"2012"}
+
+
+def check_most_connected(rows: list[dict[str, str]]) -> None:
+    assert rows[0]["name"] == "Peter Fleming"
+    assert "Bob Neill" in {r["name"] for r in rows} and "Lord Young" not in {r["name"] for r in rows}
+
+
+def check_reports_mentioning(rows: list[dict[str, str]]) -> None:
+    assert [(r["report"], r["date"]) for r in rows] == [(FLEMING_000, "2012-07-12")]
+    assert int(rows[0]["mentions"]) >= 1
+
+
+def check_board_chairs(rows: list[dict[str, str]]) -> None:
+    chairs = [r["chairName"] for r in rows]
+    assert chairs.index("David Parsons") < chairs.index("Peter Fleming")  # Parsons chaired first
+    fleming = next(r for r in rows if r["chairName"] == "Peter Fleming")
+    assert fleming["reports"] == "4" and fleming["lastReport"].startswith("2015")
+
+
+def check_entity_profile(rows: list[dict[str, str]]) -> None:
+    assert {"entity", "report", "mention", "Collaboration"} <= {r["kind"] for r in rows}
+    assert {FLEMING_000, "002_4a5915f35ce2eced", "003_a42dea7c73077fef"} <= {r["report"] for r in rows}
+    assert "Cllr Jill Shortland" in {r["value"] for r in rows} | {r["detail"] for r in rows}
+
+
+LIBRARY_CASES = {
+    "worked-with": ([("person", None, "Peter Fleming")], check_worked_with),
+    "collaborators-by-year": (
+        [("person", None, "Peter Fleming"), ("year", None, "2012")],
+        check_collaborators_by_year,
+    ),
+    "programme-councils": ([("programme", None, "Creative Councils")], check_programme_councils),
+    "programmes-in-year": ([("year", None, "2012")], check_programmes_in_year),
+    "most-connected": ([("from", None, "2012-01-01"), ("to", None, "2012-12-31")], check_most_connected),
+    "reports-mentioning": ([("entity", None, "Bob Neill")], check_reports_mentioning),
+    "board-chairs": ([], check_board_chairs),
+    "entity-profile": ([("entity", None, "Jill Shortland")], check_entity_profile),
+}
+
+
+@pytest.fixture(scope="module")
+def demo_server(demo_graph: Path) -> Iterator[OxigraphServer]:
+    with OxigraphServer() as running:
+        push(demo_graph, running.url)
+        yield running
+
+
+def test_every_library_query_has_a_case() -> None:
+    from boardgraph.query import library
+
+    assert set(library()) == set(LIBRARY_CASES)
+
+
+@pytest.mark.parametrize("name", sorted(LIBRARY_CASES))
+def test_library_query_on_demo_graph_local_and_remote(name: str, demo_graph: Path, demo_server) -> None:
+    params, check = LIBRARY_CASES[name]
+    local = run_query(name, params, graph=demo_graph)
+    remote = run_query(name, params, endpoint=demo_server.query_url)
+    assert local.variables == remote.variables
+    assert sorted(map(repr, local.rows)) == sorted(map(repr, remote.rows))
+    assert local.rows, name
+    check(_rows(local))
+
+
+def test_demo_graph_repush_is_idempotent(demo_graph: Path, demo_server) -> None:
+    quads = sparql_count(demo_server.query_url, COUNT_QUADS)
+    graphs = sparql_count(demo_server.query_url, COUNT_GRAPHS)
+    assert graphs == 5 + 3  # five reports, entities, build, ontology
+    push(demo_graph, demo_server.url)
+    assert sparql_count(demo_server.query_url, COUNT_QUADS) == quads
+    assert sparql_count(demo_server.query_url, COUNT_GRAPHS) == graphs

@@ -872,8 +872,11 @@ def _write_gexf(g: nx.Graph, flat: nx.Graph, path: Path) -> None:
         if spells:
             attrs["spells"] = spells
         dyn.add_edge(a, b, **attrs)
-    with atomic_path(path) as tmp:
-        nx.write_gexf(dyn, tmp, version="1.2draft")
+    text = "\n".join(nx.generate_gexf(dyn, version="1.2draft")) + "\n"
+    # networkx stamps today's date into <meta>; drop it so the same graph gives the same file.
+    text = re.sub(r' lastmodifieddate="[^"]*"', "", text, count=1)
+    with atomic_open(path) as fh:
+        fh.write("<?xml version='1.0' encoding='utf-8'?>\n" + text)
 
 
 def _gephi_interval(years_: Iterable[int]) -> str:

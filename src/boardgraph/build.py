@@ -1,12 +1,18 @@
 """The whole pipeline: ingest → extract → resolve → relate → rdf.
 
 Each stage is a function over plain records; this module only strings them
-together, so a different executor (parallel, cached, distributed) can
-replace :func:`extract_reports` without touching the rest.
+together. Per-report work (ingest + NLP) is the expensive, embarrassingly
+parallel part: it goes through the build cache and then an executor
+(serial, a process pool, spaCy's n_process, or Dask; see executors.py).
+Resolution, relations and RDF are corpus-level and always recomputed from
+the per-report records, so cached, parallel and serial builds of the same
+input write the same bytes.
 """
 
 from __future__ import annotations
 
+import os
+import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -14,18 +20,30 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from boardgraph import atomic
+from boardgraph import atomic, executors
+from boardgraph.cache import BuildCache, CacheStats, settings_fingerprint
 from boardgraph.errors import BoardgraphError
 from boardgraph.extract import extract
 from boardgraph.ingest import IngestError, discover, read_document
 from boardgraph.metadata import read_metadata
-from boardgraph.model import ORGANISATION, PERSON, ExtractedReport, ReportMeta, ResolvedCorpus, Role, SourceDocument
+from boardgraph.model import (
+    ORGANISATION,
+    PERSON,
+    ExtractedReport,
+    ReportMeta,
+    ResolvedCorpus,
+    Role,
+    SourceDocument,
+)
 from boardgraph.pipeline import load_pipeline, pipeline_label
-from boardgraph.rdf import serialize, to_graph
 from boardgraph.relate import relate
 from boardgraph.resolve import Resolver
+from boardgraph.sink import FORMATS, MemorySink, StoreSink, StreamingGraphWriter
 
 Progress = Callable[[int], None]
+# Above this many reports the graph goes to a temporary on-disk store unless
+# --store names one: ~900 triples per report make rdflib-sized sets of several GiB.
+AUTO_STORE_REPORTS = 2500
 
 
 @dataclass
@@ -34,13 +52,30 @@ class BuildSettings:
     config: str | None = None  # a pipeline config file; default: boardgraph/pipeline.cfg
     batch_size: int = 16
     jobs: int = 1
+    executor: str = "auto"  # auto | serial | processes | spacy | dask (executors.EXECUTORS)
+    scheduler: str | None = None  # Dask scheduler address; None starts a LocalCluster
+    cache_dir: Path | None = None  # None: no cache
+    store: Path | None = None  # an Oxigraph store folder for the graph; None: memory (or auto)
+    auto_store_reports: int = AUTO_STORE_REPORTS
 
 
 @dataclass
 class BuildResult:
-    graph: Graph
+    sink: MemorySink | StoreSink
     corpus: ResolvedCorpus
     skipped: list[str] = field(default_factory=list)  # one line per unreadable file
+    cache: CacheStats | None = None
+    _graph: Graph | None = field(default=None, repr=False)
+
+    @property
+    def graph(self) -> Graph:
+        """The graph as rdflib (materialised on demand: a large build never needs it)."""
+        if self._graph is None:
+            self._graph = self.sink.to_rdflib()
+        return self._graph
+
+    def close(self) -> None:
+        self.sink.close()
 
     def summary(self) -> dict:
         types = Counter(e.type for e in self.corpus.entities.values())
@@ -51,7 +86,7 @@ class BuildResult:
             "entities": dict(sorted(types.items())),
             "relations": dict(sorted(rels.items())),
             "roles": len(self.corpus.roles),
-            "triples": len(self.graph),
+            "triples": len(self.sink),
             "pipeline": self.corpus.pipeline,
             "warnings": list(self.corpus.warnings),
         }
@@ -134,18 +169,107 @@ def _header_roles(rep: ExtractedReport, corpus: ResolvedCorpus) -> None:
 def build(paths: Iterable[Path | str], settings: BuildSettings | None = None,
           progress_total: Callable[[int], Progress] | None = None) -> BuildResult:
     settings = settings or BuildSettings()
-    items, skipped = read_inputs(paths)
-    if not items:
-        detail = f" ({len(skipped)} unreadable)" if skipped else ""
-        raise BoardgraphError(f"no readable reports in the input{detail}" + ("; " + skipped[0] if skipped else ""))
-    progress = progress_total(len(items)) if progress_total else None
-    reports = list(extract_reports(items, settings, progress))
-    label = reports[0].pipeline if reports else pipeline_label(load_pipeline(settings.model, settings.config))
+    files = discover(paths)
+    progress = progress_total(len(files)) if progress_total and files else None
+    cache = (BuildCache(settings.cache_dir, settings_fingerprint(settings.model, settings.config))
+             if settings.cache_dir else None)
+    reports, skipped = _merge(files, extract_files(files, settings, cache, progress))
+    if not reports:
+        detail = f" ({len(skipped)} unreadable); {skipped[0]}" if skipped else ""
+        raise BoardgraphError(f"no readable reports in the input{detail}")
+    label = reports[0].pipeline or pipeline_label(load_pipeline(settings.model, settings.config))
     corpus = assemble(reports, label)
-    graph = to_graph(corpus)
-    return BuildResult(graph=graph, corpus=corpus, skipped=skipped)
+    sink = _open_sink(settings, len(reports))
+    try:
+        StreamingGraphWriter(corpus, sink).build()
+    except BaseException:
+        sink.close()
+        raise
+    return BuildResult(sink=sink, corpus=corpus, skipped=skipped, cache=cache.stats if cache else None)
+
+
+def extract_files(files: list[Path], settings: BuildSettings, cache: BuildCache | None = None,
+                  progress: Progress | None = None) -> Iterator[tuple[Path, executors.Outcome]]:
+    """One outcome per file, in order: cached records first, then the executor's."""
+    outcomes: dict[int, executors.Outcome] = {}
+    keys: dict[int, str] = {}
+    todo: list[tuple[int, executors.Unit]] = []
+    for i, path in enumerate(files):
+        data = None
+        if cache is not None:
+            try:
+                data = path.read_bytes()
+            except OSError:
+                data = None  # ingest says why, in its own words
+            if data is not None:
+                keys[i] = cache.key(data, path.name)
+                hit = cache.get(keys[i], path)
+                if hit is not None:
+                    outcomes[i] = hit
+                    continue
+        # only Dask needs the bytes shipped; local workers share the file system
+        todo.append((i, executors.Unit(str(path), data if settings.executor == "dask" else None)))
+    fresh = _run(settings, [u for _, u in todo])
+    pending = iter(todo)
+    for i, path in enumerate(files):
+        if i not in outcomes:
+            j, _ = next(pending)
+            out = next(fresh)
+            if cache is not None and j in keys and not isinstance(out, str):
+                cache.put(keys[j], out)
+            outcomes[i] = out
+        if progress:
+            progress(1)
+        yield path, outcomes.pop(i)
+
+
+def _run(settings: BuildSettings, units: list[executors.Unit]) -> Iterator[executors.Outcome]:
+    spec = executors.PipelineSpec(settings.model, settings.config, settings.batch_size)
+    kind = settings.executor
+    if kind == "auto":
+        kind = "processes" if settings.jobs > 1 else "serial"
+    if kind == "serial" or not units:
+        return executors.run_serial(spec, units)
+    if kind == "processes":
+        return executors.run_processes(spec, units, settings.jobs)
+    if kind == "spacy":
+        return executors.run_spacy(spec, units, settings.jobs)
+    if kind == "dask":
+        return executors.run_dask(spec, units, settings.scheduler, settings.jobs)
+    raise BoardgraphError(f"unknown executor {kind!r} (choose from {', '.join(executors.EXECUTORS)})")
+
+
+def _merge(files: list[Path], outcomes: Iterable[tuple[Path, executors.Outcome]]
+           ) -> tuple[list[ExtractedReport], list[str]]:
+    """Keep the first file for each report identifier, in discovery order."""
+    reports: list[ExtractedReport] = []
+    skipped: list[str] = []
+    seen: dict[str, Path] = {}
+    for path, out in outcomes:
+        if isinstance(out, str):
+            skipped.append(out)
+            continue
+        rid = out.document.identifier
+        if rid in seen:
+            skipped.append(f"{path}: same report identifier as {seen[rid]} (file stem {rid!r}); skipped")
+            continue
+        seen[rid] = path
+        reports.append(out)
+    return reports, skipped
+
+
+def _open_sink(settings: BuildSettings, n_reports: int) -> MemorySink | StoreSink:
+    if settings.store:
+        return StoreSink(settings.store)
+    if n_reports > settings.auto_store_reports:
+        root = os.environ.get("BOARDGRAPH_TMP") or None
+        return StoreSink(Path(tempfile.mkdtemp(prefix="boardgraph-store-", dir=root)), temporary=True)
+    return MemorySink()
 
 
 def write_graph(result: BuildResult, output: Path, fmt: str = "turtle") -> None:
     """Write atomically: a failure never leaves a half-written graph."""
-    atomic.write_bytes(output, serialize(result.graph, fmt))
+    if fmt not in FORMATS:
+        raise BoardgraphError(f"unknown graph format {fmt!r} (choose from {', '.join(sorted(FORMATS))})")
+    with atomic.atomic_path(output) as tmp:
+        result.sink.write(tmp, fmt)

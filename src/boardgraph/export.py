@@ -7,6 +7,7 @@ ontology), which is also what ``boardgraph push`` sends to a triple store.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -61,7 +62,9 @@ def ontology_graph() -> Graph:
 def rdf_format(path: Path | str) -> str:
     suffix = Path(path).suffix.lower()
     if suffix not in SUFFIX_FORMATS:
-        raise BoardgraphError(f"{path}: unknown RDF file type {suffix!r} (use .ttl, .nt, .trig, .nq or .jsonld)")
+        raise BoardgraphError(
+            f"{path}: unknown RDF file type {suffix!r} (use .ttl, .nt, .trig, .nq or .jsonld)"
+        )
     return SUFFIX_FORMATS[suffix]
 
 
@@ -134,10 +137,7 @@ def partition(graph: Graph, *, with_ontology: bool = False) -> Dataset:
     for s in sorted({s for s in graph.subjects() if isinstance(s, URIRef)}):
         _claim_bnodes(graph, s, name_for(s), bnode_graph)
     for s, p, o in graph:
-        if isinstance(s, URIRef):
-            name = name_for(s)
-        else:
-            name = bnode_graph.get(s, ENTITIES_GRAPH)
+        name = name_for(s) if isinstance(s, URIRef) else bnode_graph.get(s, ENTITIES_GRAPH)
         dataset.graph(name).add((s, p, o))
     if with_ontology:
         target = dataset.graph(ONTOLOGY_GRAPH)
@@ -167,21 +167,62 @@ def named_graphs(dataset: Dataset) -> dict[URIRef, Graph]:
 
 
 def export(source: Path | str, fmt: str, output: Path | str, *, with_ontology: bool = False) -> int:
-    """Write ``source`` as ``fmt`` to ``output`` atomically; return the triple count."""
+    """Write ``source`` as ``fmt`` to ``output`` atomically; return the triple count.
+
+    The output is deterministic: the same graph gives the same bytes.
+    """
     if fmt not in FORMATS:
         raise BoardgraphError(f"unknown export format {fmt!r} (choose from {', '.join(FORMATS)})")
     graph = load_graph(source)
     if fmt == "trig":
-        data: Graph | Dataset = partition(graph, with_ontology=with_ontology)
-        count = sum(len(g) for g in named_graphs(data).values())  # type: ignore[arg-type]
+        graphs = named_graphs(partition(graph, with_ontology=with_ontology))
+        text, count = trig_text(graphs), sum(len(g) for g in graphs.values())
     else:
         if with_ontology:
             graph += ontology_graph()
-        data, count = graph, len(graph)
+        text, count = serialize(graph, fmt), len(graph)
     with atomic_path(output) as tmp:
-        if fmt == "jsonld":
-            context = {prefix: iri for prefix, iri in PREFIXES.items()}
-            data.serialize(destination=str(tmp), format="json-ld", context=context, indent=2)
-        else:
-            data.serialize(destination=str(tmp), format=FORMATS[fmt], encoding="utf-8")
+        tmp.write_text(text, encoding="utf-8")
     return count
+
+
+def serialize(graph: Graph, fmt: str) -> str:
+    """Turtle, N-Triples or JSON-LD text in a stable order (rdflib's own order varies by run)."""
+    if fmt == "nt":
+        lines = sorted(line for line in graph.serialize(format="nt").splitlines() if line.strip())
+        return "\n".join(lines) + "\n"
+    if fmt == "jsonld":
+        context = dict(PREFIXES)
+        data = json.loads(graph.serialize(format="json-ld", context=context))
+        return json.dumps(_stable(data), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+    return graph.serialize(format="turtle")  # rdflib sorts Turtle subjects and predicates
+
+
+def _stable(value: object) -> object:
+    if isinstance(value, dict):
+        return {k: _stable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        items = [_stable(v) for v in value]
+        return sorted(items, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
+    return value
+
+
+def trig_text(graphs: dict[URIRef, Graph]) -> str:
+    """TriG with one block per named graph, in IRI order, each written as sorted Turtle."""
+    prefixes: set[str] = set()
+    blocks = []
+    for name, graph in graphs.items():
+        for prefix, iri in PREFIXES.items():
+            graph.bind(prefix, iri)
+        body = []
+        for line in graph.serialize(format="turtle").splitlines():
+            if line.startswith("@prefix"):
+                prefixes.add(line)
+            elif line.strip():
+                body.append(f"    {line}")
+            elif body and body[-1]:
+                body.append("")
+        while body and not body[-1]:
+            body.pop()
+        blocks.append(f"<{name}> {{\n" + "\n".join(body) + "\n}\n")
+    return "\n".join(sorted(prefixes)) + "\n\n" + "\n".join(blocks)

@@ -35,6 +35,8 @@ from boardgraph.model import (
 )
 from boardgraph.model import Span as CharSpan
 from boardgraph.names import (
+    CALENDAR_WORDS,
+    COUNCIL_TIERS,
     DOCUMENT_HEADS,
     EVENT_HEADS,
     GENERIC_WORDS,
@@ -43,6 +45,8 @@ from boardgraph.names import (
     NON_ORG_ACRONYMS,
     ORGANISATION_HEADS,
     PARTIES,
+    PLACE_HEADS,
+    PLACE_SURNAME_HEADS,
     PLURAL_TITLES,
     PROGRAMME_CUES,
     PROGRAMME_HEADS,
@@ -165,7 +169,7 @@ def _name_chunks(sent: Span) -> Iterator[Span]:
                 continue
             # "Leaders on the Effective Opposition programme": a preposition
             # with an article starts a new phrase, not the same name
-            if t.lower_ in {"on", "at", "in", "to", "with", "for", "from", "by"} and j + 1 < sent.end \
+            if t.lower_ in {"on", "at", "in", "to", "with", "for", "from", "by", "and"} and j + 1 < sent.end \
                     and doc[j + 1].lower_ == "the":
                 break
             # connectors and possessives must be followed by another name word
@@ -188,6 +192,15 @@ def _name_chunks(sent: Span) -> Iterator[Span]:
 def _trim(span: Span) -> Span | None:
     doc = span.doc
     s, e = span.start, span.end
+    # "Members of the X Council", "Secretary of X Trust", "Dear X": the role or the
+    # greeting is not part of the body's name
+    k = s
+    while k < e and (doc[k].lower_ in ROLE_WORDS or doc[k].lower_ in {"dear", "associate", "and", "&"}):
+        k += 1
+    if k > s and k < e and doc[k].lower_ in {"of", "to"} and k + 1 < e:
+        s = k + 1
+    elif k > s and k < e and doc[s].lower_ == "dear":
+        s = k
     while s < e and (doc[s].lower_ in {"the", "a", "an", "our", "their", "its", "this"} or doc[s].lower_ in NAME_CONNECTORS
                      or doc[s].pos_ in FUNCTION_POS and doc[s].tag_ not in {"NNP", "NNPS"}):
         s += 1
@@ -227,8 +240,11 @@ def _is_generic(words: list[str]) -> bool:
     Several generic words together can still be a name ("Cabinet Office",
     "Improvement Board"), unless the last is a plural or all are roles.
     """
-    content = [w for w in words if w not in NAME_CONNECTORS]
+    content = [w for w in words if w not in NAME_CONNECTORS and w not in {"'s", "\u2019s", "'", "\u2019"}]
     if not content:
+        return True
+    # "the City Council", "Parish Council", "Full Council": a council of no named place
+    if content[-1] in {"council", "councils"} and all(w in COUNCIL_TIERS for w in content[:-1]):
         return True
     if len(content) == 1:
         return content[0] in GENERIC_WORDS or content[0] in ROLE_WORDS
@@ -281,6 +297,8 @@ class EntityFinder:
     def __init__(self, use_ner: bool = True, register: Register | None = None):
         self.use_ner = use_ner
         self._register = register
+        self._lower_doc: Doc | None = None
+        self._lower_words: set[str] = set()
 
     @property
     def register(self) -> Register:
@@ -300,7 +318,10 @@ class EntityFinder:
         if self.use_ner:
             cands += self._ner(doc)
         cands += self._chair_pronoun(doc, ctx)
+        cands = self._drop_person_initials(doc, cands)
+        cands = self._drop_place_people(doc, cands)
         chosen = _select(cands)
+        chosen = self._council_acronyms(doc, chosen, day)
         chosen = self._propagate(doc, chosen)
         doc.spans[SPAN_KEY] = [self._to_span(doc, c) for c in chosen]
         return doc
@@ -353,7 +374,12 @@ class EntityFinder:
                         if found:
                             s = k
                             break
-                if found is None:
+                # a council named in full, tier and all, that did not exist on the report's
+                # date is not its place's later council ("X Borough Council" after X's merger);
+                # "X Council" alone is whichever council X had on the day
+                specific = self.register.knows(doc[s : tok.i + 1].text) and any(
+                    t.lower_ in {"borough", "county", "district", "city", "metropolitan"} for t in doc[s : tok.i])
+                if found is None and not specific:
                     place = self._strip_council_type(doc[s : tok.i])
                     if place is not None:
                         found = self.register.lookup_place(place.text, day)
@@ -362,6 +388,37 @@ class EntityFinder:
                                          key=found.code))
             else:
                 out += self._council_list(doc, s, tok.i, day)
+        out += self._council_of(doc, day)
+        return out
+
+    def _council_of(self, doc: Doc, day: dt.date | None) -> list[Candidate]:
+        """Official names with the place last: "Borough Council of King's Lynn and West
+        Norfolk", "London Borough of Camden", "Royal Borough of Kingston upon Thames"."""
+        out: list[Candidate] = []
+        for tok in doc:
+            if tok.lower_ not in {"council", "borough"} or not tok.text[0].isupper() or tok.i + 2 >= len(doc) \
+                    or doc[tok.i + 1].lower_ != "of":
+                continue
+            left = tok.i
+            while left > 0 and doc[left - 1].text[:1].isupper() and doc[left - 1].is_alpha \
+                    and "\n" not in doc[left - 1].whitespace_ and tok.i - left < 3:
+                left -= 1
+            right = tok.i + 2
+            while right < len(doc) and right - tok.i < 12 and "\n" not in doc[right - 1].whitespace_ and (
+                    _is_namey(doc[right]) or doc[right].lower_ in {"and", "of", "upon", "on", "-", "'s", "\u2019s", "the"}):
+                right += 1
+            found = None
+            for e in range(right, tok.i + 2, -1):
+                if not _is_namey(doc[e - 1]):
+                    continue
+                for st in range(left, tok.i + 1):
+                    found = self.register.lookup(doc[st:e].text, day)
+                    if found:
+                        out.append(Candidate(st, e, COUNCIL, "register-council", 91, found.official_name,
+                                             key=found.code))
+                        break
+                if found:
+                    break
         return out
 
     @staticmethod
@@ -415,10 +472,18 @@ class EntityFinder:
                         out += found
                         continue
                     name_end = self._name_after(doc, i + 1, sent.end)
+                    # "Lord Mayor", "Lord Provost", "Dr Chair": a title before an office is no one's name
+                    if name_end > i + 1 and doc[i + 1].lower_ in ROLE_WORDS:
+                        i += 1
+                        continue
                     if name_end > i + 1:
                         start = i
                         # "Rt Hon", "Cllr Dr": keep all stacked titles inside the mention
                         while start > sent.start and doc[start - 1].lower_.rstrip(".") in STRONG_TITLES | {"rt", "hon"}:
+                            start -= 1
+                        # "County Cllr X": the tier belongs to the title
+                        if start > sent.start and doc[start - 1].lower_ in COUNCIL_TIERS and doc[start - 1].text[:1].isupper() \
+                                and doc[start].lower_.rstrip(".") in {"cllr", "councillor"}:
                             start -= 1
                         end = self._honours_after(doc, name_end, sent.end)
                         span = doc[start:end]
@@ -448,6 +513,8 @@ class EntityFinder:
         j = i
         while j < end and j - i < 4:
             t = doc[j]
+            if j > i and t.lower_.rstrip(".") in STRONG_TITLES:
+                break
             if t.is_alpha and t.text[0].isupper() and t.text.upper() not in HONOURS_UPPER | {"I"} \
                     and t.lower_ not in GENERIC_WORDS - {"chair"} or (j > i and t.text in {"-"} and not t.whitespace_):
                 j += 1
@@ -473,13 +540,18 @@ class EntityFinder:
         out: list[Candidate] = []
         j = i
         while j < end:
+            # "Cllrs A, B and County Cllr C": a new title inside the list
+            title_start = j
+            while j < end and (doc[j].lower_.rstrip(".") in STRONG_TITLES or doc[j].lower_ in COUNCIL_TIERS
+                               and j + 1 < end and doc[j + 1].lower_.rstrip(".") in STRONG_TITLES):
+                j += 1
             name_end = self._name_after(doc, j, end)
             if name_end == j:
                 break
             stop = self._honours_after(doc, name_end, end)
-            name, titles = person_name(doc[j:stop].text)
+            name, titles = person_name(doc[title_start:stop].text)
             if name and not self._looks_like_org(doc[j:name_end]):
-                out.append(Candidate(j, stop, PERSON, "title-list-person", 85, name, titles))
+                out.append(Candidate(title_start, stop, PERSON, "title-list-person", 85, name, titles))
             j = stop
             if j < end and doc[j].text == ",":
                 j += 1
@@ -488,6 +560,21 @@ class EntityFinder:
             if j < end and doc[j].text == "I":
                 break
         return out, max(j, i)
+
+    def _word_in_capitals(self, doc: Doc, tok: Token) -> bool:
+        """ "MONDAY 3 JULY", "AGREED", "MINUTES": an ordinary word set in capitals, not an acronym.
+
+        A word is ordinary when it is a day, a month or one of the known heads and
+        role words, or when the same report also writes it in lower case.
+        """
+        low = tok.lower_
+        if low in CALENDAR_WORDS | GENERIC_WORDS | ROLE_WORDS | DOCUMENT_HEADS | EVENT_HEADS | ORGANISATION_HEADS \
+                | PROGRAMME_HEADS | NAME_CONNECTORS | COUNCIL_TIERS:
+            return True
+        if self._lower_doc is not doc:
+            self._lower_doc = doc
+            self._lower_words = {t.text for t in doc if t.text.islower() and t.is_alpha}
+        return low in self._lower_words
 
     @staticmethod
     def _looks_like_org(span: Span) -> bool:
@@ -523,7 +610,8 @@ class EntityFinder:
             return [Candidate(chunk.start, chunk.end, ORGANISATION, "party", 70, PARTIES[low])]
         # single upper-case tokens: acronyms
         if len(chunk) == 1 and is_acronym(chunk.text):
-            if len(chunk.text) >= 3 and chunk.text.upper() not in NON_ORG_ACRONYMS and chunk.text.upper() not in HONOURS_UPPER:
+            if len(chunk.text) >= 3 and chunk.text.upper() not in NON_ORG_ACRONYMS and chunk.text.upper() not in HONOURS_UPPER \
+                    and not self._word_in_capitals(doc, chunk[0]):
                 return [Candidate(chunk.start, chunk.end, ORGANISATION, "acronym", 60, chunk.text)]
             return out
         core = _strip_role_suffix(chunk)
@@ -554,10 +642,12 @@ class EntityFinder:
             # "the Effective X programme", "the LGG's Leadership programmes": the
             # programme is named after the possessive
             core = _after_possessive(core)
-            if core is None or _is_generic(_words(core)):
+            # "the Community Council's initiative": the owner is named, the programme is not
+            if core is None or _is_generic(_words(core)) or core[-1].text in {"'s", "\u2019s", "'", "\u2019"}:
                 return out
             label, rule = PROGRAMME, "cue-programme"
-        elif nxt is not None and nxt.lower_ in EVENT_HEADS and nxt.text.islower() and not lone_sentence_word:
+        elif nxt is not None and nxt.lower_ in EVENT_HEADS and nxt.text.islower() and not lone_sentence_word \
+                and self._determiner_before(doc, core.start) in {"the", "'s", "\u2019s", "this", "our", "their"}:
             # "the X roadshow": X names the campaign the event belongs to,
             # unless X is a body ("the LGA annual conference") or an edition
             if any(w in ORGANISATION_HEADS or w in {"annual", "national", "regional"} for w in cwords) or any(
@@ -576,6 +666,14 @@ class EntityFinder:
         out.append(Candidate(core.start, core.end, label, rule, 70, name, acronym=acronym))
         out += self._possessor(doc, core)
         return out
+
+    @staticmethod
+    def _determiner_before(doc: Doc, i: int) -> str:
+        """The word before position i, over emphasis marks ("the **X roadshow")."""
+        k = i - 1
+        while k >= 0 and (doc[k].is_space or doc[k].text.strip("*_\"'\u2018\u201c") == ""):
+            k -= 1
+        return doc[k].lower_ if k >= 0 else ""
 
     def _possessor(self, doc: Doc, core: Span) -> list[Candidate]:
         """ "South East Employers' Local … Network": the possessor is a body too (nested)."""
@@ -629,6 +727,9 @@ class EntityFinder:
             if len(between) != 1 or between[0].text not in {"\u2013", "\u2014", "-", ":"}:
                 continue
             ha, hb = _head_word(a), _head_word(b)
+            # an alias is a name, not a one-word instruction ("X Project – Discuss report")
+            if min(len(_words(a)), len(_words(b))) < 2:
+                continue
             if ha in PROGRAMME_HEADS and hb not in ORGANISATION_HEADS | PROGRAMME_HEADS | EVENT_HEADS | DOCUMENT_HEADS:
                 out.append(Candidate(b.start, b.end, PROGRAMME, "dash-alias", 72, squash(fold(b.text)), alias_of=a.start))
             elif hb in PROGRAMME_HEADS and ha not in ORGANISATION_HEADS | PROGRAMME_HEADS | EVENT_HEADS | DOCUMENT_HEADS:
@@ -679,6 +780,8 @@ class EntityFinder:
                 if any(self.register.lookup_place(t.text) is not None and t.i == span.start for t in span[:1]) \
                         and len(name_words) == 2 and words[-1] in ORGANISATION_HEADS:
                     continue
+                if self._not_a_person(span, words):
+                    continue
                 name, titles = person_name(span.text)
                 out.append(Candidate(span.start, span.end, PERSON, "ner-person", 50, name, titles))
             elif ent.label_ in {"ORG", "NORP"}:
@@ -686,6 +789,27 @@ class EntityFinder:
                 if low in PARTIES:
                     out.append(Candidate(span.start, span.end, ORGANISATION, "party", 70, PARTIES[low]))
         return out
+
+    def _not_a_person(self, span: Span, words: list[str]) -> bool:
+        """What the statistical NER calls a person but a reader would not.
+
+        Streets, buildings and land ("X Drive", "Y Town Hall", "Z Fields"), a place
+        that is a parish ("Knebworth Parish"), months ("Maintenance - August"), capitals that are initials or an acronym
+        ("Elderpark HA", "Glos CC"), and saints' names of places ("St Pancras").
+        """
+        if words[-1] in PLACE_HEADS or words[0] in {"st", "saint"}:
+            return True
+        doc = span.doc
+        before = doc[span.start - 1].lower_ if span.start > 0 else ""
+        if words[-1] in PLACE_SURNAME_HEADS and before in {"at", "in", "on", "near", "from", "to", "the", "of"}:
+            return True
+        # "Theresa May", "Kirsty Ward": months and tiers that are also names are left alone
+        if any(w in (CALENDAR_WORDS - {"may", "june", "april", "august"}) | (COUNCIL_TIERS - {"ward", "town", "hall"})
+               | PROGRAMME_HEADS | DOCUMENT_HEADS for w in words):
+            return True
+        if any(t.text in {"-", "\u2013", "\u2014"} and t.whitespace_ for t in span):
+            return True
+        return any(len(t.text) >= 2 and t.text.isupper() for t in span)
 
     # -- "I" in a chair's report is the chair
     @staticmethod
@@ -695,13 +819,67 @@ class EntityFinder:
         return [Candidate(t.i, t.i + 1, PERSON, "chair-pronoun", 40, ctx["chair"], chair=True)
                 for t in doc if t.text == "I" and t.pos_ == "PRON"]
 
+    @staticmethod
+    def _drop_person_initials(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+        """ "Dave X (DX)", "Rob Y (RY)": minutes give people initials, which are not bodies.
+
+        Capitals in brackets right after a person's name, starting with the
+        name's initial, are that person's initials; the same capitals elsewhere
+        in the report are the person too, so they are not an organisation.
+        """
+        person_ends = {c.end: c for c in cands if c.label == PERSON}
+        initials_of_people: set[str] = set()
+        for c in cands:
+            if c.rule != "acronym" or c.start < 1 or doc[c.start - 1].text != "(":
+                continue
+            person = person_ends.get(c.start - 1)
+            if person is not None and person.name[:1].upper() == c.name[:1]:
+                initials_of_people.add(c.name)
+        return [c for c in cands if not (c.rule == "acronym" and c.name in initials_of_people)]
+
+    @staticmethod
+    def _drop_place_people(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+        """ "Govan Workspace", "Wigan Live": NER's untitled "person" that opens with the
+        place word a body or council in the same report is named after ("Govan
+        Housing Association", "Wigan Council") is a place or a thing, not a person.
+        Given names are rarely place names, so only the first word is compared.
+        """
+        place_words = {doc[c.start].lower_ for c in cands if c.label in {ORGANISATION, COUNCIL}
+                       and c.end - c.start >= 2 and c.rule in {"head-organisation", "register-council"}
+                       and doc[c.start].lower_ not in GENERIC_WORDS | COUNCIL_TIERS}
+        return [c for c in cands if not (c.rule == "ner-person" and doc[c.start].lower_ in place_words)]
+
+    def _council_acronyms(self, doc: Doc, chosen: list[Candidate], day: dt.date | None) -> list[Candidate]:
+        """ "SBC" in a report that names Scottish Borders Council is that council.
+
+        Only a council named in the same report counts: across the register,
+        three letters fit too many councils.
+        """
+        by_initials: dict[str, set[str]] = {}
+        for c in chosen:
+            if c.label == COUNCIL and c.key:
+                council = self.register.councils.get(c.key)
+                for text in (doc[c.start : c.end].text, council.official_name if council else ""):
+                    if text:
+                        by_initials.setdefault(initials(text), set()).add(c.key)
+        out = []
+        for c in chosen:
+            keys = by_initials.get(c.name) if c.rule == "acronym" else None
+            if keys and len(keys) == 1:
+                (key,) = keys
+                out.append(Candidate(c.start, c.end, COUNCIL, "council-acronym", c.priority,
+                                     self.register.councils[key].official_name, key=key, acronym=c.name))
+            else:
+                out.append(c)
+        return out
+
     # -- once a name is known in a report, its other occurrences are mentions too
     def _propagate(self, doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
         known: dict[tuple[str, ...], Candidate] = {}
         for c in chosen:
-            if c.label in {ORGANISATION, PROGRAMME} and c.end - c.start >= 2 or c.label == ORGANISATION and c.rule == "acronym":
+            if c.label in {ORGANISATION, PROGRAMME} and c.end - c.start >= 2 or c.rule in {"acronym", "council-acronym"}:
                 known.setdefault(tuple(t.lower_ for t in doc[c.start : c.end]), c)
-            if c.acronym:
+            if c.acronym and c.label != COUNCIL:
                 known.setdefault((c.acronym.lower(),), Candidate(0, 0, c.label, "acronym-of", 60, c.acronym))
         taken = [False] * len(doc)
         for c in chosen:
@@ -716,7 +894,11 @@ class EntityFinder:
                 n = len(key)
                 if i + n <= len(doc) and tuple(t.lower_ for t in doc[i : i + n]) == key and not any(taken[i : i + n]):
                     src = known[key]
-                    extra.append(Candidate(i, i + n, src.label, "propagated", src.priority - 5, src.name))
+                    # an acronym is written in capitals: "Acc" or "Risk" is not "ACC" or "RISK"
+                    if n == 1 and not doc[i].text.isupper():
+                        continue
+                    extra.append(Candidate(i, i + n, src.label, "propagated", src.priority - 5, src.name,
+                                           key=src.key))
                     for k in range(i, i + n):
                         taken[k] = True
                     break

@@ -88,7 +88,38 @@ ROLE_WORDS = frozenset(
         "lead", "portfolio", "holder", "holders", "councillor", "councillors", "mp", "mps", "meps",
         "peer", "peers", "commissioner", "commissioners", "ambassador", "champion", "champions",
         "governor", "inspector", "coordinator", "co-ordinator", "sergeant", "constable",
+        "provost", "chairperson", "trustee", "trustees", "assistant", "speaker", "whip",
     }
+)
+# Words that say which tier a council or councillor belongs to: "County Cllr X",
+# "the City Council", "Parish Council" (a council of no particular place).
+COUNCIL_TIERS = frozenset(
+    {"city", "county", "district", "borough", "parish", "town", "community", "metropolitan", "unitary",
+     "village", "full", "principal", "local", "neighbouring", "ward", "division"}
+)
+# Last words of a place or thing that NER sometimes reads as a person's name:
+# streets, buildings, land ("X Drive", "Y Cottages", "Z Fields"). None of them
+# is a common surname.
+PLACE_HEADS = frozenset(
+    {
+        "road", "rd", "drive", "avenue", "ave", "crescent", "library", "fields", "houses", "cottage",
+        "cottages", "lodge", "corner", "market", "acre", "fen", "square", "gardens", "terrace", "parish",
+        "churchyard", "chapel", "school", "station", "signage", "water", "footpath", "footpaths", "grass",
+        "cutting", "caravan", "meadow", "meadows", "estate", "quarter", "pier", "wharf", "centre", "center",
+        "mews", "plaza", "hubs", "timber", "allotments", "cemetery", "playground", "roundabout", "junction",
+    }
+)
+# Place heads that are also surnames ("X Hall", "Y Green"): a place only after a
+# preposition of place or an article ("at Z Town Hall", "the W Park").
+PLACE_SURNAME_HEADS = frozenset(
+    {"hall", "green", "wood", "woods", "hill", "field", "house", "cross", "castle", "church", "park", "street",
+     "lane", "way", "close", "place", "walk", "row", "common", "farm", "bridge", "river", "valley", "abbey",
+     "village", "garden", "grove", "moor", "heath", "brook"}
+)
+# Days and months: in capitals in minutes' headings ("MONDAY 3 JULY"), never acronyms.
+CALENDAR_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december".split()
 )
 # A lone capitalised word that names nothing in particular ("the Board",
 # "Government", "Councils", section headings).
@@ -167,7 +198,10 @@ def squash(text: str) -> str:
 def strip_titles(words: list[str]) -> tuple[list[str], list[str]]:
     """Split a person's words into (name words, titles and honours)."""
     titles: list[str] = []
-    while words and words[0].lower().rstrip(".") in PERSON_TITLES | {"rt", "hon"}:
+    while words and (words[0].lower().rstrip(".") in PERSON_TITLES | {"rt", "hon"}
+                     # "County Cllr X", "District Councillor X": the tier is part of the title
+                     or len(words) > 1 and words[0].lower() in COUNCIL_TIERS
+                     and words[1].lower().rstrip(".") in {"cllr", "cllrs", "councillor", "councillors"}):
         titles.append(words.pop(0))
     while words and words[-1].upper().rstrip(".,") in HONOURS_UPPER:
         titles.append(words.pop())

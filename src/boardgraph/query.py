@@ -129,7 +129,10 @@ def library_dir() -> Path:
 
 def library() -> dict[str, QueryText]:
     """The shipped query library, by file stem."""
-    return {p.stem: parse_header(p.read_text(encoding="utf-8"), str(p)) for p in sorted(library_dir().glob("*.rq"))}
+    return {
+        p.stem: parse_header(p.read_text(encoding="utf-8"), str(p))
+        for p in sorted(library_dir().glob("*.rq"))
+    }
 
 
 def load_query(spec: str) -> QueryText:
@@ -350,12 +353,23 @@ def _from_ox(term: ox.Term | None) -> Node | None:
 
 
 class LocalStore:
-    """An in-memory pyoxigraph store loaded from graph files."""
+    """An in-memory pyoxigraph store loaded from graph files.
 
-    def __init__(self, paths: Iterable[Path | str] = ()) -> None:
+    ``with_ontology`` adds ontology/boardgraph.ttl as the graph
+    ``bgid:graph/ontology``, as ``push`` and ``serve`` do, so that a query
+    answers the same locally and on a store (e.g. labels of classes).
+    """
+
+    def __init__(self, paths: Iterable[Path | str] = (), *, with_ontology: bool = False) -> None:
         self.store = ox.Store()
         for path in paths:
             self.load(path)
+        if with_ontology:
+            self.store.bulk_load(
+                path=str(data_path("ontology", "boardgraph.ttl")),
+                format=ox.RdfFormat.TURTLE,
+                to_graph=ox.NamedNode(f"{ID_IRI}graph/ontology"),
+            )
 
     def load(self, path: Path | str) -> None:
         path = Path(path)
@@ -416,7 +430,7 @@ def credentials() -> tuple[str, str] | None:
 
 def run_remote(endpoint: str, text: str, *, timeout: float = DEFAULT_TIMEOUT) -> QueryResult:
     """Run ``text`` on a SPARQL 1.1 endpoint; every failure is one BoardgraphError line."""
-    from SPARQLWrapper import JSON, POST, SPARQLWrapper, TURTLE
+    from SPARQLWrapper import JSON, POST, TURTLE, SPARQLWrapper
     from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
     check_endpoint_url(endpoint)
@@ -442,7 +456,7 @@ def run_remote(endpoint: str, text: str, *, timeout: float = DEFAULT_TIMEOUT) ->
         if isinstance(reason, TimeoutError | socket.timeout):
             raise BoardgraphError(f"endpoint {endpoint} did not answer within {timeout:g} s") from exc
         raise BoardgraphError(f"cannot reach endpoint {endpoint}: {reason}") from exc
-    except (TimeoutError, socket.timeout) as exc:
+    except TimeoutError as exc:
         raise BoardgraphError(f"endpoint {endpoint} did not answer within {timeout:g} s") from exc
     except (OSError, ValueError) as exc:
         raise BoardgraphError(f"cannot reach endpoint {endpoint}: {_one_line(exc)}") from exc
@@ -503,7 +517,7 @@ def compact(term: Node | None) -> str:
     if isinstance(term, URIRef):
         for prefix, iri in DISPLAY_PREFIXES.items():
             if term.startswith(iri):
-                return f"{prefix}:{term[len(iri):]}"
+                return f"{prefix}:{term[len(iri) :]}"
         return f"<{term}>"
     if isinstance(term, BNode):
         return f"_:{term}"
@@ -550,7 +564,10 @@ def _json_results(result: QueryResult) -> dict:
             out["datatype"] = str(term.datatype)
         return out
 
-    bindings = [{v: cell(t) for v, t in zip(result.variables, row, strict=True) if t is not None} for row in result.rows]
+    bindings = [
+        {v: cell(t) for v, t in zip(result.variables, row, strict=True) if t is not None}
+        for row in result.rows
+    ]
     return {"head": {"vars": result.variables}, "results": {"bindings": bindings}}
 
 
@@ -622,17 +639,24 @@ def run_query(
     graph: Path | str | LocalStore | None = None,
     endpoint: str | None = None,
     timeout: float = DEFAULT_TIMEOUT,
+    with_ontology: bool = True,
 ) -> QueryResult:
-    """Bind ``params`` into ``query`` and run it on a graph file/store or an endpoint."""
+    """Bind ``params`` into ``query`` and run it on a graph file/store or an endpoint.
+
+    A graph file is queried together with the ontology (unless ``with_ontology``
+    is false), like the store that ``push`` fills.
+    """
     if isinstance(query, str):
         query = load_query(query)
     if endpoint:
+
         def run(text: str) -> QueryResult:
             return run_remote(endpoint, text, timeout=timeout)
     elif graph is None:
         raise BoardgraphError("give a graph file (--graph) or an endpoint (--endpoint)")
     else:
-        run = (graph if isinstance(graph, LocalStore) else LocalStore([graph])).run
+        store = graph if isinstance(graph, LocalStore) else LocalStore([graph], with_ontology=with_ontology)
+        run = store.run
     bindings = resolve_params(query, params)
     warnings = resolve_entities(run, bindings, query)
     result = run(bind(query.text, bindings))

@@ -50,7 +50,7 @@ class Council:
 def _norm(name: str) -> str:
     s = fold(name).lower().replace("&", " and ")
     s = re.sub(r"[\s\-]+", " ", s)
-    s = re.sub(r"[^a-z0-9' ]", "", s)
+    s = re.sub(r"[^a-z0-9 ]", "", s)
     return re.sub(r"\s+", " ", s).strip()
 
 
@@ -67,6 +67,8 @@ def _core(name: str) -> str:
     changed = True
     while changed:
         changed = False
+        if s in COUNCIL_QUALIFIERS:  # "city of": qualifiers and no place
+            return ""
         for q in COUNCIL_QUALIFIERS:
             if s.endswith(" " + q):
                 s = s[: -len(q) - 1].strip()
@@ -104,6 +106,8 @@ class Register:
                 variants |= {_norm(row["official-name"]), _norm(row["nice-name"])}
                 variants |= {_norm(a) for a in row["alt-names"].split(",") if a.strip()}
                 variants.discard("")
+                # a variant that is only qualifiers ("city of") names no place
+                variants = {v for v in variants if _core(v)}
                 councils.append(
                     Council(
                         code=code,
@@ -134,6 +138,10 @@ class Register:
         if core != key and core in self._by_core:
             return self._pick(self._by_core[core], day)
         return None
+
+    def knows(self, name: str) -> bool:
+        """Whether ``name`` is one of the register's names, whatever the date."""
+        return _norm(name) in self._by_name
 
     def lookup_place(self, place: str, day: dt.date | None = None) -> Council | None:
         """A council named by its place alone, in a context that says it is a council.

@@ -249,16 +249,59 @@ class RelationFinder:
                 if child.dep_ != "appos":
                     continue
                 words = [t for t in child.subtree if not t.is_punct]
-                role_words = [t for t in words if t.lower_ in ROLE_WORDS or t.text[:1].isupper() and tm.get(t.i) is None
-                              and t.lower_ not in {"the"}]
                 if not any(t.lower_ in ROLE_WORDS for t in words):
                     continue
                 orgs = [x for x in self._mentions_in(words, tm) if spans[x].label_ in MEMBER_TYPES]
-                role = " ".join(t.text for t in role_words if tm.get(t.i) is None).strip()
+                role = self._role_phrase(doc, words, tm)
                 if role:
                     out.append({"person": m, "role": role, "organisation": orgs[0] if orgs else None,
                                 "sentence": _sentence_span(sent)})
         return out
+
+
+    @staticmethod
+    def _role_phrase(doc: Doc, words: list[Token], tm: dict[int, int]) -> str:
+        """The office itself, around its first role word: "Parliamentary Under Secretary of
+        State", "Policy Officer", "the Board's Vice Chair" → "Vice Chair".
+
+        At most two title-case modifiers before it (not a person's name, not
+        initials), role words after it, and an "of/for X" complement; a body
+        named in the phrase is the organisation, not part of the role.
+        """
+        inside = {t.i for t in words}
+
+        def free(i: int) -> bool:
+            return i in inside and tm.get(i) is None
+
+        first = next(t for t in words if t.lower_ in ROLE_WORDS)
+        s = first.i
+        modifiers = 0
+        while free(s - 1) and modifiers < 2:
+            p = doc[s - 1]
+            if p.lower_ in ROLE_WORDS:
+                s -= 1
+                continue
+            if p.is_alpha and p.text[:1].isupper() and not p.text.isupper() and p.ent_type_ != "PERSON":
+                s -= 1
+                modifiers += 1
+                continue
+            break
+        e = first.i + 1
+        while free(e):
+            t = doc[e]
+            if t.lower_ in ROLE_WORDS:
+                e += 1
+            elif t.lower_ in {"of", "for"} and free(e + 1) and doc[e + 1].text[:1].isupper():
+                e += 2
+                while free(e) and (doc[e].text[:1].isupper() and doc[e].is_alpha or doc[e].lower_ in {"and", "&"}
+                                   and free(e + 1) and doc[e + 1].text[:1].isupper()):
+                    e += 1
+                break
+            else:
+                break
+        while e > s + 1 and doc[e - 1].lower_ in {"and", "&", "of", "for"}:
+            e -= 1
+        return " ".join(t.text for t in doc[s:e]).strip()
 
 
 def _dedupe(relations: list[dict]) -> list[dict]:

@@ -202,9 +202,14 @@ class Resolver:
     def _names(self, reports: list[ExtractedReport], mkey: dict, type_of: dict, uf: UnionFind, notes: dict) -> None:
         names_by_type: dict[str, dict[str, str]] = {ORGANISATION: {}, PROGRAMME: {}}  # key → a surface name
         acronym_defs: dict[str, str] = {}
+        council_sigs: dict[str, set[str]] = defaultdict(set)  # initials → council keys named in the corpus
         for rep in reports:
             rid = rep.document.identifier
             for i, m in enumerate(rep.mentions):
+                if m.type == COUNCIL and m.key and m.rule.startswith("register-council"):
+                    council = self.register.councils.get(m.key)
+                    for text in {m.text, council.official_name if council else ""} - {""}:
+                        council_sigs[signature(text)].add(mkey[(rid, i)])
                 if m.type not in names_by_type:
                     continue
                 key = mkey[(rid, i)]
@@ -243,6 +248,13 @@ class Resolver:
             if len({uf.find(k) for k in matches}) == 1:
                 uf.union(key, matches[0])
                 notes[key].append(f"acronym {name} read as the initials of {orgs[matches[0]]}")
+            elif not matches and len(council_sigs.get(name, set())) == 1:
+                # "SBC" in one set of minutes, "Scottish Borders Council" in another: the
+                # only council the corpus names with those initials
+                (council_key,) = council_sigs[name]
+                uf.union(key, council_key)
+                notes[key].append(f"acronym {name} read as the initials of the only council so named in the "
+                                  f"corpus ({council_key.split(':', 1)[1]})")
         # renamed bodies: same head noun, one name's words within the other's
         okeys = sorted(orgs)
         for a in okeys:

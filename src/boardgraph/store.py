@@ -56,7 +56,10 @@ class PushReport:
 
 
 def _request(
-    url: str, method: str = "GET", data: bytes | None = None, content_type: str | None = None,
+    url: str,
+    method: str = "GET",
+    data: bytes | None = None,
+    content_type: str | None = None,
     timeout: float = DEFAULT_TIMEOUT,
 ) -> int:
     """Send one request; return the HTTP status (errors → BoardgraphError, except 4xx/5xx codes)."""
@@ -77,7 +80,7 @@ def _request(
         if isinstance(exc.reason, TimeoutError | socket.timeout):
             raise BoardgraphError(f"store at {url} did not answer within {timeout:g} s") from exc
         raise BoardgraphError(f"cannot reach store at {_base(url)}: {exc.reason}") from exc
-    except (TimeoutError, socket.timeout) as exc:
+    except TimeoutError as exc:
         raise BoardgraphError(f"store at {url} did not answer within {timeout:g} s") from exc
 
 
@@ -139,7 +142,11 @@ def put_graph(target: Target, name: URIRef, graph: Graph, timeout: float = DEFAU
 
 
 def push(
-    graph_path: Path | str, endpoint: str, *, protocol: str = "auto", with_ontology: bool = True,
+    graph_path: Path | str,
+    endpoint: str,
+    *,
+    protocol: str = "auto",
+    with_ontology: bool = True,
     timeout: float = DEFAULT_TIMEOUT,
 ) -> PushReport:
     target = detect_target(endpoint, protocol, timeout=min(timeout, 10.0))
@@ -178,15 +185,20 @@ class OxigraphServer:
     """
 
     def __init__(
-        self, host: str = "127.0.0.1", port: int | None = None, location: Path | str | None = None,
-        *, union_default_graph: bool = True, timeout_s: int | None = None,
+        self,
+        host: str = "127.0.0.1",
+        port: int | None = None,
+        location: Path | str | None = None,
+        *,
+        union_default_graph: bool = True,
+        timeout_s: int | None = None,
     ) -> None:
         self.host, self.port = host, port or free_port(host)
         self.location = Path(location) if location else None
         self.union_default_graph = union_default_graph
         self.timeout_s = timeout_s
         self.process: subprocess.Popen | None = None
-        self._log = tempfile.TemporaryFile()
+        self._log = tempfile.TemporaryFile()  # noqa: SIM115 - closed in __exit__
 
     @property
     def url(self) -> str:
@@ -248,8 +260,13 @@ class OxigraphServer:
 
 
 def serve(
-    graph_path: Path | str, host: str = "127.0.0.1", port: int = 7878, location: Path | str | None = None,
-    *, with_ontology: bool = True, announce=print,
+    graph_path: Path | str,
+    host: str = "127.0.0.1",
+    port: int = 7878,
+    location: Path | str | None = None,
+    *,
+    with_ontology: bool = True,
+    announce=print,
 ) -> int:
     """Start Oxigraph, load the graph into it, and serve until interrupted."""
     graph_path = Path(graph_path)

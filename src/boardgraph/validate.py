@@ -38,11 +38,15 @@ class ValidationReport:
         if self.conforms:
             return "the graph conforms to the shapes"
         counts = self.counts()
-        summary = ", ".join(f"{n} {severity.lower()}{'s' if n != 1 else ''}" for severity, n in counts.items())
+        summary = ", ".join(
+            f"{n} {severity.lower()}{'s' if n != 1 else ''}" for severity, n in counts.items()
+        )
         lines = [f"the graph does not conform: {summary}"]
         order = {"Violation": 0, "Warning": 1, "Info": 2}
         ranked = sorted(self.violations, key=lambda v: (order.get(v.severity, 3), v.focus, v.path, v.message))
-        lines += [f"  {v.severity}: {v.focus} {v.path}: {v.message}".replace("  :", " :") for v in ranked[:limit]]
+        lines += [
+            f"  {v.severity}: {v.focus} {v.path}: {v.message}".replace("  :", " :") for v in ranked[:limit]
+        ]
         if len(ranked) > limit:
             lines.append(f"  … and {len(ranked) - limit} more")
         return "\n".join(lines)
@@ -72,7 +76,8 @@ def _violation(results: Graph, node) -> Violation:
         return "" if value is None else compact(value)
 
     return Violation(
-        severity=one(SH.resultSeverity).removeprefix("<http://www.w3.org/ns/shacl#").rstrip(">") or "Violation",
+        severity=one(SH.resultSeverity).removeprefix("<http://www.w3.org/ns/shacl#").rstrip(">")
+        or "Violation",
         focus=one(SH.focusNode),
         path=one(SH.resultPath),
         message=str(results.value(node, SH.resultMessage) or ""),

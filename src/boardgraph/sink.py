@@ -1,0 +1,191 @@
+"""Where the RDF stage's triples go: a sorted in-memory set, or an on-disk
+Oxigraph store for graphs too big for memory.
+
+rdf.GraphWriter writes into ``self.g`` with ``add``/``bind`` and asks one
+question back (has this evidence node been typed yet?). A sink offers just
+that, and serialises with Oxigraph's Rust writers: rdflib's Turtle writer
+cost several times the NLP itself at a thousand reports.
+
+Both sinks are deterministic: the memory sink sorts before writing; the
+store sink's output is in Oxigraph's index order, which depends only on the
+triples (terms are keyed by content hashes, not insertion order).
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import RDF, BNode, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDFS, SKOS, XSD
+
+from boardgraph.model import ResolvedCorpus
+from boardgraph.rdf import GraphWriter
+from boardgraph.vocab import BG, PREFIXES
+
+Triple = tuple[URIRef | BNode, URIRef, URIRef | BNode | Literal]
+
+FORMATS = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "xml": ox.RdfFormat.RDF_XML,
+           "json-ld": ox.RdfFormat.JSON_LD}
+# Only the namespaces the graph uses: rdflib binds ~30 by default.
+OUTPUT_PREFIXES = {**{p: str(ns) for p, ns in PREFIXES.items()},
+                   "dcterms": str(DCTERMS), "foaf": str(FOAF), "prov": str(PROV), "skos": str(SKOS),
+                   "owl": str(OWL), "rdf": str(RDF), "rdfs": str(RDFS), "xsd": str(XSD)}
+
+
+class _Converter:
+    """rdflib terms → Oxigraph terms; predicates and datatypes are few, so memoised."""
+
+    def __init__(self) -> None:
+        self._iris: dict[str, ox.NamedNode] = {}
+
+    def iri(self, value: str) -> ox.NamedNode:
+        node = self._iris.get(value)
+        if node is None:
+            node = self._iris[value] = ox.NamedNode(value)
+        return node
+
+    def term(self, t: URIRef | BNode | Literal) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+        if isinstance(t, Literal):
+            if t.language:
+                return ox.Literal(str(t), language=t.language)
+            if t.datatype is not None:
+                return ox.Literal(str(t), datatype=self.iri(str(t.datatype)))
+            return ox.Literal(str(t))
+        if isinstance(t, BNode):
+            return ox.BlankNode(str(t))
+        return ox.NamedNode(str(t))
+
+    def triple(self, t: Triple) -> ox.Triple:
+        return ox.Triple(self.term(t[0]), self.iri(str(t[1])), self.term(t[2]))
+
+
+def _sort_key(t: Triple) -> tuple[str, ...]:
+    o = t[2]
+    extra = (str(o.datatype or ""), o.language or "") if isinstance(o, Literal) else ("", "")
+    return (str(t[0]), str(t[1]), type(o).__name__, str(o), *extra)
+
+
+class MemorySink:
+    """The graph as a set of triples (rdflib terms)."""
+
+    def __init__(self) -> None:
+        self.triples: set[Triple] = set()
+
+    def bind(self, *args: object, **kwargs: object) -> None:  # prefixes are fixed: OUTPUT_PREFIXES
+        pass
+
+    def add(self, triple: Triple) -> None:
+        self.triples.add(triple)
+
+    def __contains__(self, triple: Triple) -> bool:
+        return triple in self.triples
+
+    def __len__(self) -> int:
+        return len(self.triples)
+
+    def sorted_triples(self) -> Iterator[ox.Triple]:
+        conv = _Converter()
+        for t in sorted(self.triples, key=_sort_key):
+            yield conv.triple(t)
+
+    def write(self, output: Path, fmt: str) -> None:
+        ox.serialize(self.sorted_triples(), output, format=FORMATS[fmt], prefixes=OUTPUT_PREFIXES)
+
+    def to_rdflib(self) -> Graph:
+        g = Graph()
+        for p, ns in OUTPUT_PREFIXES.items():
+            g.bind(p, ns)
+        for t in self.triples:
+            g.add(t)
+        return g
+
+    def close(self) -> None:
+        self.triples = set()
+
+
+class StoreSink:
+    """The graph in an Oxigraph (RocksDB) store on disk, written in chunks.
+
+    Memory stays flat: only the current chunk, plus the subjects typed with
+    the classes GraphWriter asks about, are held in Python.
+    """
+
+    CHUNK = 200_000
+    TRACKED_TYPES = frozenset({BG.Evidence})
+
+    def __init__(self, path: Path, temporary: bool = False) -> None:
+        self.path = Path(path)
+        self.temporary = temporary
+        self.store = ox.Store(str(self.path))
+        self.store.clear()  # a build replaces the graph, never adds to an old one
+        self._conv = _Converter()
+        self._buffer: list[ox.Quad] = []
+        self._typed: set[tuple[str, str]] = set()
+
+    def bind(self, *args: object, **kwargs: object) -> None:
+        pass
+
+    def add(self, triple: Triple) -> None:
+        s, p, o = triple
+        if p == RDF.type and o in self.TRACKED_TYPES:
+            self._typed.add((str(s), str(o)))
+        self._buffer.append(ox.Quad(*self._conv.triple(triple)))
+        if len(self._buffer) >= self.CHUNK:
+            self.flush()
+
+    def __contains__(self, triple: Triple) -> bool:
+        s, p, o = triple
+        if p == RDF.type and o in self.TRACKED_TYPES:
+            return (str(s), str(o)) in self._typed
+        # Fail loudly if the RDF stage starts asking something this sink does not track.
+        raise TypeError(f"StoreSink answers only rdf:type checks for {sorted(self.TRACKED_TYPES)}")
+
+    def flush(self) -> None:
+        if self._buffer:
+            self.store.bulk_extend(self._buffer)
+            self._buffer = []
+
+    def __len__(self) -> int:
+        self.flush()
+        return len(self.store)
+
+    def write(self, output: Path, fmt: str) -> None:
+        self.flush()
+        self.store.dump(str(output), FORMATS[fmt], from_graph=ox.DefaultGraph(), prefixes=OUTPUT_PREFIXES)
+
+    def to_rdflib(self) -> Graph:
+        self.flush()
+        g = Graph()
+        data = self.store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+        g.parse(data=data, format="nt")
+        return g
+
+    def close(self) -> None:
+        self.flush()
+        self._typed = set()
+        if self.temporary:
+            del self.store
+            shutil.rmtree(self.path, ignore_errors=True)
+        else:
+            self.store.flush()
+
+
+class StreamingGraphWriter(GraphWriter):
+    """rdf.GraphWriter writing into a sink, with the report-text lookup made O(1).
+
+    GraphWriter._text_of scans every report for every relation (quadratic in
+    the corpus); this overrides it with a dictionary. The rest is inherited
+    so the graph's shape stays defined in one place (rdf.py).
+    """
+
+    def __init__(self, corpus: ResolvedCorpus, sink: MemorySink | StoreSink) -> None:
+        self.corpus = corpus
+        self.g = sink  # type: ignore[assignment]  # duck-typed: add / bind / rdf:type membership
+        self._texts = {r.document.identifier: r.document.text for r in corpus.reports}
+
+    def _text_of(self, rid: str) -> str:
+        return self._texts.get(rid, "")
+

@@ -1,0 +1,384 @@
+"""The extraction rules on hand-written sentences that are not from the sample corpus.
+
+Each rule of ``bg_entities`` and ``bg_relations`` is exercised on other
+councils, other people, other programmes and lists in other shapes, with the
+cases that must NOT be extracted beside the ones that must. Docs go through
+the real pipeline (``load_pipeline``) with a report context set on the Doc,
+as ingest sets it, so that "I" is the chair.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from boardgraph.model import COUNCIL, ORGANISATION, PARTICIPATES, PERSON, PROGRAMME, WORKED_WITH
+
+CHAIR = "Mary Example"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from boardgraph.pipeline import load_pipeline
+
+    return load_pipeline()
+
+
+@pytest.fixture(scope="module")
+def run(nlp):
+    def _run(text: str, date: str | None = "2015-06-01", chair: str | None = CHAIR):
+        doc = nlp.make_doc(text)
+        doc._.bg_context = {"id": "test", "chair": chair, "date": date}
+        return nlp(doc)
+
+    return _run
+
+
+@pytest.fixture(scope="module")
+def ents(run):
+    """(label, normalised name) of every mention, "I" left out."""
+
+    def _ents(text: str, **kw) -> list[tuple[str, str]]:
+        doc = run(text, **kw)
+        return [(s.label_, s._.bg_name) for s in doc.spans["bg"] if s._.bg_rule != "chair-pronoun"]
+
+    return _ents
+
+
+@pytest.fixture(scope="module")
+def rels(run):
+    """(kind, sorted names or (member, programme)) of every relation candidate."""
+
+    def _rels(text: str, **kw) -> list[tuple[str, tuple[str, ...]]]:
+        doc = run(text, **kw)
+        spans = list(doc.spans["bg"])
+        out = []
+        for r in doc._.bg_relations or []:
+            names = [spans[a]._.bg_name for a in r["args"]]
+            out.append((r["kind"], tuple(sorted(names)) if r["kind"] == WORKED_WITH else tuple(names)))
+        return out
+
+    return _rels
+
+
+def names(found: list[tuple[str, str]], label: str) -> list[str]:
+    return [n for lab, n in found if lab == label]
+
+
+# ---------------------------------------------------------------- people
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Councillor Dr Priya Okafor welcomed the delegation.", ["Priya Okafor"]),
+        ("Baroness Whitcombe opened the debate.", ["Whitcombe"]),
+        ("Sir Alan Threlfall MP asked a question.", ["Alan Threlfall"]),
+        ("The Rt Hon Gareth Pellow MP replied.", ["Gareth Pellow"]),
+        ("Dame Olwen Price DBE chaired the panel.", ["Olwen Price"]),
+        ("Lord Kinsey of Eastmoor spoke in the debate.", ["Kinsey"]),
+        ("Cllr Tom Hartley (Leader, Calderdale Council) gave evidence.", ["Tom Hartley"]),
+        ("Mayor Linda Oduya opened the new depot.", []),  # "Mayor" alone is an office
+        ("Anita Rowe OBE, the chief executive, presented the accounts.", ["Anita Rowe"]),
+    ],
+)
+def test_titled_people(ents, text, expected):
+    people = names(ents(text), PERSON)
+    for name in expected:
+        assert name in people, (text, people)
+
+
+def test_plural_titles_with_surnames(ents):
+    found = names(ents("Cllrs Hartley, Okafor and Pellow attended the meeting."), PERSON)
+    assert {"Hartley", "Okafor", "Pellow"} <= set(found)
+
+
+def test_plural_titles_with_full_names_and_honours(ents):
+    found = names(ents("Councillors Ruth Amos, Dev Patel OBE and Sam Lowry signed the letter."), PERSON)
+    assert {"Ruth Amos", "Dev Patel", "Sam Lowry"} <= set(found)
+
+
+def test_two_names_after_cllrs(ents):
+    found = names(ents("Cllrs Akram and Bellamy raised the matter."), PERSON)
+    assert set(found) == {"Akram", "Bellamy"}
+
+
+def test_tier_before_title_is_part_of_title(ents):
+    found = ents("Present: Cllrs Rees, Moody and County Cllr Jarvis.")
+    people = names(found, PERSON)
+    assert "Jarvis" in people and not any("County" in p for p in people)
+
+
+def test_title_before_an_office_is_not_a_person(ents):
+    assert names(ents("The Lord Mayor and the Lord Provost attended."), PERSON) == []
+
+
+def test_chair_pronoun(run):
+    doc = run("I was pleased to visit the depot.")
+    chair = [s for s in doc.spans["bg"] if s._.bg_rule == "chair-pronoun"]
+    assert len(chair) == 1 and chair[0]._.bg_name == CHAIR and chair[0]._.bg_chair
+
+
+def test_no_chair_no_pronoun(run):
+    doc = run("I was pleased to visit the depot.", chair=None)
+    assert [s for s in doc.spans["bg"] if s.text == "I"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Residents raised parking on Mulberry Drive and Station Road.",
+        "The grass cutting at Jubilee Fields was completed.",
+        "The meeting was held in the Town Hall on Monday.",
+        "Repairs to Ashgrove Cottages and the Village Library were noted.",
+    ],
+)
+def test_places_are_not_people(ents, text):
+    assert names(ents(text), PERSON) == []
+
+
+def test_initials_in_brackets_are_the_person_not_a_body(ents):
+    found = ents("Present: Ruth Amos (RAM), Peter Quinn (PQU).\nRAM reported on the footpaths.")
+    assert "RAM" not in names(found, ORGANISATION) and "PQU" not in names(found, ORGANISATION)
+
+
+# ---------------------------------------------------------------- councils
+
+
+def test_council_list_with_shared_head(ents):
+    found = ents("Leeds, Bradford and Kirklees Councils signed the compact.")
+    assert set(names(found, COUNCIL)) == {"Leeds City Council", "City of Bradford Metropolitan District Council",
+                                           "Kirklees Council"}
+
+
+def test_council_list_with_oxford_comma(ents):
+    found = ents("Dudley, Sandwell, and Walsall Councils agreed.")
+    assert len(names(found, COUNCIL)) == 3
+
+
+def test_short_and_alternative_names(ents):
+    found = names(ents("Hull City Council and Rotherham Borough Council replied."), COUNCIL)
+    assert "Hull City Council" in found  # the register's official name for Kingston upon Hull
+    assert any(n.startswith("Rotherham") for n in found)
+
+
+def test_council_named_place_last(ents):
+    found = names(ents("We wrote to the London Borough of Hackney and the Borough Council of King's Lynn and "
+                       "West Norfolk."), COUNCIL)
+    assert "London Borough of Hackney" in found
+    assert any("Lynn" in n for n in found)
+
+
+def test_short_form_by_unique_prefix(ents):
+    found = names(ents("Newcastle, Stoke and Telford Councils were praised."), COUNCIL)
+    assert "Stoke-on-Trent City Council" in found
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "expected"),
+    [
+        ("Aylesbury Vale District Council bid for funding.", "2015-05-01", "Aylesbury Vale District Council"),
+        ("Aylesbury Vale District Council bid for funding.", "2024-05-01", None),  # abolished 2020
+        ("Allerdale Borough Council joined.", "2016-01-01", "Allerdale Borough Council"),
+        ("Allerdale Borough Council joined.", "2024-01-01", None),  # abolished 2023
+        ("Bournemouth Borough Council agreed.", "2015-01-01", "Bournemouth Borough Council"),
+        ("Bournemouth Borough Council agreed.", "2024-01-01", None),  # abolished 2019
+        ("Somerset Council replied.", "2024-01-01", "Somerset Council"),
+        ("Somerset Council replied.", "2015-01-01", "Somerset County Council"),
+    ],
+)
+def test_council_existed_on_report_date(ents, text, day, expected):
+    found = names(ents(text, date=day), COUNCIL)
+    assert found == ([expected] if expected else []), (text, day, found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The event was held in Leeds and attended by 200 people.",
+        "Delegates travelled to Bristol for the conference.",
+        "The City Council agreed the budget.",
+        "Full Council will meet in July.",
+        "Dear Parish Council, thank you.",
+    ],
+)
+def test_places_and_unnamed_councils_are_not_councils(ents, text):
+    found = ents(text)
+    assert names(found, COUNCIL) == [] and not any("Council" in n for n in names(found, ORGANISATION)), found
+
+
+def test_council_acronym_in_the_same_report(ents):
+    found = ents("Scottish Borders Council (SBC) will resurface the road. SBC has agreed the plan.")
+    councils = [n for lab, n in found if lab == COUNCIL]
+    assert councils.count("Scottish Borders Council") == 3
+    assert names(found, ORGANISATION) == []
+
+
+def test_council_acronym_without_the_council_is_not_guessed(ents):
+    found = ents("SBC has agreed the plan.")
+    assert names(found, COUNCIL) == []
+
+
+# ---------------------------------------------------------------- organisations
+
+
+def test_acronym_defined_and_reused(run):
+    doc = run("The Rural Services Network (RSN) responded. Later the RSN wrote again.")
+    spans = [s for s in doc.spans["bg"] if s.label_ == ORGANISATION]
+    assert spans[0]._.bg_name == "Rural Services Network" and spans[0]._.bg_acronym == "RSN"
+    assert [s.text for s in spans[1:]] == ["RSN", "RSN"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Board noted the report.",
+        "Government has announced a review.",
+        "The Committee agreed the minutes.",
+        "Members and Officers attended.",
+        "The Chair thanked the Secretary.",
+    ],
+)
+def test_generic_bodies_are_nothing(ents, text):
+    assert ents(text) == [], text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Home Office and the Valuation Office Agency replied.", {"Home Office", "Valuation Office Agency"}),
+        ("The Coastal Communities Alliance met last week.", {"Coastal Communities Alliance"}),
+        ("The Labour Group and the Liberal Democrats abstained.", {"Liberal Democrats"}),
+    ],
+)
+def test_named_bodies(ents, text, expected):
+    assert expected <= set(names(ents(text), ORGANISATION))
+
+
+def test_members_of_a_body_is_the_body(ents):
+    found = names(ents("Members of the Tenants Advisory Panel were consulted."), ORGANISATION)
+    assert found == ["Tenants Advisory Panel"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "MINUTES OF THE MEETING HELD ON MONDAY 3 JULY",
+        "AGREED: the accounts were approved and agreed.",
+        "ITEMS FOR REPORT\nThe report was noted.",
+    ],
+)
+def test_words_in_capitals_are_not_acronyms(ents, text):
+    assert names(ents(text), ORGANISATION) == [], text
+
+
+# ---------------------------------------------------------------- programmes
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Twelve councils joined the Digital Pathways programme.", "Digital Pathways"),
+        ("We launched the 'Count Me In' campaign in May.", "Count Me In"),
+        ("The Finance Leadership Academy starts in October.", "Finance Leadership Academy"),
+        ("Nine councils are piloting the Family Hubs Initiative.", "Family Hubs Initiative"),
+    ],
+)
+def test_named_programmes(ents, text, expected):
+    assert expected in names(ents(text), PROGRAMME), ents(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The venue hosted a programme of events over the summer.",
+        "Our new programme will start next year.",
+        "The Planning Bill and the Housing Act were discussed.",
+        "The Annual Conference takes place in Harrogate.",
+        "The Annual Report was published in March.",
+        "Cllr Evans attended a Microsoft Teams meeting on Monday.",
+    ],
+)
+def test_not_programmes(ents, text):
+    assert names(ents(text), PROGRAMME) == [], ents(text)
+
+
+def test_lower_case_programme_named_twice(ents):
+    text = ("The rural broadband programme has started. Councils taking part in the rural broadband programme "
+            "will report in June.")
+    assert names(ents(text), PROGRAMME) == ["rural broadband programme"] * 2
+
+
+def test_lower_case_programme_named_once_is_nothing(ents):
+    assert names(ents("The rural broadband programme has started."), PROGRAMME) == []
+
+
+# ---------------------------------------------------------------- relations
+
+
+def test_met_with(rels):
+    found = rels("I met with Cllr Sara Quayle to discuss the settlement.")
+    assert (WORKED_WITH, tuple(sorted([CHAIR, "Sara Quayle"]))) in found
+
+
+def test_along_with(rels):
+    found = rels("I, along with Cllr Dan Oyelaran, visited the new library.")
+    assert (WORKED_WITH, tuple(sorted([CHAIR, "Dan Oyelaran"]))) in found
+
+
+def test_in_partnership_with(rels):
+    found = rels("The Wildlife Trusts Network is working in partnership with the Forestry Commission.")
+    assert any(k == WORKED_WITH and "Forestry Commission" in p for k, p in found), found
+
+
+def test_working_with(rels):
+    found = rels("The LGA is working with the Cabinet Office on the review.")
+    assert (WORKED_WITH, ("Cabinet Office", "LGA")) in found
+
+
+def test_joint_subject(rels):
+    found = rels("Councillors Amos, Quinn and I endorsed the charter.")
+    kinds = [p for k, p in found if k == WORKED_WITH]
+    assert any({"Amos", "Quinn", CHAIR} <= set(p) for p in kinds), found
+
+
+def test_co_occurrence_is_not_working_together(rels):
+    assert rels("Cllr Ruth Amos and the Home Office were both mentioned in the report.") == [] or all(
+        k != WORKED_WITH for k, _ in rels("Cllr Ruth Amos and the Home Office were both mentioned in the report."))
+    assert [k for k, _ in rels("Cllr Ruth Amos spoke at the conference. The Home Office published figures.")
+            if k == WORKED_WITH] == []
+
+
+def test_contact_is_not_working_together(rels):
+    found = rels("Please contact Jane Whitlow or Cllr Ruth Amos for details.")
+    assert [k for k, _ in found if k == WORKED_WITH] == []
+
+
+def test_appositive_role_is_not_a_partner(rels, run):
+    text = "I met Cllr Ruth Amos, Chair of the Tenants Advisory Panel, on Tuesday."
+    found = rels(text)
+    assert (WORKED_WITH, tuple(sorted([CHAIR, "Ruth Amos"]))) in found
+    assert not any("Tenants Advisory Panel" in p for _, p in found)
+    doc = run(text)
+    assert any("Chair" in r["role"] for r in doc._.bg_roles)
+
+
+@pytest.mark.parametrize(
+    ("text", "member", "programme"),
+    [
+        ("Wakefield Council has been selected for the Digital Pathways programme.",
+         "Wakefield Metropolitan District Council", "Digital Pathways"),
+        ("Cheshire East Council is piloting the Family Hubs Initiative.", "Cheshire East Council",
+         "Family Hubs Initiative"),
+        ("The Finance Leadership Academy is run by the Chartered Institute of Public Finance.",
+         "Chartered Institute of Public Finance", "Finance Leadership Academy"),
+        ("Plymouth City Council bid to join the Coastal Renewal Programme.", "Plymouth City Council",
+         "Coastal Renewal Programme"),
+    ],
+)
+def test_participation(rels, text, member, programme):
+    assert (PARTICIPATES, (member, programme)) in rels(text), rels(text)
+
+
+def test_no_participation_without_a_trigger(rels):
+    found = rels("Wakefield Council noted the Digital Pathways programme evaluation.")
+    assert [k for k, _ in found if k == PARTICIPATES] == []

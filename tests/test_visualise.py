@@ -1,0 +1,398 @@
+"""Pictures: the offline HTML page (in headless Chromium), the static network and the timeline."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from boardgraph import analyse, visualise
+from boardgraph.cli import main
+from boardgraph.cli import network as cli_network
+from boardgraph.errors import BoardgraphError
+from test_analyse import ALICE, BOB, CAROL, write_small_graph
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="module")
+def small_ttl(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_small_graph(tmp_path_factory.mktemp("small") / "graph.ttl")
+
+
+@pytest.fixture(scope="module")
+def small_data(small_ttl: Path) -> analyse.GraphData:
+    return analyse.as_data(small_ttl)
+
+
+def page_json(html: str) -> dict:
+    match = re.search(r'<script type="application/json" id="bg-data">(.*?)</script>', html, re.S)
+    assert match, "the page carries its data as JSON"
+    return json.loads(match.group(1))
+
+
+# ------------------------------------------------------------ the HTML file
+
+
+def test_cli_constants_match_analyse() -> None:
+    assert cli_network.MEASURES == analyse.MEASURES
+    assert cli_network.EXPORT_FORMATS == analyse.EXPORT_FORMATS
+
+
+def test_page_is_self_contained(small_data: analyse.GraphData) -> None:
+    html = visualise.render_html(small_data, visualise.Options())
+    # Nothing fetched from anywhere: no script/style/img sources, no CDN.
+    assert not re.search(r"<(script|link|img)[^>]+(src|href)=", html, re.I)
+    assert "cdn" not in html.lower().split("<script>")[0]
+    vis_js = visualise.find_vis_network_js().read_text(encoding="utf-8")
+    assert vis_js[:2000] in html  # the library itself is inlined
+    assert html.count("</script>") == 3
+
+
+def test_page_data_nodes_edges_and_evidence(small_data: analyse.GraphData) -> None:
+    data = page_json(visualise.render_html(small_data, visualise.Options()))
+    nodes = {n["id"]: n for n in data["nodes"]}
+    # Six collaborators and the programme; six collaboration ties and two participations.
+    assert len(nodes) == 7 and len(data["edges"]) == 8
+    assert nodes[ALICE]["type"] == "Person" and nodes[ALICE]["size"] == 1.0  # the biggest weighted degree
+    assert data["years"] == [2011, 2012, 2013, 2015]
+    ab = next(e for e in data["edges"] if {e["from"], e["to"]} == {ALICE, BOB})
+    assert ab["years"] == [2011, 2012, 2015] and ab["weight"] == 3
+    assert ab["collabs"][0] == {
+        "d": "2011-03-01",
+        "r": "r1",
+        "t": "met",
+        "g": "met with",
+        "ev": ["I met with Bob Birch to discuss housing."],
+    }
+    bob_mentions = nodes[BOB]["mentions"]
+    assert bob_mentions == [{"r": "r1", "s": "I met with Bob Birch to discuss housing.", "q": ["Bob Birch"]}]
+    assert nodes[CAROL]["roles"][0]["role"] == "Vice Chair"
+    assert data["reports"]["r1"]["title"] == "Report one"
+
+
+def test_page_without_programmes_and_for_a_period(small_data: analyse.GraphData) -> None:
+    options = visualise.Options(programmes=False, period=analyse.Period.parse("2012"))
+    data = page_json(visualise.render_html(small_data, options))
+    assert sorted(n["id"] for n in data["nodes"]) == sorted([ALICE, BOB, CAROL])
+    assert all(e["kind"] == "collaboration" for e in data["edges"])
+    assert data["period"] == "2012"
+
+
+def test_report_text_cannot_break_out_of_the_page(small_ttl: Path, tmp_path: Path) -> None:
+    evil = small_ttl.read_text(encoding="utf-8").replace(
+        "I met with Bob Birch to discuss housing.", "</script><script>alert(1)</script><!--"
+    )
+    path = tmp_path / "evil.ttl"
+    path.write_text(evil, encoding="utf-8")
+    html = visualise.render_html(analyse.as_data(path), visualise.Options(title="<b>T</b>"))
+    assert "<script>alert(1)" not in html and "<b>T</b>" not in html
+    assert html.count("</script>") == 3
+    assert any("alert(1)" in s for e in page_json(html)["edges"] for c in e["collabs"] for s in c["ev"])
+
+
+def test_page_is_deterministic(small_data: analyse.GraphData) -> None:
+    assert visualise.render_html(small_data, visualise.Options()) == visualise.render_html(
+        small_data, visualise.Options()
+    )
+
+
+def test_report_links_point_at_source_files(small_ttl: Path, tmp_path: Path) -> None:
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    (reports / "r1.txt").write_text("I met with Bob Birch to discuss housing.", encoding="utf-8")
+    out = tmp_path / "site" / "network.html"
+    options = visualise.Options(reports_dir=reports)
+    visualise.write_html(small_ttl, out, options)
+    data = page_json(out.read_text(encoding="utf-8"))
+    assert data["reports"]["r1"]["href"] == "../reports/r1.txt"
+    assert data["reports"]["r2"]["href"] == ""  # no file, no dead link
+
+
+def test_vis_network_found_from_env_or_reported_clearly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    js = tmp_path / "vis.js"
+    js.write_text("/* vis */", encoding="utf-8")
+    monkeypatch.setenv(visualise.VIS_ENV, str(js))
+    assert visualise.find_vis_network_js() == js
+    monkeypatch.setenv(visualise.VIS_ENV, str(tmp_path / "missing.js"))
+    with pytest.raises(BoardgraphError, match="not a file"):
+        visualise.find_vis_network_js()
+    monkeypatch.delenv(visualise.VIS_ENV)
+    monkeypatch.setattr(visualise, "VIS_RELATIVE", Path("node_modules/no-such-package/vis.min.js"))
+    with pytest.raises(BoardgraphError, match=r"run `npm ci` \(or `make install`\)"):
+        visualise.find_vis_network_js()
+
+
+def test_cli_missing_vis_network_is_one_line(
+    small_ttl: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(visualise, "VIS_RELATIVE", Path("node_modules/no-such-package/vis.min.js"))
+    out = tmp_path / "network.html"
+    assert main(["visualise", "--graph", str(small_ttl), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "npm ci" in err
+    assert not out.exists()
+
+
+# ---------------------------------------------------------- static pictures
+
+
+def test_png_and_svg_of_the_network(small_data: analyse.GraphData, tmp_path: Path) -> None:
+    png = visualise.draw_network(small_data, tmp_path / "n.png")
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    svg = visualise.draw_network(small_data, tmp_path / "n.svg")
+    root = ET.parse(svg).getroot()
+    assert root.tag.endswith("svg")
+    text = svg.read_text(encoding="utf-8")
+    assert "Alice Ash" in text and "Better Places" in text and "Person (4)" in text
+    again = visualise.draw_network(small_data, tmp_path / "again.svg")
+    assert again.read_bytes() == svg.read_bytes()
+    with pytest.raises(BoardgraphError, match=r"\.png, \.svg or \.pdf"):
+        visualise.draw_network(small_data, tmp_path / "n.gif")
+
+
+def test_timeline(small_data: analyse.GraphData, tmp_path: Path) -> None:
+    svg = visualise.draw_timeline(small_data, tmp_path / "t.svg")
+    text = svg.read_text(encoding="utf-8")
+    assert "Collaborations per year" in text and "Bob Birch (4)" in text
+    assert "Dave Oak" not in text  # only dated collaborations are on a timeline
+    png = visualise.draw_timeline(small_data, tmp_path / "t.png")
+    assert png.read_bytes()[:4] == b"\x89PNG"
+    with pytest.raises(BoardgraphError, match="no dated collaborations"):
+        visualise.draw_timeline(
+            small_data, tmp_path / "x.png", visualise.Options(period=analyse.Period.parse("1999"))
+        )
+
+
+def test_cli_visualise_writes_everything(
+    small_ttl: Path, tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    out = tmp_path / "out"
+    args = ["visualise", "--graph", str(small_ttl), "-o", str(out / "network.html")]
+    args += ["--png", str(out / "network.png"), "--svg", str(out / "network.svg")]
+    args += ["--timeline", str(out / "timeline.png"), "--size-by", "betweenness", "--title", "Test boards"]
+    assert main(args) == 0
+    for name in ("network.html", "network.png", "network.svg", "timeline.png"):
+        assert (out / name).stat().st_size > 1000, name
+    data = page_json((out / "network.html").read_text(encoding="utf-8"))
+    assert data["title"] == "Test boards" and data["sizeBy"].startswith("betweenness")
+    assert next(n for n in data["nodes"] if n["id"] == CAROL)["size"] == 1.0  # the broker is biggest
+    assert "wrote" in capsys.readouterr().out
+
+
+# ------------------------------------------------------------ in the browser
+
+
+@pytest.fixture(scope="module")
+def browser_context(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
+    if not CHROMIUM.exists():
+        pytest.skip(f"headless Chromium is not installed at {CHROMIUM} (`make browser` installs it)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        context = p.chromium.launch_persistent_context(
+            str(tmp_path_factory.mktemp("chromium-profile")),
+            executable_path=str(CHROMIUM),
+            headless=True,
+            args=CHROMIUM_ARGS,
+            viewport={"width": 1400, "height": 900},
+        )
+        try:
+            yield context
+        finally:
+            context.close()
+
+
+class Page:
+    """A loaded network page, with the few questions the tests ask it."""
+
+    def __init__(self, context: object, html: Path) -> None:
+        self.errors: list[str] = []
+        self.requests: list[str] = []
+        self.page = context.new_page()  # type: ignore[attr-defined]
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.page.goto(html.resolve().as_uri())
+        self.page.wait_for_function("window.boardgraph && window.boardgraph.ready", timeout=60_000)
+
+    def js(self, expr: str) -> object:
+        return self.page.evaluate(expr)
+
+    def nodes(self) -> int:
+        return self.js("window.boardgraph.renderedNodeCount()")  # type: ignore[return-value]
+
+    def edges(self) -> int:
+        return self.js("window.boardgraph.renderedEdgeCount()")  # type: ignore[return-value]
+
+    def visible_edges(self) -> set[str]:
+        return set(self.js("window.boardgraph.visibleEdgeIds()"))  # type: ignore[arg-type]
+
+    def screen_xy(self, node: str) -> tuple[float, float]:
+        box = self.page.locator("#network").bounding_box()
+        xy = self.js(
+            f"(() => {{ const n = window.boardgraph.network; "
+            f"return n.canvasToDOM(n.getPosition({json.dumps(node)})); }})()"
+        )
+        return box["x"] + xy["x"], box["y"] + xy["y"]  # type: ignore[index]
+
+    def screenshot(self, name: str, tmp_path: Path) -> Path:
+        path = tmp_path / name
+        self.page.screenshot(path=str(path))
+        review = os.environ.get("BOARDGRAPH_SCREENSHOT_DIR")
+        if review:
+            Path(review).mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, Path(review) / name)
+        return path
+
+
+@pytest.fixture(scope="module")
+def small_html(small_ttl: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return visualise.write_html(small_ttl, tmp_path_factory.mktemp("page") / "network.html")
+
+
+@pytest.mark.browser
+def test_browser_renders_every_node_offline(
+    browser_context: object, small_html: Path, tmp_path: Path
+) -> None:
+    page = Page(browser_context, small_html)
+    assert page.nodes() == 7 and page.edges() == 8
+    assert page.page.inner_text("#status") == "7 nodes · 8 ties · all years"
+    assert all(url.startswith(("file:", "data:", "about:")) for url in page.requests), page.requests
+    page.screenshot("small-network.png", tmp_path)
+    assert page.errors == []
+
+
+@pytest.mark.browser
+def test_browser_year_selector_filters_edges(browser_context: object, small_html: Path) -> None:
+    page = Page(browser_context, small_html)
+    all_edges = page.visible_edges()
+    pair = json.dumps(",".join(sorted([ALICE, BOB])))
+    alice_bob_width = f"window.boardgraph.edges.get().find(e => [e.from, e.to].sort().join() == {pair}).value"
+    assert page.js(alice_bob_width) == 3
+    page.page.select_option("#year", "2011")
+    assert page.edges() == 1 and page.nodes() == 2  # Alice–Bob only
+    assert page.js(alice_bob_width) == 1  # as thick as that year's collaborations
+    page.page.select_option("#year", "2013")
+    assert page.edges() == 4  # two collaborations and two programme participations
+    page.page.check("#programmes")
+    page.page.uncheck("#programmes")
+    assert page.edges() == 2 and page.nodes() == 3
+    page.page.check("#programmes")
+    page.page.select_option("#year", "2012")
+    page.page.check("#cumulative")
+    assert page.edges() == 2  # 2011's Alice–Bob and 2012's Bob–Carol (same Alice–Bob tie)
+    assert "up to 2012" in page.page.inner_text("#status")
+    # The slider and the selector are one control.
+    page.page.uncheck("#cumulative")
+    page.page.locator("#year-slider").fill("0")
+    assert page.page.input_value("#year") == "all" and page.visible_edges() == all_edges
+    assert page.errors == []
+
+
+@pytest.mark.browser
+def test_browser_click_node_and_edge_show_evidence(browser_context: object, small_html: Path) -> None:
+    page = Page(browser_context, small_html)
+    page.page.mouse.click(*page.screen_xy(BOB))
+    panel = page.page.locator("#panel")
+    assert panel.locator("h2").inner_text() == "Bob Birch"
+    assert "I met with Bob Birch to discuss housing." in panel.inner_text()
+    assert panel.locator("mark", has_text="Bob Birch").count() == 1
+    # Click halfway along the Bob–Carol tie.
+    (bx, by), (cx, cy) = page.screen_xy(BOB), page.screen_xy(CAROL)
+    page.page.mouse.click((bx + cx) / 2, (by + cy) / 2)
+    text = panel.inner_text()
+    assert "Bob Birch – Carol Cedar" in text.replace("\n", "")
+    assert "I met Carol Cedar in Leeds." in text and "r2" in text
+    # The report id opens the report's card.
+    panel.get_by_role("button", name="r2").first.click()
+    assert panel.locator("h2").inner_text() == "Report two"
+    assert page.errors == []
+
+
+@pytest.mark.browser
+def test_browser_search(browser_context: object, small_html: Path) -> None:
+    page = Page(browser_context, small_html)
+    page.page.fill("#search", "ced")
+    assert page.page.inner_text("#status") == "1 match"
+    assert page.js("window.boardgraph.network.getSelectedNodes()") == [CAROL]
+    page.page.fill("#search", "Cllr Ash")  # another name of Alice's
+    page.page.press("#search", "Enter")
+    assert page.page.locator("#panel h2").inner_text() == "Alice Ash"
+    page.page.fill("#search", "nobody at all")
+    assert page.page.inner_text("#status") == "no match"
+    assert page.errors == []
+
+
+# ------------------------------------------------------------- sample corpus
+
+
+@pytest.fixture(scope="module")
+def demo_outputs(demo_graph: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    out = tmp_path_factory.mktemp("demo-pictures")
+    paths = {
+        "html": out / "network.html",
+        "png": out / "network.png",
+        "timeline": out / "timeline.png",
+    }
+    args = ["visualise", "--graph", str(demo_graph), "-o", str(paths["html"])]
+    args += ["--png", str(paths["png"]), "--timeline", str(paths["timeline"])]
+    assert main(args) == 0
+    review = os.environ.get("BOARDGRAPH_SCREENSHOT_DIR")
+    if review:
+        Path(review).mkdir(parents=True, exist_ok=True)
+        for key in ("png", "timeline"):
+            shutil.copyfile(paths[key], Path(review) / f"sample-{paths[key].name}")
+    return paths
+
+
+def test_sample_pictures(demo_outputs: dict[str, Path], demo_graph: Path) -> None:
+    for key in ("png", "timeline"):
+        assert demo_outputs[key].read_bytes()[:4] == b"\x89PNG"
+    data = page_json(demo_outputs["html"].read_text(encoding="utf-8"))
+    labels = {n["label"] for n in data["nodes"]}
+    assert {"Peter Fleming", "Jill Shortland"} <= labels
+    expected = visualise.picture_graph(analyse.as_data(demo_graph), visualise.Options())
+    assert len(data["nodes"]) == expected.number_of_nodes()
+
+
+@pytest.mark.browser
+def test_sample_page_in_browser(
+    browser_context: object, demo_outputs: dict[str, Path], demo_graph: Path, tmp_path: Path
+) -> None:
+    expected = visualise.picture_graph(analyse.as_data(demo_graph), visualise.Options())
+    page = Page(browser_context, demo_outputs["html"])
+    assert page.nodes() == expected.number_of_nodes()
+    assert page.edges() == expected.number_of_edges()
+    shot = page.screenshot("sample-network.png", tmp_path)
+    assert shot.stat().st_size > 10_000
+    years = page.js("Array.from(document.querySelectorAll('#year option')).map(o => o.value)")
+    assert years[0] == "all" and "2012" in years  # type: ignore[index,operator]
+    page.page.select_option("#year", "2012")
+    in_2012 = page.visible_edges()
+    assert 0 < len(in_2012) < expected.number_of_edges()
+    page.page.select_option("#year", years[-1])  # type: ignore[index]
+    assert page.visible_edges() != in_2012
+    page.page.select_option("#year", "2012")
+    page.page.fill("#search", "Jill Shortland")
+    page.page.press("#search", "Enter")
+    assert page.page.locator("#panel h2").inner_text() == "Jill Shortland"
+    page.screenshot("sample-network-2012-shortland.png", tmp_path)
+    assert page.errors == []
