@@ -26,7 +26,6 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-import pyoxigraph as ox
 from rdflib import Graph
 
 from boardgraph.query import LocalStore, bind, library, resolve_entities, resolve_params
@@ -177,23 +176,19 @@ def main(argv: list[str] | None = None) -> int:
         t_ox, rows_ox = timed(on_oxigraph, args.repeat)
         t_rdf, rows_rdf = timed_in_child(on_rdflib, args.rdflib_repeat, args.rdflib_limit)
         total_ox += t_ox
+        mark = ""
         if t_rdf is None:
-            gave_up = True
-            t_rdf = args.rdflib_limit
-            shown = f">{t_rdf * 1000:>9.0f}ms {'>' + format(t_rdf / t_ox, '.0f'):>7}x"
-        else:
-            shown = f"{t_rdf * 1000:>10.1f}ms {t_rdf / t_ox:>7.1f}x"
+            gave_up, mark, t_rdf = True, ">", args.rdflib_limit
         total_rdf += t_rdf
+        shown = f"{mark}{t_rdf * 1000:.1f}ms".rjust(12) + f"{mark}{t_rdf / t_ox:.1f}x".rjust(9)
         agree = "" if rows_rdf in (rows_ox, -1) else f"  (rdflib: {rows_rdf} rows)"
         print(f"{name:24} {rows_ox:>6} {t_ox * 1000:>10.1f}ms {shown}{agree}", flush=True)
     print("-" * len(header))
     bound = ">" if gave_up else ""
+    totals = f"{bound}{total_rdf * 1000:.1f}ms".rjust(12) + f"{bound}{total_rdf / total_ox:.1f}x".rjust(9)
+    print(f"{'total':24} {'':>6} {total_ox * 1000:>10.1f}ms {totals}")
     print(
-        f"{'total':24} {'':>6} {total_ox * 1000:>10.1f}ms {bound}{total_rdf * 1000:>10.1f}ms "
-        f"{bound}{total_rdf / total_ox:>7.1f}x"
-    )
-    print(
-        f"\n{count:,} triples; pyoxigraph {ox.__version__ if hasattr(ox, '__version__') else ''} median of "
+        f"\n{count:,} triples; pyoxigraph median of "
         f"{args.repeat}, rdflib median of {args.rdflib_repeat}; ratio = rdflib time / pyoxigraph time"
     )
     return 0

@@ -27,15 +27,35 @@ from boardgraph.model import (
 from boardgraph.resolve import Resolver, programme_core, signature
 
 
-def mention(rid: str, type_: str, name: str, text: str | None = None, titles: tuple[str, ...] = (),
-            acronym: str | None = None, rule: str = "test", key: str | None = None) -> Mention:
+def mention(
+    rid: str,
+    type_: str,
+    name: str,
+    text: str | None = None,
+    titles: tuple[str, ...] = (),
+    acronym: str | None = None,
+    rule: str = "test",
+    key: str | None = None,
+) -> Mention:
     text = text or name
-    return Mention(report_id=rid, span=Span(0, len(text)), text=text, type=type_, name=name, sentence=Span(0, 1),
-                   titles=titles, rule=rule, key=key, acronym=acronym)
+    return Mention(
+        report_id=rid,
+        span=Span(0, len(text)),
+        text=text,
+        type=type_,
+        name=name,
+        sentence=Span(0, 1),
+        titles=titles,
+        rule=rule,
+        key=key,
+        acronym=acronym,
+    )
 
 
 def report(rid: str, mentions: list[Mention], day: dt.date | None = dt.date(2015, 1, 1)) -> ExtractedReport:
-    doc = SourceDocument(path=Path(f"{rid}.txt"), identifier=rid, format="txt", raw_text="x", text="x", sha256="0")
+    doc = SourceDocument(
+        path=Path(f"{rid}.txt"), identifier=rid, format="txt", raw_text="x", text="x", sha256="0"
+    )
     return ExtractedReport(document=doc, meta=ReportMeta(identifier=rid, date=day), mentions=mentions)
 
 
@@ -57,8 +77,13 @@ def same(mention_entity, a: tuple[str, int], b: tuple[str, int]) -> bool:
 
 
 def test_surname_joins_full_name_in_the_same_report(resolver):
-    r = report("r1", [mention("r1", PERSON, "Helen Marsh", "Cllr Helen Marsh", ("Cllr",)),
-                      mention("r1", PERSON, "Marsh", "Councillor Marsh", ("Councillor",))])
+    r = report(
+        "r1",
+        [
+            mention("r1", PERSON, "Helen Marsh", "Cllr Helen Marsh", ("Cllr",)),
+            mention("r1", PERSON, "Marsh", "Councillor Marsh", ("Councillor",)),
+        ],
+    )
     entities, me = resolve(resolver, [r])
     assert same(me, ("r1", 0), ("r1", 1))
     ent = entities[me[("r1", 0)]]
@@ -85,8 +110,13 @@ def test_namesakes_stay_apart_with_a_note(resolver):
 
 def test_surname_prefers_the_full_name_in_its_own_report(resolver):
     a = report("a", [mention("a", PERSON, "Helen Marsh", titles=("Cllr",))])
-    b = report("b", [mention("b", PERSON, "Peter Marsh", titles=("Cllr",)),
-                     mention("b", PERSON, "Marsh", "Cllr Marsh", ("Cllr",))])
+    b = report(
+        "b",
+        [
+            mention("b", PERSON, "Peter Marsh", titles=("Cllr",)),
+            mention("b", PERSON, "Marsh", "Cllr Marsh", ("Cllr",)),
+        ],
+    )
     _, me = resolve(resolver, [a, b])
     assert same(me, ("b", 0), ("b", 1)) and not same(me, ("a", 0), ("b", 1))
 
@@ -100,8 +130,13 @@ def test_peer_and_councillor_of_one_surname_stay_apart(resolver):
 
 
 def test_peer_surname_joins_the_peer(resolver):
-    a = report("a", [mention("a", PERSON, "Kenton", "Lord Kenton of Eastmoor", ("Lord",)),
-                     mention("a", PERSON, "Ann Kenton", "Baroness Ann Kenton", ("Baroness",))])
+    a = report(
+        "a",
+        [
+            mention("a", PERSON, "Kenton", "Lord Kenton of Eastmoor", ("Lord",)),
+            mention("a", PERSON, "Ann Kenton", "Baroness Ann Kenton", ("Baroness",)),
+        ],
+    )
     _, me = resolve(resolver, [a])
     assert same(me, ("a", 0), ("a", 1))
 
@@ -125,8 +160,13 @@ def test_acronym_by_initials_when_only_one_name_fits(resolver):
 
 
 def test_acronym_by_initials_ambiguous_stays_apart(resolver):
-    a = report("a", [mention("a", ORGANISATION, "Valuation Office Agency"),
-                     mention("a", ORGANISATION, "Veterans Outreach Alliance")])
+    a = report(
+        "a",
+        [
+            mention("a", ORGANISATION, "Valuation Office Agency"),
+            mention("a", ORGANISATION, "Veterans Outreach Alliance"),
+        ],
+    )
     b = report("b", [mention("b", ORGANISATION, "VOA", rule="acronym")])
     _, me = resolve(resolver, [a, b])
     assert not same(me, ("a", 0), ("b", 0)) and not same(me, ("a", 1), ("b", 0))
@@ -150,7 +190,9 @@ def test_renamed_board_is_one_body(resolver):
 
 
 def test_different_boards_stay_apart(resolver):
-    a = report("a", [mention("a", ORGANISATION, "Housing Board"), mention("a", ORGANISATION, "Children's Board")])
+    a = report(
+        "a", [mention("a", ORGANISATION, "Housing Board"), mention("a", ORGANISATION, "Children's Board")]
+    )
     _, me = resolve(resolver, [a])
     assert not same(me, ("a", 0), ("a", 1))
 
@@ -174,8 +216,13 @@ def test_programme_with_and_without_head(resolver):
 
 
 def test_programme_extended_name(resolver):
-    a = report("a", [mention("a", PROGRAMME, "Coastal Renewal"),
-                     mention("a", PROGRAMME, "Coastal Renewal Innovation Programme")])
+    a = report(
+        "a",
+        [
+            mention("a", PROGRAMME, "Coastal Renewal"),
+            mention("a", PROGRAMME, "Coastal Renewal Innovation Programme"),
+        ],
+    )
     _, me = resolve(resolver, [a])
     assert same(me, ("a", 0), ("a", 1))
 
@@ -190,3 +237,10 @@ def test_helpers():
     assert signature("LG Group") == "LGG" and signature("Local Government Group") == "LGG"
     assert programme_core("the Digital Pathways Programme") == programme_core("Digital Pathways")
     assert programme_core("Digital Pathways Programme") == "digital pathway"  # keys are singular
+
+
+def test_accented_and_plain_spelling_are_one_person(resolver):
+    a = report("a", [mention("a", PERSON, "Andr\u00e9 Marsh")])
+    b = report("b", [mention("b", PERSON, "Andre Marsh")])
+    _, me = resolve(resolver, [a, b])
+    assert same(me, ("a", 0), ("b", 0))

@@ -29,6 +29,7 @@ from boardgraph.resources import data_dir
 
 DEFAULT_SOURCE = Path(__file__).resolve().parents[2] / "data" / "reports"
 
+
 def _words(text: str) -> tuple[str, ...]:
     return tuple(text.split())
 

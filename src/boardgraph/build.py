@@ -36,9 +36,10 @@ from boardgraph.model import (
     SourceDocument,
 )
 from boardgraph.pipeline import load_pipeline, pipeline_label
+from boardgraph.rdf import GraphWriter
 from boardgraph.relate import relate
 from boardgraph.resolve import Resolver
-from boardgraph.sink import FORMATS, MemorySink, StoreSink, StreamingGraphWriter
+from boardgraph.sink import FORMATS, MemorySink, StoreSink
 
 Progress = Callable[[int], None]
 # Above this many reports the graph goes to a temporary on-disk store unless
@@ -181,7 +182,7 @@ def build(paths: Iterable[Path | str], settings: BuildSettings | None = None,
     corpus = assemble(reports, label)
     sink = _open_sink(settings, len(reports))
     try:
-        StreamingGraphWriter(corpus, sink).build()
+        GraphWriter(corpus, sink).build()
     except BaseException:
         sink.close()
         raise

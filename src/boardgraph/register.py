@@ -20,12 +20,28 @@ from boardgraph.names import fold
 from boardgraph.resources import data_dir
 
 # Words that qualify "Council" in an official name; dropping them gives the
-# short forms people write ("Rotherham Council" for the Metropolitan Borough).
+# short forms people write ("Bolton Council" for the Metropolitan Borough).
 COUNCIL_QUALIFIERS = (
-    "metropolitan borough council", "royal borough council", "borough council", "city council",
-    "county council", "district council", "county borough council", "city and district council",
-    "council of the", "council", "combined authority", "london borough of", "royal borough of",
-    "city of", "county of", "ua", "mbc", "bc", "cc", "dc",
+    "metropolitan borough council",
+    "royal borough council",
+    "borough council",
+    "city council",
+    "county council",
+    "district council",
+    "county borough council",
+    "city and district council",
+    "council of the",
+    "council",
+    "combined authority",
+    "london borough of",
+    "royal borough of",
+    "city of",
+    "county of",
+    "ua",
+    "mbc",
+    "bc",
+    "cc",
+    "dc",
 )
 
 
@@ -62,7 +78,7 @@ def _date(text: str) -> dt.date | None:
 
 
 def _core(name: str) -> str:
-    """The place part of a council's name: "Rotherham Metropolitan Borough Council" → "rotherham"."""
+    """The place part of a council's name: "Bolton Metropolitan Borough Council" → "bolton"."""
     s = _norm(name)
     changed = True
     while changed:
@@ -130,7 +146,7 @@ class Register:
         return None
 
     def lookup(self, name: str, day: dt.date | None = None) -> Council | None:
-        """A council named in full ("Rushcliffe Borough Council", "Wigan Council")."""
+        """A council named in full ("Gedling Borough Council", "Bolton Council")."""
         key = _norm(name)
         if key in self._by_name:
             return self._pick(self._by_name[key], day)
@@ -146,9 +162,9 @@ class Register:
     def lookup_place(self, place: str, day: dt.date | None = None) -> Council | None:
         """A council named by its place alone, in a context that says it is a council.
 
-        Used for shared-head lists ("Cornwall, Derbyshire and Wigan Councils")
+        Used for shared-head lists ("Leeds, Bradford and Kirklees Councils")
         and "X Council" short forms. A unique leading part of a hyphenated
-        name counts ("Stoke" for Stoke-on-Trent), as people write it.
+        name counts ("Newcastle" for Newcastle upon Tyne), as people write it.
         """
         key = _norm(place)
         if not key:
@@ -158,7 +174,9 @@ class Register:
                 found = self._pick(table[key], day)
                 if found:
                     return found
-        prefix = {code for core, codes in self._by_core.items() if core.startswith(key + " ") for code in codes}
+        prefix = {
+            code for core, codes in self._by_core.items() if core.startswith(key + " ") for code in codes
+        }
         return self._pick(prefix, day) if prefix else None
 
     def place_names(self) -> set[str]:

@@ -39,11 +39,44 @@ SPAN_KEY = "bg"
 # Words that head a "with" phrase meaning joint action.
 COMITATIVE_HEADS = frozenset(
     {
-        "meet", "met", "meeting", "work", "working", "worked", "collaborate", "collaboration", "partner",
-        "partnership", "conjunction", "along", "together", "jointly", "alongside", "liaise", "liaising",
-        "engage", "engaging", "cooperate", "co-operate", "cooperation", "campaign", "campaigning", "join",
-        "speak", "spoke", "talk", "talks", "discussion", "discussions", "discuss", "met", "session",
-        "roundtable", "co-chair", "co-host", "team", "closely",
+        "meet",
+        "met",
+        "meeting",
+        "work",
+        "working",
+        "worked",
+        "collaborate",
+        "collaboration",
+        "partner",
+        "partnership",
+        "conjunction",
+        "along",
+        "together",
+        "jointly",
+        "alongside",
+        "liaise",
+        "liaising",
+        "engage",
+        "engaging",
+        "cooperate",
+        "co-operate",
+        "cooperation",
+        "campaign",
+        "campaigning",
+        "join",
+        "speak",
+        "spoke",
+        "talk",
+        "talks",
+        "discussion",
+        "discussions",
+        "discuss",
+        "session",
+        "roundtable",
+        "co-chair",
+        "co-host",
+        "team",
+        "closely",
     }
 )
 MEETING_VERBS = frozenset({"meet", "visit", "host", "welcome", "join", "accompany", "brief", "lobby"})
@@ -51,10 +84,42 @@ MEETING_VERBS = frozenset({"meet", "visit", "host", "welcome", "join", "accompan
 GROUP_ACTION_EXCLUDE = frozenset({"be", "have", "receive", "attend", "contact", "thank"})
 PARTICIPATION_TRIGGERS = frozenset(
     {
-        "select", "choose", "shortlist", "join", "participate", "part", "pilot", "run", "deliver", "lead",
-        "organise", "organize", "host", "sign", "bid", "apply", "enrol", "enroll", "win", "award", "involve",
-        "chosen", "selected", "successful", "partner", "fund", "commission", "launch", "trial", "test",
-        "adopt", "implement", "sponsor", "support", "take", "become",
+        "select",
+        "choose",
+        "shortlist",
+        "join",
+        "participate",
+        "part",
+        "pilot",
+        "run",
+        "deliver",
+        "lead",
+        "organise",
+        "organize",
+        "host",
+        "sign",
+        "bid",
+        "apply",
+        "enrol",
+        "enroll",
+        "win",
+        "award",
+        "involve",
+        "chosen",
+        "selected",
+        "successful",
+        "partner",
+        "fund",
+        "commission",
+        "launch",
+        "trial",
+        "test",
+        "adopt",
+        "implement",
+        "sponsor",
+        "support",
+        "take",
+        "become",
     }
 )
 AGENT_TYPES = {PERSON, ORGANISATION, COUNCIL}
@@ -112,7 +177,7 @@ class RelationFinder:
     def _phrase_agents(self, head: Token, spans: list[Span], token_mention: dict[int, int]) -> list[int]:
         """Agents in the phrase headed by ``head``, without appositions and clauses.
 
-        "Bob Neill MP, Parliamentary Under Secretary of State, Department for …"
+        "Jo Bloggs MP, Parliamentary Under Secretary of State, Department for …"
         is one person: the department is his role, not a second party.
         """
         keep: list[Token] = []
@@ -120,17 +185,33 @@ class RelationFinder:
         def walk(tok: Token) -> None:
             keep.append(tok)
             for child in tok.children:
-                if child.dep_ in {"appos", "relcl", "acl", "advcl", "prep", "punct", "cc", "det", "amod", "prt"} \
-                        and not (child.dep_ == "prep" and child.lower_ in {"of"} and tok.i in token_mention):
-                    if child.dep_ == "prep" and child.head.i in token_mention and token_mention.get(child.i) == \
-                            token_mention.get(child.head.i):
+                if child.dep_ in {
+                    "appos",
+                    "relcl",
+                    "acl",
+                    "advcl",
+                    "prep",
+                    "punct",
+                    "cc",
+                    "det",
+                    "amod",
+                    "prt",
+                } and not (child.dep_ == "prep" and child.lower_ in {"of"} and tok.i in token_mention):
+                    if (
+                        child.dep_ == "prep"
+                        and child.head.i in token_mention
+                        and token_mention.get(child.i) == token_mention.get(child.head.i)
+                    ):
                         walk(child)
                     continue
                 walk(child)
 
         walk(head)
-        found = [m for m in self._mentions_in(sorted(keep, key=lambda t: t.i), token_mention)
-                 if spans[m].label_ in AGENT_TYPES]
+        found = [
+            m
+            for m in self._mentions_in(sorted(keep, key=lambda t: t.i), token_mention)
+            if spans[m].label_ in AGENT_TYPES
+        ]
         # A person's appended role ("Councillor X, the Y Board Chair") is not another party:
         # when the phrase names people, bodies in it are their roles.
         if any(spans[m].label_ == PERSON for m in found):
@@ -145,12 +226,25 @@ class RelationFinder:
                 for s in subjects:
                     out += self._phrase_agents(s, spans, token_mention)
                 return out
-            if tok.dep_ not in {"xcomp", "conj", "advcl", "pcomp", "prep", "pobj", "ccomp", "acl", "advmod", "npadvmod"}:
+            if tok.dep_ not in {
+                "xcomp",
+                "conj",
+                "advcl",
+                "pcomp",
+                "prep",
+                "pobj",
+                "ccomp",
+                "acl",
+                "advmod",
+                "npadvmod",
+            }:
                 break
         return []
 
     # -- "met with X", "in conjunction with X", "working with X", "along with X"
-    def _comitative(self, doc: Doc, sent: Span, spans: list[Span], idxs: list[int], tm: dict[int, int]) -> list[dict]:
+    def _comitative(
+        self, doc: Doc, sent: Span, spans: list[Span], idxs: list[int], tm: dict[int, int]
+    ) -> list[dict]:
         out: list[dict] = []
         for tok in sent:
             partners: list[int] = []
@@ -184,36 +278,68 @@ class RelationFinder:
                     break
             parties = list(dict.fromkeys(subjects + partners))
             if len(parties) >= 2:
-                out.append({"kind": WORKED_WITH, "args": parties, "trigger": trigger,
-                            "sentence": _sentence_span(sent), "rule": "comitative"})
+                out.append(
+                    {
+                        "kind": WORKED_WITH,
+                        "args": parties,
+                        "trigger": trigger,
+                        "sentence": _sentence_span(sent),
+                        "rule": "comitative",
+                    }
+                )
         return out
 
     # -- "Councillors A, B, C and I were pleased to endorse …"
-    def _groups(self, doc: Doc, sent: Span, spans: list[Span], idxs: list[int], tm: dict[int, int]) -> list[dict]:
+    def _groups(
+        self, doc: Doc, sent: Span, spans: list[Span], idxs: list[int], tm: dict[int, int]
+    ) -> list[dict]:
         out: list[dict] = []
         for tok in sent:
-            if tok.pos_ not in {"VERB", "AUX"} or tok.lemma_ in GROUP_ACTION_EXCLUDE and tok.dep_ != "ROOT":
+            if tok.pos_ not in {"VERB", "AUX"} or (tok.lemma_ in GROUP_ACTION_EXCLUDE and tok.dep_ != "ROOT"):
                 continue
             subjects = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}]
             for subj in subjects:
-                group = [subj, *[t for t in subj.subtree if t.dep_ == "conj" and t.head.i in {x.i for x in subj.subtree}]]
+                group = [
+                    subj,
+                    *[
+                        t
+                        for t in subj.subtree
+                        if t.dep_ == "conj" and t.head.i in {x.i for x in subj.subtree}
+                    ],
+                ]
                 members = self._mentions_in(sorted(group, key=lambda t: t.i), tm)
                 # a plural title list ("Councillors A, B and C") parses as one phrase
-                members = list(dict.fromkeys(members + [m for m in self._mentions_in(subj.subtree, tm)
-                                                       if spans[m].label_ == PERSON]))
+                members = list(
+                    dict.fromkeys(
+                        members
+                        + [m for m in self._mentions_in(subj.subtree, tm) if spans[m].label_ == PERSON]
+                    )
+                )
                 people = [m for m in members if spans[m].label_ == PERSON]
                 if len(people) >= 2:
-                    out.append({"kind": WORKED_WITH, "args": people, "trigger": tok.lemma_,
-                                "sentence": _sentence_span(sent), "rule": "joint-subject"})
+                    out.append(
+                        {
+                            "kind": WORKED_WITH,
+                            "args": people,
+                            "trigger": tok.lemma_,
+                            "sentence": _sentence_span(sent),
+                            "rule": "joint-subject",
+                        }
+                    )
         return out
 
     # -- councils and bodies in programmes
-    def _participation(self, doc: Doc, sent: Span, spans: list[Span], idxs: list[int],
-                       tm: dict[int, int]) -> list[dict]:
+    def _participation(
+        self, doc: Doc, sent: Span, spans: list[Span], idxs: list[int], tm: dict[int, int]
+    ) -> list[dict]:
         programmes = [m for m in idxs if spans[m].label_ == PROGRAMME]
         if not programmes:
             return []
-        triggers = [t for t in sent if t.lemma_.lower() in PARTICIPATION_TRIGGERS and t.pos_ in {"VERB", "NOUN", "ADJ"}]
+        triggers = [
+            t
+            for t in sent
+            if t.lemma_.lower() in PARTICIPATION_TRIGGERS and t.pos_ in {"VERB", "NOUN", "ADJ"}
+        ]
         if not triggers:
             return []
         members: list[int] = [m for m in idxs if spans[m].label_ == COUNCIL]
@@ -224,43 +350,61 @@ class RelationFinder:
             for child in trig.children:
                 if child.dep_ == "agent":
                     for o in child.children:
-                        members += [m for m in self._phrase_agents(o, spans, tm) if spans[m].label_ in MEMBER_TYPES]
+                        members += [
+                            m for m in self._phrase_agents(o, spans, tm) if spans[m].label_ in MEMBER_TYPES
+                        ]
             for anc in trig.ancestors:
                 for child in anc.children:
                     if child.lower_ == "with" and anc.lemma_.lower() in COMITATIVE_HEADS:
                         for o in child.children:
-                            members += [m for m in self._phrase_agents(o, spans, tm) if spans[m].label_ in MEMBER_TYPES]
+                            members += [
+                                m
+                                for m in self._phrase_agents(o, spans, tm)
+                                if spans[m].label_ in MEMBER_TYPES
+                            ]
         members = [m for m in dict.fromkeys(members) if m not in programmes]
         out = []
         for member, prog in itertools.product(members, programmes):
-            out.append({"kind": PARTICIPATES, "args": [member, prog], "trigger": triggers[0].text,
-                        "sentence": _sentence_span(sent), "rule": "participation"})
+            out.append(
+                {
+                    "kind": PARTICIPATES,
+                    "args": [member, prog],
+                    "trigger": triggers[0].text,
+                    "sentence": _sentence_span(sent),
+                    "rule": "participation",
+                }
+            )
         return out
 
     # -- "Cllr X, the Board's Vice Chair, …"
-    def _appositive_roles(self, doc: Doc, sent: Span, spans: list[Span], idxs: list[int],
-                          tm: dict[int, int]) -> list[dict]:
+    def _appositive_roles(
+        self, doc: Doc, sent: Span, spans: list[Span], idxs: list[int], tm: dict[int, int]
+    ) -> list[dict]:
         out: list[dict] = []
         for m in idxs:
             if spans[m].label_ != PERSON:
                 continue
-            root = spans[m].root
-            for child in root.children:
-                if child.dep_ != "appos":
-                    continue
-                words = [t for t in child.subtree if not t.is_punct]
-                if not any(t.lower_ in ROLE_WORDS for t in words):
-                    continue
-                orgs = [x for x in self._mentions_in(words, tm) if spans[x].label_ in MEMBER_TYPES]
-                role = self._role_phrase(doc, words, tm)
-                if role:
-                    out.append({"person": m, "role": role, "organisation": orgs[0] if orgs else None,
-                                "sentence": _sentence_span(sent)})
+            # the parser may split one apposition in two ("Vice" / "Chair" around a hyphen)
+            appos = [c for c in spans[m].root.children if c.dep_ == "appos"]
+            tokens = sorted({t for c in appos for t in c.subtree}, key=lambda t: t.i)
+            words = [t for t in tokens if not t.is_punct]
+            if not any(t.lower_ in ROLE_WORDS for t in words):
+                continue
+            orgs = [x for x in self._mentions_in(words, tm) if spans[x].label_ in MEMBER_TYPES]
+            role = self._role_phrase(doc, tokens, tm)
+            if role:
+                out.append(
+                    {
+                        "person": m,
+                        "role": role,
+                        "organisation": orgs[0] if orgs else None,
+                        "sentence": _sentence_span(sent),
+                    }
+                )
         return out
 
-
     @staticmethod
-    def _role_phrase(doc: Doc, words: list[Token], tm: dict[int, int]) -> str:
+    def _role_phrase(doc: Doc, tokens: list[Token], tm: dict[int, int]) -> str:
         """The office itself, around its first role word: "Parliamentary Under Secretary of
         State", "Policy Officer", "the Board's Vice Chair" → "Vice Chair".
 
@@ -268,12 +412,12 @@ class RelationFinder:
         initials), role words after it, and an "of/for X" complement; a body
         named in the phrase is the organisation, not part of the role.
         """
-        inside = {t.i for t in words}
+        inside = {t.i for t in tokens}
 
         def free(i: int) -> bool:
             return i in inside and tm.get(i) is None
 
-        first = next(t for t in words if t.lower_ in ROLE_WORDS)
+        first = next(t for t in tokens if t.lower_ in ROLE_WORDS)
         s = first.i
         modifiers = 0
         while free(s - 1) and modifiers < 2:
@@ -291,24 +435,32 @@ class RelationFinder:
             t = doc[e]
             if t.lower_ in ROLE_WORDS:
                 e += 1
+            elif t.text == "-" and e + 1 < len(doc) and doc[e + 1].lower_ in ROLE_WORDS:  # "Vice-Chair"
+                e += 2
             elif t.lower_ in {"of", "for"} and free(e + 1) and doc[e + 1].text[:1].isupper():
                 e += 2
-                while free(e) and (doc[e].text[:1].isupper() and doc[e].is_alpha or doc[e].lower_ in {"and", "&"}
-                                   and free(e + 1) and doc[e + 1].text[:1].isupper()):
+                while free(e) and (
+                    (doc[e].text[:1].isupper() and doc[e].is_alpha)
+                    or (doc[e].lower_ in {"and", "&"} and free(e + 1) and doc[e + 1].text[:1].isupper())
+                ):
                     e += 1
                 break
             else:
                 break
         while e > s + 1 and doc[e - 1].lower_ in {"and", "&", "of", "for"}:
             e -= 1
-        return " ".join(t.text for t in doc[s:e]).strip()
+        return " ".join(doc[s:e].text.split())
 
 
 def _dedupe(relations: list[dict]) -> list[dict]:
     seen = set()
     out = []
     for r in relations:
-        key = (r["kind"], tuple(sorted(r["args"])) if r["kind"] == WORKED_WITH else tuple(r["args"]), tuple(r["sentence"]))
+        key = (
+            r["kind"],
+            tuple(sorted(r["args"])) if r["kind"] == WORKED_WITH else tuple(r["args"]),
+            tuple(r["sentence"]),
+        )
         if key in seen:
             continue
         seen.add(key)
@@ -319,8 +471,9 @@ def _dedupe(relations: list[dict]) -> list[dict]:
 # ------------------------------------------------------------ after resolution
 
 
-def relate(reports: list[ExtractedReport], mention_entity: dict[tuple[str, int], str],
-           entity_types: dict[str, str]) -> tuple[list[Relation], list[Role]]:
+def relate(
+    reports: list[ExtractedReport], mention_entity: dict[tuple[str, int], str], entity_types: dict[str, str]
+) -> tuple[list[Relation], list[Role]]:
     """Relations and roles between resolved entities, one per (kind, parties, sentence)."""
     relations: list[Relation] = []
     roles: list[Role] = []
@@ -343,14 +496,31 @@ def relate(reports: list[ExtractedReport], mention_entity: dict[tuple[str, int],
             if key in seen:
                 continue
             seen.add(key)
-            relations.append(Relation(kind=cand.kind, participants=parts, report_id=rid, date=rep.meta.date,
-                                      trigger=cand.trigger, evidence=cand.sentence,
-                                      evidence_text=cand.sentence.text(text), ))
+            relations.append(
+                Relation(
+                    kind=cand.kind,
+                    participants=parts,
+                    report_id=rid,
+                    date=rep.meta.date,
+                    trigger=cand.trigger,
+                    evidence=cand.sentence,
+                    evidence_text=cand.sentence.text(text),
+                )
+            )
         for role in rep.roles:
             person = mention_entity.get((rid, role.person))
             org = mention_entity.get((rid, role.organisation)) if role.organisation is not None else None
             if person is None:
                 continue
-            roles.append(Role(person=person, role=role.role, organisation=org, report_id=rid, date=rep.meta.date,
-                              evidence=role.sentence, evidence_text=role.sentence.text(text)))
+            roles.append(
+                Role(
+                    person=person,
+                    role=role.role,
+                    organisation=org,
+                    report_id=rid,
+                    date=rep.meta.date,
+                    evidence=role.sentence,
+                    evidence_text=role.sentence.text(text),
+                )
+            )
     return relations, roles

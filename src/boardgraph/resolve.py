@@ -12,16 +12,17 @@ Rules, each general and each explained in the entity's resolution notes:
   Government Group", also "LG Group");
 * a programme's name with or without its head ("X Programme", "the 'X'
   programme", "X Innovation Programme") or a dropped middle word
-  ("Highlighting Leadership" / "Highlighting Political Leadership") is one
+  ("Leading Places" / "Leading Better Places") is one
   programme; two names joined by a dash are one programme;
 * a body whose name's words contain another's with the same head noun is the
-  same body renamed ("Improvement Board" / "Improvement Programme Board" /
-  "Improvement & Innovation Board").
+  same body renamed ("Housing Board" / "Housing Programme Board" /
+  "Housing & Planning Board").
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter, defaultdict
 
 from boardgraph.model import (
@@ -61,7 +62,9 @@ class UnionFind:
 
 
 def _person_key(name: str) -> str:
-    return "person:" + re.sub(r"[^a-z\- ]", "", fold(name).lower()).strip()
+    # "André" and "Andre" are one spelling with and without its accent
+    plain = unicodedata.normalize("NFKD", fold(name)).encode("ascii", "ignore").decode()
+    return "person:" + re.sub(r"[^a-z\- ]", "", plain.lower()).strip()
 
 
 def _title_class(titles: tuple[str, ...]) -> str | None:
@@ -103,8 +106,9 @@ class Resolver:
     def __init__(self, register: Register | None = None):
         self.register = register or default_register()
 
-    def resolve(self, reports: list[ExtractedReport]) -> tuple[dict[str, Entity], dict[tuple[str, int], str],
-                                                                 list[str]]:
+    def resolve(
+        self, reports: list[ExtractedReport]
+    ) -> tuple[dict[str, Entity], dict[tuple[str, int], str], list[str]]:
         uf = UnionFind()
         notes: dict[str, list[str]] = defaultdict(list)
         warnings: list[str] = []
@@ -187,11 +191,14 @@ class Resolver:
                 if len(candidates) == 1:
                     (target,) = candidates
                     uf.union(key, target)
-                    notes[target].append(f"'{m.text.strip()}' ({rid}) joined as the only person surnamed "
-                                         f"{m.name} {scope}")
+                    notes[target].append(
+                        f"'{m.text.strip()}' ({rid}) joined as the only person surnamed {m.name} {scope}"
+                    )
                 elif len(candidates) > 1:
-                    notes[key].append(f"'{m.text.strip()}' ({rid}) left apart: {len(candidates)} people are "
-                                      f"surnamed {m.name}")
+                    notes[key].append(
+                        f"'{m.text.strip()}' ({rid}) left apart: {len(candidates)} people are "
+                        f"surnamed {m.name}"
+                    )
 
     @staticmethod
     def _contradicts(own: str | None, others: set[str | None]) -> bool:
@@ -199,7 +206,9 @@ class Resolver:
         return own is not None and bool(known) and own not in known
 
     # -- organisations and programmes
-    def _names(self, reports: list[ExtractedReport], mkey: dict, type_of: dict, uf: UnionFind, notes: dict) -> None:
+    def _names(
+        self, reports: list[ExtractedReport], mkey: dict, type_of: dict, uf: UnionFind, notes: dict
+    ) -> None:
         names_by_type: dict[str, dict[str, str]] = {ORGANISATION: {}, PROGRAMME: {}}  # key → a surface name
         acronym_defs: dict[str, str] = {}
         council_sigs: dict[str, set[str]] = defaultdict(set)  # initials → council keys named in the corpus
@@ -220,8 +229,10 @@ class Resolver:
                 if alias:
                     other = mkey[(rid, int(alias.group(1)))]
                     uf.union(key, other)
-                    notes[key].append(f"'{m.text}' and '{rep.mentions[int(alias.group(1))].text}' are written as "
-                                      f"one name with a dash ({rid})")
+                    notes[key].append(
+                        f"'{m.text}' and '{rep.mentions[int(alias.group(1))].text}' are written as "
+                        f"one name with a dash ({rid})"
+                    )
         orgs = names_by_type[ORGANISATION]
         # "LG Group" ↔ "Local Government Group": same signature, one with an acronym word
         by_sig: dict[str, list[str]] = defaultdict(list)
@@ -242,9 +253,13 @@ class Resolver:
             low = name.lower()
             if low in acronym_defs:
                 uf.union(key, acronym_defs[low])
-                notes[key].append(f"acronym {name} defined in a report for {orgs.get(acronym_defs[low], '?')}")
+                notes[key].append(
+                    f"acronym {name} defined in a report for {orgs.get(acronym_defs[low], '?')}"
+                )
                 continue
-            matches = sorted(k for k, n in orgs.items() if k != key and len(n.split()) >= 2 and signature(n) == name)
+            matches = sorted(
+                k for k, n in orgs.items() if k != key and len(n.split()) >= 2 and signature(n) == name
+            )
             if len({uf.find(k) for k in matches}) == 1:
                 uf.union(key, matches[0])
                 notes[key].append(f"acronym {name} read as the initials of {orgs[matches[0]]}")
@@ -253,8 +268,10 @@ class Resolver:
                 # only council the corpus names with those initials
                 (council_key,) = council_sigs[name]
                 uf.union(key, council_key)
-                notes[key].append(f"acronym {name} read as the initials of the only council so named in the "
-                                  f"corpus ({council_key.split(':', 1)[1]})")
+                notes[key].append(
+                    f"acronym {name} read as the initials of the only council so named in the "
+                    f"corpus ({council_key.split(':', 1)[1]})"
+                )
         # renamed bodies: same head noun, one name's words within the other's
         okeys = sorted(orgs)
         for a in okeys:
@@ -268,8 +285,10 @@ class Resolver:
                 small, big = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
                 if set(small) < set(big) or set(small) == set(big):
                     uf.union(a, b)
-                    notes[a].append(f"'{orgs[a]}' and '{orgs[b]}' taken as one body (one name's words within "
-                                    f"the other's, same head '{wa[-1]}')")
+                    notes[a].append(
+                        f"'{orgs[a]}' and '{orgs[b]}' taken as one body (one name's words within "
+                        f"the other's, same head '{wa[-1]}')"
+                    )
         # programmes: with or without the head, or with a dropped middle word
         pkeys = sorted(names_by_type[PROGRAMME])
         for a in pkeys:
@@ -279,13 +298,18 @@ class Resolver:
                     continue
                 wb = b.split(":", 1)[1].split()
                 small, big = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
-                if len(small) < 2 and not (len(small) == 1 and small[0] not in PROGRAMME_HEADS and len(big) <= 2):
+                if len(small) < 2 and not (
+                    len(small) == 1 and small[0] not in PROGRAMME_HEADS and len(big) <= 2
+                ):
                     continue
-                if big[: len(small)] == small or _subsequence(small, big) and small[0] == big[0] and small[-1] == big[-1]:
+                if big[: len(small)] == small or (
+                    _subsequence(small, big) and small[0] == big[0] and small[-1] == big[-1]
+                ):
                     uf.union(a, b)
                     names = names_by_type[PROGRAMME]
-                    notes[a].append(f"'{names[a]}' and '{names[b]}' taken as one programme (one name extends "
-                                    f"the other)")
+                    notes[a].append(
+                        f"'{names[a]}' and '{names[b]}' taken as one programme (one name extends the other)"
+                    )
 
     # -- the entity record for a cluster
     def _entity(self, members: list[tuple[str, int, Mention]], used_ids: set[str]) -> Entity:
@@ -293,8 +317,9 @@ class Resolver:
         etype = types.most_common(1)[0][0] if types else members[0][2].type
         if any(m.type == COUNCIL for _, _, m in members):
             etype = COUNCIL
-        names = [m.name for _, _, m in members if m.type == etype and m.rule != "chair-pronoun"] or \
-            [m.name for _, _, m in members]
+        names = [m.name for _, _, m in members if m.type == etype and m.rule != "chair-pronoun"] or [
+            m.name for _, _, m in members
+        ]
         code = gss = None
         if etype == COUNCIL:
             code = next((m.key for _, _, m in members if m.key), None)
@@ -310,7 +335,9 @@ class Resolver:
                 if peer:
                     label = f"{peer.capitalize()} {label}"
             base = slug(label)
-        prefix = {PERSON: "person", COUNCIL: "council", ORGANISATION: "organisation", PROGRAMME: "programme"}[etype]
+        prefix = {PERSON: "person", COUNCIL: "council", ORGANISATION: "organisation", PROGRAMME: "programme"}[
+            etype
+        ]
         ident = f"{prefix}/{base}"
         n = 2
         while ident in used_ids:

