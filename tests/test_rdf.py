@@ -10,7 +10,7 @@ from boardgraph.rdf import (
     GRAPH_ONTOLOGY,
     graph_name_for,
     load_ontology,
-    to_dataset,
+    partition,
 )
 from boardgraph.vocab import BG, ID
 
@@ -21,12 +21,13 @@ def test_every_subject_has_one_named_graph() -> None:
     assert graph_name_for(ID["person/jo-bloggs"]) == GRAPH_ENTITIES
     assert graph_name_for(ID["build/123"]) == GRAPH_BUILD
     assert graph_name_for(ID["pipeline/x"]) == GRAPH_BUILD
-    assert graph_name_for(URIRef("http://example.org/x")) == GRAPH_ONTOLOGY
+    assert graph_name_for(BG.Person) == GRAPH_ONTOLOGY
+    assert graph_name_for(URIRef("http://example.org/x")) == GRAPH_ENTITIES
 
 
 def test_dataset_keeps_every_triple(demo_graph) -> None:
     g = Graph().parse(demo_graph)
-    ds = to_dataset(g, with_ontology=False)
+    ds = partition(g)
     names = {c.identifier for c in ds.graphs() if len(c)}
     assert ID["graph/report/000_9b5f2d8786f8fe9f"] in names
     assert sum(len(c) for c in ds.graphs()) == len(g)

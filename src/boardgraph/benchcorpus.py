@@ -56,8 +56,8 @@ SURNAMES = _words("""
 """)
 TITLE = r"(?:Cllrs?\.?|CIIr|Councillors?|Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Baroness|Baron|Professor)"
 NAME = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
-# "Cllr Peter Fleming", "Councillor Wilcox", "Bob Neill MP"; a titled list
-# ("Cllrs Jill Shortland, Claire Kober and Ian Stephens") is handled by PEOPLE_LIST.
+# "Cllr Ann Example", "Councillor Sample", "Tom Other MP"; a titled list
+# ("Cllrs Ann Example, Bea Test and Cy Person") is handled by PEOPLE_LIST.
 TITLED = re.compile(rf"\b{TITLE} ({NAME})(?: ({NAME}))?")
 MP = re.compile(rf"\b({NAME}) ({NAME}) MP\b")
 PEOPLE_LIST = re.compile(rf"\bCllrs ((?:{NAME} {NAME}, )*{NAME} {NAME},? and {NAME} {NAME})")
@@ -116,7 +116,7 @@ class Renamer:
 
     def _person(self, m: re.Match[str], title_part: str) -> str:
         a, b = m.group(1), m.group(2)
-        if b is None:  # "Councillor Wilcox": a surname alone
+        if b is None:  # "Councillor Sample": a surname alone
             return f"{title_part} {self.last(a)}"
         return f"{title_part} {self.first(a)} {self.last(b)}"
 

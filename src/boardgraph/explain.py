@@ -203,7 +203,7 @@ def find_entity(graph: rdflib.Graph, query: str) -> Node:
     key = normalise_name(query)
     if not key:
         raise BoardgraphError(f"{query!r} is not a name (nothing left once titles are dropped)")
-    # A canonical label is a stronger match than an alias: "Shortland" as one
+    # A canonical label is a stronger match than an alias: "Hale" as one
     # node's label beats the same word as another node's alt label.
     for prop in (RDFS.label, SKOS.altLabel):
         hits = {n for n in known for lab in graph.objects(n, prop) if normalise_name(str(lab)) == key}

@@ -8,15 +8,16 @@ ontology), which is also what ``boardgraph push`` sends to a triple store.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from pathlib import Path
 
-from rdflib import BNode, Dataset, Graph, URIRef
+from rdflib import Dataset, Graph, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from boardgraph.atomic import atomic_path
 from boardgraph.errors import BoardgraphError
-from boardgraph.vocab import BG_IRI, ID, ID_IRI, PREFIXES
+from boardgraph.rdf import GRAPH_ONTOLOGY, load_ontology, partition
+from boardgraph.resources import shipped
+from boardgraph.vocab import PREFIXES
 
 FORMATS = {"turtle": "turtle", "nt": "nt", "jsonld": "json-ld", "trig": "trig"}
 SUFFIX_FORMATS = {
@@ -30,33 +31,12 @@ SUFFIX_FORMATS = {
 }
 QUAD_FORMATS = {"trig", "nquads", "json-ld"}
 
-ONTOLOGY_GRAPH = ID["graph/ontology"]
-ENTITIES_GRAPH = ID["graph/entities"]
-BUILD_GRAPH = ID["graph/build"]
-ONTOLOGY_IRI = BG_IRI.rstrip("#")
-
-_ENTITY_KINDS = ("person", "council", "organisation", "programme", "role")
-_BUILD_KINDS = ("build", "pipeline", "software")
+ONTOLOGY_GRAPH = GRAPH_ONTOLOGY
 
 
-def data_path(*parts: str) -> Path:
-    """A file shipped with boardgraph (ontology, shapes, queries).
-
-    Installed wheels carry them under ``boardgraph/_data``; a source checkout
-    has them at the repository root.
-    """
-    package_data = Path(__file__).resolve().parent / "_data"
-    candidate = package_data.joinpath(*parts)
-    if candidate.exists():
-        return candidate
-    return Path(__file__).resolve().parents[2].joinpath(*parts)
-
-
-def ontology_graph() -> Graph:
-    path = data_path("ontology", "boardgraph.ttl")
-    graph = Graph()
-    graph.parse(path, format="turtle")
-    return graph
+# Kept under these names for the query and validate modules.
+data_path = shipped
+ontology_graph = load_ontology
 
 
 def rdf_format(path: Path | str) -> str:
@@ -94,66 +74,6 @@ def load_graph(path: Path | str) -> Graph:
 def _first_line(exc: BaseException) -> str:
     text = str(exc).strip() or type(exc).__name__
     return text.splitlines()[0]
-
-
-def _graph_name_for(subject: URIRef) -> URIRef:
-    """The named graph of a subject IRI, as the table in docs/graph.md says.
-
-    Private stand-in for ``boardgraph.rdf.graph_name_for`` until the RDF stage
-    exposes it.
-    """
-    iri = str(subject)
-    if iri.startswith(BG_IRI) or iri == ONTOLOGY_IRI:
-        return ONTOLOGY_GRAPH
-    if iri.startswith(ID_IRI):
-        parts = iri[len(ID_IRI) :].split("/")
-        if parts[0] == "report" and len(parts) > 1 and parts[1]:
-            return ID[f"graph/report/{parts[1]}"]
-        if parts[0] in _BUILD_KINDS:
-            return BUILD_GRAPH
-    # Entities, roles and anything else not owned by one report are shared.
-    return ENTITIES_GRAPH
-
-
-def _graph_name_function() -> Callable[[URIRef], URIRef]:
-    try:  # the RDF stage owns the partition once it exists
-        from boardgraph.rdf import graph_name_for  # type: ignore[attr-defined]
-    except ImportError:
-        return _graph_name_for
-    return graph_name_for
-
-
-def partition(graph: Graph, *, with_ontology: bool = False) -> Dataset:
-    """Split ``graph`` into the named graphs of docs/graph.md.
-
-    A blank node has no IRI to decide by, so its triples follow the graph of
-    the first IRI subject that reaches it (in a deterministic order).
-    """
-    name_for = _graph_name_function()
-    dataset = Dataset()
-    for prefix, iri in PREFIXES.items():
-        dataset.bind(prefix, iri)
-    bnode_graph: dict[BNode, URIRef] = {}
-    for s in sorted({s for s in graph.subjects() if isinstance(s, URIRef)}):
-        _claim_bnodes(graph, s, name_for(s), bnode_graph)
-    for s, p, o in graph:
-        name = name_for(s) if isinstance(s, URIRef) else bnode_graph.get(s, ENTITIES_GRAPH)
-        dataset.graph(name).add((s, p, o))
-    if with_ontology:
-        target = dataset.graph(ONTOLOGY_GRAPH)
-        for triple in ontology_graph():
-            target.add(triple)
-    return dataset
-
-
-def _claim_bnodes(graph: Graph, subject: URIRef | BNode, name: URIRef, seen: dict[BNode, URIRef]) -> None:
-    stack = [o for o in graph.objects(subject) if isinstance(o, BNode)]
-    while stack:
-        node = stack.pop()
-        if node in seen:
-            continue
-        seen[node] = name
-        stack.extend(o for o in graph.objects(node) if isinstance(o, BNode))
 
 
 def named_graphs(dataset: Dataset) -> dict[URIRef, Graph]:

@@ -65,7 +65,7 @@ class ReportMeta:
     title: str | None = None
     board: str | None = None  # board name as written ("Improvement & Innovation Board")
     board_span: Span | None = None
-    chair: str | None = None  # chair's name as written, titles stripped ("Peter Fleming")
+    chair: str | None = None  # chair's name as written, titles stripped ("Jo Bloggs")
     chair_span: Span | None = None
     chair_role: str | None = None  # "Chairman", "Chair" … where stated
     contact: ContactOfficer | None = None

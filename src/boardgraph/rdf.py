@@ -8,10 +8,9 @@ so the same input gives the same graph. See docs/graph.md for the shape.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
 from decimal import Decimal
 
-from rdflib import OWL, RDF, RDFS, SKOS, XSD, Dataset, Graph, Literal, URIRef
+from rdflib import OWL, RDF, RDFS, SKOS, XSD, BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, PROV
 
 from boardgraph import __version__
@@ -19,7 +18,7 @@ from boardgraph.model import PARTICIPATES, WORKED_WITH, ExtractedReport, Relatio
 from boardgraph.model import Span as CharSpan
 from boardgraph.names import slug
 from boardgraph.resources import ontology_dir
-from boardgraph.vocab import BG, ID, ID_IRI, OA, ONS_GEOGRAPHY, ORG, PREFIXES
+from boardgraph.vocab import BG, BG_IRI, ID, ID_IRI, OA, ONS_GEOGRAPHY, ORG, PREFIXES
 
 CLASS_OF = {
     "Person": BG.Person, "Council": BG.Council, "Organisation": BG.Organisation, "Programme": BG.Programme,
@@ -261,24 +260,40 @@ def to_graph(corpus: ResolvedCorpus) -> Graph:
 
 def graph_name_for(subject: URIRef) -> URIRef:
     """The named graph a subject's triples belong to (see docs/graph.md)."""
-    s = str(subject)
-    if s.startswith(ID_IRI + "report/"):
-        report_id = s[len(ID_IRI) + len("report/") :].split("/", 1)[0]
-        return ID[f"graph/report/{report_id}"]
-    if s.startswith((ID_IRI + "build/", ID_IRI + "pipeline/", ID_IRI + "software/")):
-        return GRAPH_BUILD
-    if s.startswith(ID_IRI):
-        return GRAPH_ENTITIES
-    return GRAPH_ONTOLOGY
+    iri = str(subject)
+    if iri.startswith(BG_IRI) or iri == BG_IRI.rstrip("#"):
+        return GRAPH_ONTOLOGY
+    if iri.startswith(ID_IRI):
+        parts = iri[len(ID_IRI) :].split("/")
+        if parts[0] == "report" and len(parts) > 1 and parts[1]:
+            return ID[f"graph/report/{parts[1]}"]
+        if parts[0] in {"build", "pipeline", "software"}:
+            return GRAPH_BUILD
+    # entities, roles and anything not owned by one report are shared
+    return GRAPH_ENTITIES
 
 
-def to_dataset(graph: Graph, with_ontology: bool = True) -> Dataset:
-    """Split a graph into its named graphs, adding the ontology as its own graph."""
+def partition(graph: Graph, *, with_ontology: bool = False) -> Dataset:
+    """Split a graph into its named graphs, optionally adding the ontology as its own.
+
+    A blank node has no IRI to decide by, so its triples follow the graph of
+    the first IRI subject (in IRI order) that reaches it.
+    """
     ds = Dataset()
-    for prefix, ns in graph.namespaces():
+    for prefix, ns in PREFIXES.items():
         ds.bind(prefix, ns)
-    for triple in graph:
-        ds.graph(graph_name_for(triple[0])).add(triple)
+    bnode_graph: dict[BNode, URIRef] = {}
+    for s in sorted({s for s in graph.subjects() if isinstance(s, URIRef)}):
+        name = graph_name_for(s)
+        stack = [o for o in graph.objects(s) if isinstance(o, BNode)]
+        while stack:
+            node = stack.pop()
+            if node not in bnode_graph:
+                bnode_graph[node] = name
+                stack.extend(o for o in graph.objects(node) if isinstance(o, BNode))
+    for s, p, o in graph:
+        name = graph_name_for(s) if isinstance(s, URIRef) else bnode_graph.get(s, GRAPH_ENTITIES)
+        ds.graph(name).add((s, p, o))
     if with_ontology:
         onto = ds.graph(GRAPH_ONTOLOGY)
         for triple in load_ontology():
@@ -293,9 +308,3 @@ def load_ontology() -> Graph:
 def serialize(graph: Graph, fmt: str = "turtle") -> bytes:
     """Serialize with sorted, stable output (rdflib's Turtle writer sorts subjects)."""
     return graph.serialize(format=fmt, encoding="utf-8")
-
-
-def iter_named(ds: Dataset) -> Iterable[tuple[URIRef, Graph]]:
-    for g in sorted(ds.graphs(), key=lambda g: str(g.identifier)):
-        if len(g):
-            yield g.identifier, g

@@ -35,3 +35,8 @@ def ontology_dir() -> Path:
 
 def queries_dir() -> Path:
     return _find("queries")
+
+
+def shipped(*parts: str) -> Path:
+    """A file shipped with boardgraph: ``shipped("ontology", "shapes.ttl")``."""
+    return _find(parts[0]).joinpath(*parts[1:])
