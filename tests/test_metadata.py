@@ -169,6 +169,18 @@ def test_estimated_between_past_and_future_without_years() -> None:
     assert "past" in meta.date_evidence and "future" in meta.date_evidence
 
 
+def test_intentions_and_fixed_days_are_future() -> None:
+    raw = (
+        "Example Board – report from Cllr A Person\n\n"
+        "1. On 12 February 2017 I met the union's officers. The union has announced a strike for 20 April.\n"
+        "2. Both sides have agreed to meet again in May 2017.\n"
+    )
+    meta = meta_of(raw)
+    assert meta.date_method == "estimated"
+    assert dt.date(2017, 2, 12) <= meta.date <= dt.date(2017, 4, 20), meta.date_evidence
+    assert "future: " in meta.date_evidence and "20 April" in meta.date_evidence.split("future: ")[1]
+
+
 def test_estimated_from_future_only() -> None:
     raw = "Notice\n\nThe conference will be held on 9 November 2020. Bookings close on 30 October 2020.\n"
     meta = meta_of(raw)

@@ -446,3 +446,168 @@ def test_role_stops_before_other_names(run):
     doc = run("Present: Alan Reid, Parish Clerk, Mary Jones and Tom Price.")
     roles = [r["role"] for r in doc._.bg_roles]
     assert all(len(r.split()) <= 3 for r in roles), roles
+
+
+# ------------------------------------------------ generalisation fixes (held-out set)
+
+
+def test_and_the_starts_a_second_name(ents):
+    found = ents("The panel heard from St Cuthbert's and the Wolfson Housing Trust.")
+    orgs = names(found, ORGANISATION)
+    assert "Wolfson Housing Trust" in orgs
+    assert not any("and the" in n for n in orgs)
+
+
+def test_people_from_a_body_are_not_its_name(ents):
+    found = ents("Representatives of the National Housing Federation attended the workshop.")
+    assert names(found, ORGANISATION) == ["National Housing Federation"]
+
+
+def test_mixed_case_department_initials(run):
+    doc = run("The Department for Transport (DfT) has agreed. The DfT will publish guidance.")
+    spans = [s for s in doc.spans["bg"] if s._.bg_rule != "chair-pronoun"]
+    assert spans[0]._.bg_name == "Department for Transport" and spans[0]._.bg_acronym == "DfT"
+    assert spans[-1].text == "DfT" and spans[-1].label_ == ORGANISATION
+
+
+def test_council_with_and_in_its_name(ents):
+    found = ents("We thank Redcar and Cleveland Borough Council for its hospitality.")
+    assert names(found, COUNCIL) == ["Redcar and Cleveland Borough Council"]
+
+
+def test_council_list_with_and_in_a_name(ents):
+    found = ents("Hartlepool, Darlington and Redcar and Cleveland Councils have agreed.")
+    assert names(found, COUNCIL) == [
+        "Hartlepool Borough Council",
+        "Darlington Borough Council",
+        "Redcar and Cleveland Borough Council",
+    ]
+
+
+def test_name_with_a_list_inside_spelled_by_its_acronym(run):
+    doc = run("I wrote to the Department for Business, Innovation and Skills (BIS) about apprenticeships.")
+    orgs = [s for s in doc.spans["bg"] if s.label_ == ORGANISATION]
+    assert orgs[0]._.bg_name == "Department for Business, Innovation and Skills"
+    assert orgs[0]._.bg_acronym == "BIS"
+
+
+def test_list_without_acronym_is_not_merged(ents):
+    found = ents("We met the Home Office, Sport England and the Canal and River Trust.")
+    assert "Home Office" in names(found, ORGANISATION)
+    assert not any("," in n for n in names(found, ORGANISATION))
+
+
+def test_quoted_programme_with_words_before_the_cue(ents):
+    found = ents("Six councils have joined the 'Warm Homes' winter campaign this year.")
+    assert names(found, PROGRAMME) == ["Warm Homes"]
+
+
+def test_quoted_phrase_without_a_cue_is_not_a_programme(ents):
+    found = ents("She said 'Councils are ready' to the committee in June.")
+    assert names(found, PROGRAMME) == []
+
+
+def test_owner_of_a_programme_is_a_body_and_runs_it(ents, rels):
+    text = "Historic England's Heritage Action Zones programme will fund twelve towns."
+    assert "Historic England" in names(ents(text), ORGANISATION)
+    assert (PARTICIPATES, ("Historic England", "Heritage Action Zones")) in rels(text)
+    text = "UKActive's 'Moving Communities' campaign was launched in April."
+    assert "UKActive" in names(ents(text), ORGANISATION)
+
+
+def test_owner_of_a_programme_with_the_body_head_before_of(ents):
+    found = ents("The Department for Transport's Bikeability scheme is growing.")
+    assert "Department for Transport" in names(found, ORGANISATION)
+    assert names(found, PROGRAMME) == ["Bikeability"]
+
+
+def test_names_listed_beside_a_body_are_bodies(ents):
+    found = ents("The session heard from Groundwork UK, the Wildlife Trusts Partnership and Living Streets.")
+    orgs = names(found, ORGANISATION)
+    assert {"Groundwork UK", "Wildlife Trusts Partnership", "Living Streets"} <= set(orgs)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We visited Leeds, Bradford and the Audit Commission offices.",
+        "I met Ann Hobbs MP, Parliamentary Under Secretary of State, Department for Transport.",
+    ],
+)
+def test_places_and_roles_beside_a_body_are_not_bodies(ents, text):
+    orgs = names(ents(text), ORGANISATION)
+    assert not any(n in {"Leeds", "Bradford", "Parliamentary Under Secretary of State"} for n in orgs)
+
+
+def test_participle_preposition_is_not_part_of_a_name(ents):
+    found = ents("Following the Housing Review, councils will be consulted.")
+    assert all(not n.startswith("Following") for _, n in found)
+
+
+def test_one_word_after_a_possessive_is_the_names_own_head(ents):
+    found = ents("The National Association of Children's Services (NACS) met in May.")
+    assert "National Association of Children" not in names(found, ORGANISATION)
+
+
+def test_listed_subject_with_an_apposition(rels):
+    found = rels("Cllr Ravi Bains, the Board's Deputy Chair, and I jointly signed a letter to the Minister.")
+    assert (WORKED_WITH, tuple(sorted([CHAIR, "Ravi Bains"]))) in found
+
+
+def test_plural_title_list_and_i_act_together(rels):
+    found = rels("Councillors Okafor, Lindqvist and I gave evidence to the select committee.")
+    pairs = {n for k, n in found if k == WORKED_WITH}
+    assert tuple(sorted([CHAIR, "Lindqvist", "Okafor"])) in pairs
+
+
+def test_bodies_working_together(rels):
+    found = rels("The Carers Trust and the LGA are working together on respite care.")
+    assert (WORKED_WITH, ("Carers Trust", "LGA")) in found
+
+
+def test_being_members_is_not_acting_together(rels):
+    found = rels("Cllr Ann Bloggs and Cllr Tim Smith are members of the Board.")
+    assert [k for k, _ in found if k == WORKED_WITH] == []
+
+
+def test_meeting_officials_from_a_body_is_meeting_the_body(rels):
+    found = rels("I met officials from the Valuation Office Agency to discuss appeals.")
+    assert (WORKED_WITH, tuple(sorted([CHAIR, "Valuation Office Agency"]))) in found
+
+
+def test_companion_meets_the_same_party(rels):
+    found = rels("Along with Cllr Dev Sharma, I met Kate Ellery MP to discuss housing.")
+    pairs = {n for k, n in found if k == WORKED_WITH}
+    assert any({"Dev Sharma", "Kate Ellery"} <= set(p) for p in pairs)
+
+
+def test_run_jointly_with_and_in_partnership_with(rels):
+    found = rels(
+        "The Green Homes Programme, which the LGA runs jointly with the Energy Saving Trust, "
+        "has opened for bids."
+    )
+    assert (WORKED_WITH, ("Energy Saving Trust", "LGA")) in found
+    assert (PARTICIPATES, ("Energy Saving Trust", "Green Homes Programme")) in found
+    found = rels(
+        "The Green Homes Programme, run by the LGA in partnership with the Energy Saving Trust, has opened."
+    )
+    assert (WORKED_WITH, ("Energy Saving Trust", "LGA")) in found
+    assert (PARTICIPATES, ("LGA", "Green Homes Programme")) in found
+
+
+def test_participation_referring_back_to_the_programme(rels):
+    found = rels(
+        "The Green Homes Programme has selected six pilots. "
+        "They include Leeds City Council and Kirklees Council."
+    )
+    assert (PARTICIPATES, ("Kirklees Council", "Green Homes Programme")) in found
+    found = rels(
+        "The Walk to School campaign starts in May. "
+        "Leeds City Council and Kirklees Council have joined the campaign."
+    )
+    assert (PARTICIPATES, ("Leeds City Council", "Walk to School")) in found
+
+
+def test_no_participation_referring_back_without_a_reference(rels):
+    found = rels("The Green Homes Programme starts in May. Leeds City Council has agreed its budget.")
+    assert [k for k, _ in found if k == PARTICIPATES] == []

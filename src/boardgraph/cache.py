@@ -37,8 +37,11 @@ LAYOUT = "v1"  # bump when the entry format changes
 # Modules whose code decides what a report's extraction contains. Resolution,
 # relations between entities and RDF are recomputed on every build, so their
 # modules are deliberately not here: editing them must not invalidate the cache.
+# The code whose output is cached: per-report reading and NLP. Resolution and
+# RDF run after the cache, so their changes need no invalidation.
 EXTRACTION_MODULES = ("ingest", "clean", "metadata", "extract", "relate", "names", "register", "model",
                       "pipeline")
+EXTRACTION_PACKAGES = ("components",)
 
 
 def _model_identity(model: str) -> dict:
@@ -54,8 +57,10 @@ def _model_identity(model: str) -> dict:
 def _code_fingerprint() -> str:
     here = Path(__file__).parent
     h = hashlib.sha256()
-    for name in EXTRACTION_MODULES:
-        h.update(name.encode() + b"\0" + (here / f"{name}.py").read_bytes() + b"\0")
+    files = [here / f"{name}.py" for name in EXTRACTION_MODULES]
+    files += [f for pkg in EXTRACTION_PACKAGES for f in sorted((here / pkg).rglob("*.py"))]
+    for path in files:
+        h.update(str(path.relative_to(here)).encode() + b"\0" + path.read_bytes() + b"\0")
     return h.hexdigest()
 
 

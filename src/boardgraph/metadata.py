@@ -415,7 +415,12 @@ _DETERMINER = re.compile(r"\b(?:the|a|an|our|its|their|this|these|those|new|revi
 # Tense of a phrase right before the date overrides the rest of the clause.
 _NEAR_PAST = re.compile(r"\b(?:last|previous|recent|recently|prior)\b[^.;\n]{0,40}$", re.I)
 _NEAR_FUTURE = re.compile(
-    r"\b(?:(?:next|upcoming|forthcoming|will|closes?)\b[^.;\n]{0,25}|(?:by|until|before)\s+(?:the\s+)?)$",
+    r"\b(?:(?:next|upcoming|forthcoming|will|closes?)\b[^.;\n]{0,25}|(?:by|until|before)\s+(?:the\s+)?"
+    # "agreed to meet again in June", "plans to launch on 3 May": an intention
+    r"|(?:agreed|agree|agrees|plans?|planning|intends?|intend|expects?|hopes?|aims?|decided|promised)\s+to\s+"
+    r"[a-z]+\b[^.;\n]{0,25}"
+    # "strike action for 3 May", "set for 1 April": what is fixed for a day is still to come
+    r"|[a-z]{3,}\s+for\s+)$",
     re.I,
 )
 _SENTENCE_END = re.compile(r"[.!?;](?=\s)|:(?=[ \t]*\n)|\n\s*\n|\n(?=\s*[A-Z0-9•*-])")

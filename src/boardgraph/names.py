@@ -457,16 +457,8 @@ PLACE_SURNAME_HEADS = frozenset(
         "brook",
     }
 )
-# Days and months: in capitals in minutes' headings ("MONDAY 3 JULY"), never acronyms.
-CALENDAR_WORDS = frozenset(
+MONTHS = frozenset(
     [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
         "january",
         "february",
         "march",
@@ -480,6 +472,28 @@ CALENDAR_WORDS = frozenset(
         "november",
         "december",
     ]
+)
+# Days and months: in capitals in minutes' headings ("MONDAY 3 JULY"), never acronyms.
+CALENDAR_WORDS = MONTHS | frozenset(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+)
+# Plural nouns for people who come from a body: "Representatives of the X Agency",
+# "officials from the Department": the people are not part of the body's name.
+PEOPLE_NOUNS = frozenset(
+    {
+        "representative",
+        "representatives",
+        "official",
+        "officials",
+        "colleagues",
+        "staff",
+        "delegates",
+        "delegation",
+        "delegations",
+        "members",
+        "officers",
+        "volunteers",
+    }
 )
 # A lone capitalised word that names nothing in particular ("the Board",
 # "Government", "Councils", section headings).
@@ -755,8 +769,11 @@ def initials(text: str) -> str:
 
 
 def is_acronym(token_text: str) -> bool:
+    """ "NAO", "CIPFA", and the mixed-case initials of government departments ("DfE", "MoJ", "DfID")."""
     t = token_text.strip(".")
-    return 2 <= len(t) <= 7 and t.isupper() and t.isalpha()
+    if not (2 <= len(t) <= 7 and t.isalpha()):
+        return False
+    return t.isupper() or re.fullmatch(r"[A-Z](?:[a-z]?[A-Z]){1,3}", t) is not None
 
 
 def slug(text: str) -> str:

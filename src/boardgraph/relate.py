@@ -32,7 +32,7 @@ from boardgraph.model import (
     Relation,
     Role,
 )
-from boardgraph.names import ROLE_WORDS
+from boardgraph.names import PEOPLE_NOUNS, PLURAL_TITLES, ROLE_WORDS
 
 SPAN_KEY = "bg"
 
@@ -79,6 +79,8 @@ COMITATIVE_HEADS = frozenset(
         "closely",
     }
 )
+# Adverbs that make an action joint: "runs jointly with", "are working together".
+JOINT_ADVERBS = frozenset({"jointly", "together"})
 MEETING_VERBS = frozenset({"meet", "visit", "host", "welcome", "join", "accompany", "brief", "lobby"})
 # Verbs by which a group acts together when several of them are its subject.
 GROUP_ACTION_EXCLUDE = frozenset({"be", "have", "receive", "attend", "contact", "thank"})
@@ -122,6 +124,10 @@ PARTICIPATION_TRIGGERS = frozenset(
         "become",
     }
 )
+# Lower-case nouns by which a sentence refers back to a programme ("joined the campaign").
+PROGRAMME_NOUNS = frozenset(
+    {"programme", "programmes", "campaign", "scheme", "initiative", "pilot", "project"}
+)
 AGENT_TYPES = {PERSON, ORGANISATION, COUNCIL}
 MEMBER_TYPES = {ORGANISATION, COUNCIL}
 
@@ -154,12 +160,18 @@ class RelationFinder:
         by_sent: dict[int, list[int]] = {}
         for idx, s in enumerate(spans):
             by_sent.setdefault(s.sent.start, []).append(idx)
-        for sent_start, idxs in by_sent.items():
-            sent = doc[sent_start].sent
-            relations += self._comitative(doc, sent, spans, idxs, token_mention)
-            relations += self._groups(doc, sent, spans, idxs, token_mention)
-            relations += self._participation(doc, sent, spans, idxs, token_mention)
-            roles += self._appositive_roles(doc, sent, spans, idxs, token_mention)
+        previous: list[int] = []  # the programmes of the sentence before
+        for sent in doc.sents:
+            idxs = by_sent.get(sent.start, [])
+            if idxs:
+                relations += self._comitative(doc, sent, spans, idxs, token_mention)
+                relations += self._groups(doc, sent, spans, idxs, token_mention)
+                relations += self._listed_subject(doc, sent, spans, idxs, token_mention)
+                relations += self._participation(doc, sent, spans, idxs, token_mention, previous)
+                relations += self._owners(doc, sent, spans, idxs, token_mention)
+                roles += self._appositive_roles(doc, sent, spans, idxs, token_mention)
+            if sent.text.strip():
+                previous = [m for m in idxs if spans[m].label_ == PROGRAMME]
         doc._.bg_relations = _dedupe(relations)
         doc._.bg_roles = roles
         return doc
@@ -181,10 +193,20 @@ class RelationFinder:
         is one person: the department is his role, not a second party.
         """
         keep: list[Token] = []
+        # "officials from the X Unit", "representatives of Y": the people stand for their body
+        represented: list[Token] = []
 
         def walk(tok: Token) -> None:
             keep.append(tok)
             for child in tok.children:
+                if (
+                    child.dep_ == "prep"
+                    and child.lower_ in {"from", "of"}
+                    and tok.lower_ in PEOPLE_NOUNS
+                    and tok.i not in token_mention
+                ):
+                    represented.extend(t for o in child.children if o.dep_ == "pobj" for t in o.subtree)
+                    continue
                 if child.dep_ in {
                     "appos",
                     "relcl",
@@ -216,7 +238,12 @@ class RelationFinder:
         # when the phrase names people, bodies in it are their roles.
         if any(spans[m].label_ == PERSON for m in found):
             found = [m for m in found if spans[m].label_ == PERSON]
-        return found
+        bodies = [
+            m
+            for m in self._mentions_in(sorted(represented, key=lambda t: t.i), token_mention)
+            if spans[m].label_ in MEMBER_TYPES
+        ]
+        return list(dict.fromkeys(found + bodies))
 
     def _subject_agents(self, verb: Token, spans: list[Span], token_mention: dict[int, int]) -> list[int]:
         for tok in [verb, *verb.ancestors]:
@@ -241,6 +268,20 @@ class RelationFinder:
                 break
         return []
 
+    def _passive_agents(self, tok: Token, spans: list[Span], token_mention: dict[int, int]) -> list[int]:
+        """ "run by the LGA in partnership with X": the agent of the passive verb above."""
+        for anc in [tok, *tok.ancestors]:
+            agents = [c for c in anc.children if c.dep_ == "agent"]
+            if agents:
+                out: list[int] = []
+                for a in agents:
+                    for o in a.children:
+                        out += self._phrase_agents(o, spans, token_mention)
+                return out
+            if anc.pos_ in {"VERB", "AUX"}:
+                break
+        return []
+
     # -- "met with X", "in conjunction with X", "working with X", "along with X"
     def _comitative(
         self, doc: Doc, sent: Span, spans: list[Span], idxs: list[int], tm: dict[int, int]
@@ -252,7 +293,13 @@ class RelationFinder:
             trigger = ""
             if tok.lower_ in {"with", "alongside"} and tok.dep_ in {"prep", "advmod", "cc"}:
                 head = tok.head
-                if head.lemma_.lower() not in COMITATIVE_HEADS and head.lower_ not in COMITATIVE_HEADS:
+                # "which the LGA runs jointly with X": the adverb makes any verb joint
+                joint = any(c.lower_ in JOINT_ADVERBS for c in head.children)
+                if (
+                    head.lemma_.lower() not in COMITATIVE_HEADS
+                    and head.lower_ not in COMITATIVE_HEADS
+                    and not joint
+                ):
                     continue
                 objects = [c for c in tok.children if c.dep_ in {"pobj", "dobj"}]
                 for o in objects:
@@ -263,11 +310,18 @@ class RelationFinder:
                 objects = [c for c in tok.children if c.dep_ == "dobj"]
                 for o in objects:
                     partners += self._phrase_agents(o, spans, tm)
+                # "Along with X, I met Y": X met Y too
+                for c in tok.children:
+                    if c.lower_ in {"along", "together"}:
+                        for w in c.children:
+                            if w.lower_ == "with":
+                                for o in w.children:
+                                    partners += self._phrase_agents(o, spans, tm)
                 governor = tok
                 trigger = tok.text
             if not partners or governor is None:
                 continue
-            subjects = self._subject_agents(governor, spans, tm)
+            subjects = self._subject_agents(governor, spans, tm) or self._passive_agents(governor, spans, tm)
             # "I, along with X, …": the phrase "along with" hangs off the first party
             for anc in tok.ancestors:
                 m = tm.get(anc.i)
@@ -297,6 +351,11 @@ class RelationFinder:
         for tok in sent:
             if tok.pos_ not in {"VERB", "AUX"} or (tok.lemma_ in GROUP_ACTION_EXCLUDE and tok.dep_ != "ROOT"):
                 continue
+            # "A and B are members of X" is a state; "A and B were pleased to endorse" an act
+            if tok.lemma_ in {"be", "have"} and not any(
+                t.dep_ == "xcomp" and t.pos_ == "VERB" for t in tok.subtree
+            ):
+                continue
             subjects = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}]
             for subj in subjects:
                 group = [
@@ -316,6 +375,9 @@ class RelationFinder:
                     )
                 )
                 people = [m for m in members if spans[m].label_ == PERSON]
+                # "The X Agency and the LGA are working together": bodies act jointly too
+                if any(c.lower_ in JOINT_ADVERBS for c in tok.children):
+                    people = [m for m in members if spans[m].label_ in AGENT_TYPES]
                 if len(people) >= 2:
                     out.append(
                         {
@@ -328,19 +390,88 @@ class RelationFinder:
                     )
         return out
 
-    # -- councils and bodies in programmes
-    def _participation(
+    # -- "Cllr A, the Board's Vice Chair, and I jointly wrote …", read off the surface
+    def _listed_subject(
         self, doc: Doc, sent: Span, spans: list[Span], idxs: list[int], tm: dict[int, int]
     ) -> list[dict]:
-        programmes = [m for m in idxs if spans[m].label_ == PROGRAMME]
-        if not programmes:
+        """People listed at the head of a sentence and then a verb act together.
+
+        The parser often misreads such lists ("Councillors A, B and I gave
+        evidence" parsed with "A" as the root), so the list is read as text: person
+        mentions separated by commas, "and", or an apposition naming a role.
+        """
+        if sum(spans[m].label_ == PERSON for m in idxs) < 2:
             return []
+        i = sent.start
+        while i < sent.end and (doc[i].is_space or doc[i].is_punct or doc[i].lower_ in PLURAL_TITLES):
+            i += 1
+        members: list[int] = []
+        while i < sent.end:
+            m = tm.get(i)
+            if m is None or spans[m].label_ != PERSON or spans[m].start != i:
+                break
+            members.append(m)
+            i = j = spans[m].end
+            if j < sent.end and doc[j].text == ",":
+                k = j + 1
+                while k < sent.end and k - j <= 8 and doc[k].text != "," and tm.get(k) is None:
+                    k += 1
+                role = any(t.lower_ in ROLE_WORDS for t in doc[j + 1 : k])
+                if k < sent.end and doc[k].text == "," and role:
+                    j = k  # ", the Board's Vice Chair,"
+                j += 1
+            if j < sent.end and doc[j].lower_ in {"and", "&"}:
+                j += 1
+            if j == i:
+                break
+            i = j
+        if len(members) < 2:
+            return []
+        k = i
+        while k < sent.end and doc[k].pos_ == "ADV":
+            k += 1
+        if k >= sent.end or doc[k].pos_ not in {"VERB", "AUX"} or doc[k].tag_ in {"VBG", "VBN"}:
+            return []
+        verb = doc[k]
+        if verb.lemma_ in GROUP_ACTION_EXCLUDE:
+            # "were pleased to endorse": the action is the verb after "to"
+            rest = doc[k + 1 : min(k + 5, sent.end)]
+            if verb.lemma_ not in {"be", "have"} or not any(
+                t.lower_ == "to" and t.i + 1 < sent.end and doc[t.i + 1].pos_ == "VERB" for t in rest
+            ):
+                return []
+        return [
+            {
+                "kind": WORKED_WITH,
+                "args": members,
+                "trigger": verb.lemma_,
+                "sentence": _sentence_span(sent),
+                "rule": "listed-subject",
+            }
+        ]
+
+    # -- councils and bodies in programmes
+    def _participation(
+        self,
+        doc: Doc,
+        sent: Span,
+        spans: list[Span],
+        idxs: list[int],
+        tm: dict[int, int],
+        previous: list[int] | None = None,
+    ) -> list[dict]:
+        programmes = [m for m in idxs if spans[m].label_ == PROGRAMME]
         triggers = [
             t
             for t in sent
             if t.lemma_.lower() in PARTICIPATION_TRIGGERS and t.pos_ in {"VERB", "NOUN", "ADJ"}
         ]
-        if not triggers:
+        if not programmes and previous and self._refers_back(sent, bool(triggers)):
+            # "… has selected ten projects. They include X and Y": the programme of the
+            # sentence before
+            programmes = list(previous)
+            triggers = triggers or [t for t in sent if t.lemma_ == "include"]
+        if not programmes or not triggers:
             return []
         members: list[int] = [m for m in idxs if spans[m].label_ == COUNCIL]
         for trig in triggers:
@@ -353,6 +484,16 @@ class RelationFinder:
                         members += [
                             m for m in self._phrase_agents(o, spans, tm) if spans[m].label_ in MEMBER_TYPES
                         ]
+            # "which the LGA runs jointly with X", "run … in partnership with X"
+            near = [trig, *(o for c in trig.children if c.dep_ == "prep" for o in c.children)]
+            for tok in near:
+                joint = tok.lemma_.lower() in COMITATIVE_HEADS or any(
+                    c.lower_ in JOINT_ADVERBS for c in tok.children
+                )
+                withs = [c for c in tok.children if c.lower_ == "with"] if joint else []
+                for o in (o for w in withs for o in w.children):
+                    agents = self._phrase_agents(o, spans, tm)
+                    members += [m for m in agents if spans[m].label_ in MEMBER_TYPES]
             for anc in trig.ancestors:
                 for child in anc.children:
                     if child.lower_ == "with" and anc.lemma_.lower() in COMITATIVE_HEADS:
@@ -374,6 +515,47 @@ class RelationFinder:
                     "rule": "participation",
                 }
             )
+        return out
+
+    @staticmethod
+    def _refers_back(sent: Span, triggered: bool) -> bool:
+        """ "They include …", "… have joined the campaign": the sentence speaks of a
+        programme named just before."""
+        words = [t for t in sent if not t.is_space and not t.is_punct]
+        if not words:
+            return False
+        if words[0].lower_ in {"they", "these", "those"} and any(t.lemma_ == "include" for t in words[1:3]):
+            return True
+        return triggered and any(
+            t.lower_ in PROGRAMME_NOUNS and t.text.islower() and t.nbor(-1).lower_ in {"the", "this"}
+            for t in words
+            if t.i > 0
+        )
+
+    # -- "VisitEngland's X campaign": a body runs its own programme
+    def _owners(
+        self, doc: Doc, sent: Span, spans: list[Span], idxs: list[int], tm: dict[int, int]
+    ) -> list[dict]:
+        out: list[dict] = []
+        for m in idxs:
+            if spans[m].label_ != PROGRAMME:
+                continue
+            k = spans[m].start - 1
+            while k > sent.start and doc[k].text.strip("*_\"'\u2018\u201c") == "":
+                k -= 1
+            if doc[k].text not in {"'s", "\u2019s"} or k == sent.start:
+                continue
+            owner = tm.get(k - 1)
+            if owner is not None and spans[owner].label_ in MEMBER_TYPES:
+                out.append(
+                    {
+                        "kind": PARTICIPATES,
+                        "args": [owner, m],
+                        "trigger": doc[k].text,
+                        "sentence": _sentence_span(sent),
+                        "rule": "programme-owner",
+                    }
+                )
         return out
 
     # -- "Cllr X, the Board's Vice Chair, …"

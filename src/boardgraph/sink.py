@@ -27,8 +27,10 @@ Triple = tuple[URIRef | BNode, URIRef, URIRef | BNode | Literal]
 
 FORMATS = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "xml": ox.RdfFormat.RDF_XML,
            "json-ld": ox.RdfFormat.JSON_LD}
-# Only the namespaces the graph uses: rdflib binds ~30 by default.
-OUTPUT_PREFIXES = {**{p: str(ns) for p, ns in PREFIXES.items()},
+# Only the namespaces the graph uses: rdflib binds ~30 by default. Data IRIs
+# (bgid:) are written in full: their paths have slashes, which a prefixed
+# name could only carry escaped ("bgid:council\/bir").
+OUTPUT_PREFIXES = {**{p: str(ns) for p, ns in PREFIXES.items() if p != "bgid"},
                    "dcterms": str(DCTERMS), "foaf": str(FOAF), "prov": str(PROV), "skos": str(SKOS),
                    "owl": str(OWL), "rdf": str(RDF), "rdfs": str(RDFS), "xsd": str(XSD)}
 

@@ -1,0 +1,63 @@
+"""What the pipeline knows about words: the lemmatizer's dictionary, and which
+words a report also writes in lower case."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from boardgraph.components.chunks import NAMED_HEADS
+from boardgraph.names import CALENDAR_WORDS, COUNCIL_TIERS, GENERIC_WORDS, NAME_CONNECTORS, ROLE_WORDS
+
+# Words that are ordinary even in capitals: days, months, heads, roles, tiers.
+ORDINARY_WORDS = CALENDAR_WORDS | GENERIC_WORDS | ROLE_WORDS | NAMED_HEADS | NAME_CONNECTORS | COUNCIL_TIERS
+
+
+class Lexicon:
+    def __init__(self, nlp: Language | None = None):
+        self._nlp = nlp
+        self._dictionary: frozenset[str] | None = None
+        self._lower_doc: Doc | None = None
+        self._lower_words: set[str] = set()
+
+    @property
+    def dictionary(self) -> frozenset[str]:
+        """English words the lemmatizer knows (its index of nouns, verbs, adjectives, adverbs)."""
+        if self._dictionary is None:
+            words: set[str] = set()
+            if self._nlp is not None and "lemmatizer" in self._nlp.pipe_names:
+                lookups = getattr(self._nlp.get_pipe("lemmatizer"), "lookups", None)
+                if lookups is not None and lookups.has_table("lemma_index"):
+                    for entries in lookups.get_table("lemma_index").values():
+                        words.update(entries)
+            self._dictionary = frozenset(words)
+        return self._dictionary
+
+    def word_in_capitals(self, doc: Doc, tok: Token) -> bool:
+        """ "MONDAY 3 JULY", "AGREED", "MINUTES": an ordinary word set in capitals, not an acronym.
+
+        A word is ordinary when it is a day, a month or one of the known heads and
+        role words, or when the same report also writes it in lower case.
+        """
+        low = tok.lower_
+        if low in ORDINARY_WORDS:
+            return True
+        if self._lower_doc is not doc:
+            self._lower_doc = doc
+            self._lower_words = {t.text for t in doc if t.text.islower() and t.is_alpha}
+        if low in self._lower_words:
+            return True
+        # An English word in capitals ("PRESENT", "TOTAL", "RISK") is a heading or a
+        # table label where the line around it is in capitals too, or a colon
+        # follows it. Elsewhere it may be a body that spells a word (NICE, UNISON).
+        if low not in self.dictionary and tok.lemma_.lower() not in self.dictionary:
+            return False
+        line_start = doc.text.rfind("\n", 0, tok.idx) + 1
+        line_end = doc.text.find("\n", tok.idx)
+        line = doc.text[line_start : line_end if line_end >= 0 else len(doc.text)]
+        words = re.findall(r"[A-Za-z]{2,}", line)
+        caps = sum(w.isupper() for w in words)
+        follows = doc[tok.i + 1].text if tok.i + 1 < len(doc) else ""
+        return follows == ":" or (caps >= 2 and caps * 2 >= len(words)) or len(words) == 1

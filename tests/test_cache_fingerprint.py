@@ -1,0 +1,27 @@
+"""The build cache is invalidated by any change to the code whose output it stores."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from boardgraph import cache
+
+
+def test_every_extraction_source_file_is_fingerprinted(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    package = Path(cache.__file__).parent
+    before = cache._code_fingerprint()
+    # a copy of the package where one rule module differs by a comment
+    copy = tmp_path / "boardgraph"
+    for src in package.rglob("*.py"):
+        dst = copy / src.relative_to(package)
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        dst.write_bytes(src.read_bytes())
+    monkeypatch.setattr(cache, "__file__", str(copy / "cache.py"))
+    assert cache._code_fingerprint() == before
+    rule = copy / "components" / "people.py"
+    rule.write_text(rule.read_text() + "\n# changed\n")
+    assert cache._code_fingerprint() != before
