@@ -28,6 +28,18 @@ GRAPH_BUILD = ID["graph/build"]
 GRAPH_ONTOLOGY = ID["graph/ontology"]
 QUOTE_CONTEXT = 32  # characters of prefix/suffix kept in a TextQuoteSelector
 
+# Terms written once per mention, looked up once: rdflib's namespace attribute
+# access builds a new URIRef on every call, which dominated large builds.
+A = RDF.type
+T_MENTION, T_EVIDENCE = BG.Mention, BG.Evidence
+T_ANNOTATION, T_SPECIFIC, T_POSITION, T_QUOTE = (
+    OA.Annotation, OA.SpecificResource, OA.TextPositionSelector, OA.TextQuoteSelector)
+P_MENTIONS, P_ENTITY_TYPE, P_RULE, P_EVIDENCE = BG.mentions, BG.entityType, BG.rule, BG.evidence
+P_MOTIVATED, P_BODY, P_TARGET, P_SOURCE, P_SELECTOR = (
+    OA.motivatedBy, OA.hasBody, OA.hasTarget, OA.hasSource, OA.hasSelector)
+P_START, P_END, P_EXACT, P_PREFIX, P_SUFFIX = OA.start, OA.end, OA.exact, OA.prefix, OA.suffix
+IDENTIFYING = OA.identifying
+
 
 def report_iri(report_id: str) -> URIRef:
     return ID[f"report/{report_id}"]
@@ -58,6 +70,7 @@ class GraphWriter:
         self.corpus = corpus
         self.g = sink if sink is not None else new_graph()
         self._texts = {r.document.identifier: r.document.text for r in corpus.reports}
+        self._evidence_done: set[URIRef] = set()
 
     def build(self) -> Graph:
         build = self._build()
@@ -141,52 +154,54 @@ class GraphWriter:
             if rid in key:
                 g.add((node, prop, entity_iri(key[rid])))
         text = rep.document.text
+        base = f"{ID_IRI}report/{rid}"
         for i, m in enumerate(rep.mentions):
             eid = self.corpus.mention_entity.get((rid, i))
             if eid is None:
                 continue
             ent = entity_iri(eid)
-            g.add((node, BG.mentions, ent))
-            ann = ID[f"report/{rid}/mention/{m.span.start}-{m.span.end}"]
-            g.add((ann, RDF.type, BG.Mention))
-            g.add((ann, RDF.type, OA.Annotation))
-            g.add((ann, OA.motivatedBy, OA.identifying))
-            g.add((ann, OA.hasBody, ent))
-            g.add((ann, BG.entityType, Literal(m.type)))
-            g.add((ann, BG.rule, Literal(m.rule.split("|")[0])))
+            g.add((node, P_MENTIONS, ent))
+            ann = URIRef(f"{base}/mention/{m.span.start}-{m.span.end}")
+            g.add((ann, A, T_MENTION))
+            g.add((ann, A, T_ANNOTATION))
+            g.add((ann, P_MOTIVATED, IDENTIFYING))
+            g.add((ann, P_BODY, ent))
+            g.add((ann, P_ENTITY_TYPE, Literal(m.type)))
+            g.add((ann, P_RULE, Literal(m.rule.split("|")[0])))
             target = URIRef(f"{ann}/target")
-            g.add((ann, OA.hasTarget, target))
-            self._selectors(target, node, m.span, text, RDF.type, OA.SpecificResource)
-            g.add((ann, BG.evidence, self._evidence(rid, m.sentence, text)))
+            g.add((ann, P_TARGET, target))
+            self._selectors(target, node, m.span, text, T_SPECIFIC)
+            g.add((ann, P_EVIDENCE, self._evidence(rid, m.sentence, text)))
 
-    def _selectors(self, node: URIRef, report: URIRef, span: CharSpan, text: str, *type_pair) -> None:
+    def _selectors(self, node: URIRef, report: URIRef, span: CharSpan, text: str, rdf_type: URIRef) -> None:
         g = self.g
-        g.add((node, *type_pair))
-        g.add((node, OA.hasSource, report))
+        g.add((node, A, rdf_type))
+        g.add((node, P_SOURCE, report))
         pos = URIRef(f"{node}/position")
         quote = URIRef(f"{node}/quote")
-        g.add((node, OA.hasSelector, pos))
-        g.add((node, OA.hasSelector, quote))
-        g.add((pos, RDF.type, OA.TextPositionSelector))
+        g.add((node, P_SELECTOR, pos))
+        g.add((node, P_SELECTOR, quote))
+        g.add((pos, A, T_POSITION))
         # xsd:integer rather than the WA context's nonNegativeInteger: triple
         # stores (Oxigraph) canonicalise derived integer types, and a graph
         # must read back from a store exactly as it was written.
-        g.add((pos, OA.start, Literal(span.start, datatype=XSD.integer)))
-        g.add((pos, OA.end, Literal(span.end, datatype=XSD.integer)))
-        g.add((quote, RDF.type, OA.TextQuoteSelector))
-        g.add((quote, OA.exact, Literal(text[span.start : span.end])))
+        g.add((pos, P_START, Literal(span.start, datatype=XSD.integer)))
+        g.add((pos, P_END, Literal(span.end, datatype=XSD.integer)))
+        g.add((quote, A, T_QUOTE))
+        g.add((quote, P_EXACT, Literal(text[span.start : span.end])))
         prefix = text[max(0, span.start - QUOTE_CONTEXT) : span.start]
         suffix = text[span.end : span.end + QUOTE_CONTEXT]
         if prefix:
-            g.add((quote, OA.prefix, Literal(prefix)))
+            g.add((quote, P_PREFIX, Literal(prefix)))
         if suffix:
-            g.add((quote, OA.suffix, Literal(suffix)))
+            g.add((quote, P_SUFFIX, Literal(suffix)))
 
     def _evidence(self, rid: str, sentence: CharSpan, text: str) -> URIRef:
-        node = ID[f"report/{rid}/sentence/{sentence.start}-{sentence.end}"]
-        if (node, RDF.type, BG.Evidence) not in self.g:
-            self._selectors(node, report_iri(rid), sentence, text, RDF.type, BG.Evidence)
-            self.g.add((node, RDF.type, OA.SpecificResource))
+        node = URIRef(f"{ID_IRI}report/{rid}/sentence/{sentence.start}-{sentence.end}")
+        if node not in self._evidence_done:
+            self._evidence_done.add(node)
+            self._selectors(node, report_iri(rid), sentence, text, T_EVIDENCE)
+            self.g.add((node, A, T_SPECIFIC))
             self.g.add((node, RDF.value, Literal(" ".join(sentence.text(text).split()))))
         return node
 

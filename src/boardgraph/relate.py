@@ -383,7 +383,7 @@ class RelationFinder:
                         {
                             "kind": WORKED_WITH,
                             "args": people,
-                            "trigger": tok.lemma_,
+                            "trigger": _action_of(tok),
                             "sentence": _sentence_span(sent),
                             "rule": "joint-subject",
                         }
@@ -632,6 +632,16 @@ class RelationFinder:
         while e > s + 1 and doc[e - 1].lower_ in {"and", "&", "of", "for"}:
             e -= 1
         return " ".join(doc[s:e].text.split())
+
+
+def _action_of(verb: Token) -> str:
+    """The verb that says what a group did: "were pleased to endorse" → "endorse"."""
+    while verb.lemma_ in {"be", "have", "help"} or any(c.dep_ == "acomp" for c in verb.children):
+        nxt = next((t for t in verb.subtree if t.dep_ == "xcomp" and t.pos_ == "VERB"), None)
+        if nxt is None:
+            break
+        verb = nxt
+    return verb.lemma_
 
 
 def _dedupe(relations: list[dict]) -> list[dict]:

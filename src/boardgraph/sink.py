@@ -56,16 +56,20 @@ class _Converter:
             return ox.Literal(str(t))
         if isinstance(t, BNode):
             return ox.BlankNode(str(t))
-        return ox.NamedNode(str(t))
+        return self.iri(str(t))
 
     def triple(self, t: Triple) -> ox.Triple:
         return ox.Triple(self.term(t[0]), self.iri(str(t[1])), self.term(t[2]))
 
 
 def _sort_key(t: Triple) -> tuple[str, ...]:
-    o = t[2]
-    extra = (str(o.datatype or ""), o.language or "") if isinstance(o, Literal) else ("", "")
-    return (str(t[0]), str(t[1]), type(o).__name__, str(o), *extra)
+    # str.__str__ of a URIRef/Literal is its lexical form: no rdflib comparison
+    # machinery, which is slow and orders mixed term types by type name anyway
+    s, p, o = t
+    if type(o) is Literal:
+        extra = (str(o.datatype or ""), o.language or "")
+        return (str.__str__(s), str.__str__(p), "Literal", str.__str__(o), *extra)
+    return (str.__str__(s), str.__str__(p), type(o).__name__, str.__str__(o), "", "")
 
 
 class MemorySink:
