@@ -21,7 +21,7 @@ from pathlib import Path
 from rdflib import Graph
 
 from boardgraph import atomic, executors
-from boardgraph.cache import BuildCache, CacheStats, settings_fingerprint
+from boardgraph.cache import BuildCache, CacheStats, GraphMemo, settings_fingerprint
 from boardgraph.errors import BoardgraphError
 from boardgraph.extract import extract
 from boardgraph.ingest import IngestError, discover, read_document
@@ -39,7 +39,7 @@ from boardgraph.pipeline import load_pipeline, pipeline_label
 from boardgraph.rdf import GraphWriter
 from boardgraph.relate import relate
 from boardgraph.resolve import Resolver
-from boardgraph.sink import FORMATS, MemorySink, StoreSink
+from boardgraph.sink import FORMATS, FileSink, MemorySink, StoreSink
 
 Progress = Callable[[int], None]
 # Above this many reports the graph goes to a temporary on-disk store unless
@@ -58,14 +58,16 @@ class BuildSettings:
     cache_dir: Path | None = None  # None: no cache
     store: Path | None = None  # an Oxigraph store folder for the graph; None: memory (or auto)
     auto_store_reports: int = AUTO_STORE_REPORTS
+    output_format: str = "turtle"  # lets an unchanged build reuse the graph it wrote last time
 
 
 @dataclass
 class BuildResult:
-    sink: MemorySink | StoreSink
+    sink: MemorySink | StoreSink | FileSink
     corpus: ResolvedCorpus
     skipped: list[str] = field(default_factory=list)  # one line per unreadable file
     cache: CacheStats | None = None
+    memo: tuple[GraphMemo, str, str] | None = None  # where to keep the written graph: memo, key, format
     _graph: Graph | None = field(default=None, repr=False)
 
     @property
@@ -174,24 +176,38 @@ def build(paths: Iterable[Path | str], settings: BuildSettings | None = None,
     progress = progress_total(len(files)) if progress_total and files else None
     cache = (BuildCache(settings.cache_dir, settings_fingerprint(settings.model, settings.config))
              if settings.cache_dir else None)
-    reports, skipped = _merge(files, extract_files(files, settings, cache, progress))
+    keys: list[str | None] = []
+    reports, skipped = _merge(files, extract_files(files, settings, cache, progress, keys))
     if not reports:
         detail = f" ({len(skipped)} unreadable); {skipped[0]}" if skipped else ""
         raise BoardgraphError(f"no readable reports in the input{detail}")
     label = reports[0].pipeline or pipeline_label(load_pipeline(settings.model, settings.config))
     corpus = assemble(reports, label)
+    stats = cache.stats if cache else None
+    memo = None
+    if settings.cache_dir and not settings.store and keys and all(keys):
+        memo = (GraphMemo(settings.cache_dir), GraphMemo.key([k for k in keys if k], skipped,
+                                                             settings.output_format), settings.output_format)
+        hit = memo[0].get(memo[1])
+        if hit is not None:
+            return BuildResult(sink=FileSink(hit[0], settings.output_format, hit[1]), corpus=corpus,
+                               skipped=skipped, cache=stats)
     sink = _open_sink(settings, len(reports))
     try:
         GraphWriter(corpus, sink).build()
     except BaseException:
         sink.close()
         raise
-    return BuildResult(sink=sink, corpus=corpus, skipped=skipped, cache=cache.stats if cache else None)
+    return BuildResult(sink=sink, corpus=corpus, skipped=skipped, cache=stats, memo=memo)
 
 
 def extract_files(files: list[Path], settings: BuildSettings, cache: BuildCache | None = None,
-                  progress: Progress | None = None) -> Iterator[tuple[Path, executors.Outcome]]:
-    """One outcome per file, in order: cached records first, then the executor's."""
+                  progress: Progress | None = None, keys_out: list[str | None] | None = None
+                  ) -> Iterator[tuple[Path, executors.Outcome]]:
+    """One outcome per file, in order: cached records first, then the executor's.
+
+    ``keys_out`` receives each file's cache key (None where it has none).
+    """
     outcomes: dict[int, executors.Outcome] = {}
     keys: dict[int, str] = {}
     todo: list[tuple[int, executors.Unit]] = []
@@ -210,6 +226,8 @@ def extract_files(files: list[Path], settings: BuildSettings, cache: BuildCache 
                     continue
         # only Dask needs the bytes shipped; local workers share the file system
         todo.append((i, executors.Unit(str(path), data if settings.executor == "dask" else None)))
+    if keys_out is not None:
+        keys_out.extend(keys.get(i) for i in range(len(files)))
     fresh = _run(settings, [u for _, u in todo])
     pending = iter(todo)
     for i, path in enumerate(files):
@@ -274,3 +292,5 @@ def write_graph(result: BuildResult, output: Path, fmt: str = "turtle") -> None:
         raise BoardgraphError(f"unknown graph format {fmt!r} (choose from {', '.join(sorted(FORMATS))})")
     with atomic.atomic_path(output) as tmp:
         result.sink.write(tmp, fmt)
+        if result.memo is not None and result.memo[2] == fmt:
+            result.memo[0].put(result.memo[1], tmp, len(result.sink))

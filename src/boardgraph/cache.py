@@ -37,8 +37,6 @@ LAYOUT = "v1"  # bump when the entry format changes
 # Modules whose code decides what a report's extraction contains. Resolution,
 # relations between entities and RDF are recomputed on every build, so their
 # modules are deliberately not here: editing them must not invalidate the cache.
-# The code whose output is cached: per-report reading and NLP. Resolution and
-# RDF run after the cache, so their changes need no invalidation.
 EXTRACTION_MODULES = ("ingest", "clean", "metadata", "extract", "relate", "names", "register", "model",
                       "pipeline")
 EXTRACTION_PACKAGES = ("components",)
@@ -150,3 +148,54 @@ def _decode(blob: bytes) -> ExtractedReport | None:
     except Exception:  # a checksum-valid entry from an incompatible class layout
         return None
     return report if isinstance(report, ExtractedReport) else None
+
+
+def _package_fingerprint() -> str:
+    """All of boardgraph's code: a whole graph depends on every stage."""
+    here = Path(__file__).parent
+    h = hashlib.sha256()
+    for path in sorted(here.rglob("*.py")):
+        h.update(str(path.relative_to(here)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+class GraphMemo:
+    """The graph last written for exactly this input, so that an unchanged
+    corpus is not even resolved and serialised again (what ``make`` does for
+    an up-to-date target).
+
+    Keyed by every report's cache key (file bytes and name, model, config,
+    extraction code), the skipped files, all of boardgraph's code and the
+    output format. A graph whose bytes no longer match their recorded sha256
+    is deleted and rebuilt, never served.
+    """
+
+    def __init__(self, root: Path | str):
+        self.root = Path(root) / LAYOUT / "graphs"
+
+    @staticmethod
+    def key(entry_keys: list[str], skipped: list[str], fmt: str) -> str:
+        parts = {"code": _package_fingerprint(), "entries": entry_keys, "skipped": skipped, "format": fmt}
+        return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
+
+    def get(self, key: str) -> tuple[Path, int] | None:
+        graph, meta = self.root / f"{key}.graph", self.root / f"{key}.json"
+        try:
+            info = json.loads(meta.read_text(encoding="utf-8"))
+            digest = hashlib.sha256(graph.read_bytes()).hexdigest()
+        except (OSError, ValueError):
+            return None
+        if digest != info.get("sha256") or not isinstance(info.get("triples"), int):
+            graph.unlink(missing_ok=True)
+            meta.unlink(missing_ok=True)
+            return None
+        return graph, info["triples"]
+
+    def put(self, key: str, written: Path, triples: int) -> None:
+        try:
+            data = written.read_bytes()
+            atomic.write_bytes(self.root / f"{key}.graph", data)
+            info = {"sha256": hashlib.sha256(data).hexdigest(), "triples": triples}
+            atomic.write_text(self.root / f"{key}.json", json.dumps(info))
+        except OSError:
+            pass  # a read-only or full cache only costs speed

@@ -12,6 +12,7 @@ from boardgraph.build import BuildResult, BuildSettings, build, write_graph
 from boardgraph.cache import DEFAULT_CACHE_DIR
 from boardgraph.errors import BoardgraphError
 from boardgraph.executors import EXECUTORS
+from boardgraph.sink import FileSink
 
 FORMATS = {"turtle": ".ttl", "nt": ".nt", "xml": ".rdf", "json-ld": ".jsonld"}
 
@@ -73,7 +74,8 @@ def print_summary(result: BuildResult, output: Path) -> None:
     if result.cache is not None:
         c = result.cache
         corrupt = f", {c.corrupt} corrupt entries rebuilt" if c.corrupt else ""
-        print(f"  cache:     {c.hits} reused, {c.misses} extracted{corrupt}")
+        reused = "; inputs unchanged, graph reused" if isinstance(result.sink, FileSink) else ""
+        print(f"  cache:     {c.hits} reused, {c.misses} extracted{corrupt}{reused}")
     for w in s["warnings"]:
         print(f"  warning: {w}")
 
@@ -87,7 +89,8 @@ def settings_from_args(args: argparse.Namespace) -> BuildSettings:
     cache_dir = args.cache or Path(os.environ.get("BOARDGRAPH_CACHE") or DEFAULT_CACHE_DIR)
     return BuildSettings(model=args.model, config=args.config, batch_size=args.batch_size, jobs=args.jobs,
                          executor=executor, scheduler=args.scheduler,
-                         cache_dir=None if args.no_cache else cache_dir, store=args.store)
+                         cache_dir=None if args.no_cache else cache_dir, store=args.store,
+                         output_format=args.format)
 
 
 def run(args: argparse.Namespace) -> int:
