@@ -14,10 +14,9 @@ from pathlib import Path
 from typing import TextIO
 
 from boardgraph.atomic import write_text
+from boardgraph.cli.common import DEFAULT_GRAPH
 from boardgraph.evaluate import evaluate_files, format_report, load_graph
 from boardgraph.explain import AmbiguousEntity, Evidence, Explanation, RelationInfo, explain
-
-DEFAULT_GRAPH = Path("out/graph.ttl")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

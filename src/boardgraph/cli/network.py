@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from boardgraph.cli.common import add_graph_argument, graph_path
 from boardgraph.errors import BoardgraphError
 
 if TYPE_CHECKING:
@@ -16,7 +17,6 @@ if TYPE_CHECKING:
 
     from boardgraph.analyse import Collaboration, Period
 
-DEFAULT_GRAPH = Path("out/graph.ttl")
 # Copies of analyse.MEASURES / EXPORT_FORMATS, so that building the parser does not
 # import networkx and rdflib for every other command (a test keeps them equal).
 MEASURES = ("degree", "weighted_degree", "collaborations", "betweenness", "pagerank", "eigenvector")
@@ -35,13 +35,7 @@ EVIDENCE_WIDTH = 160  # characters of an evidence sentence shown in a table cell
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("graph_pos", nargs="?", metavar="GRAPH", type=Path, help=argparse.SUPPRESS)
-    parser.add_argument(
-        "--graph",
-        type=Path,
-        metavar="FILE",
-        help=f"graph file from `boardgraph build` (default {DEFAULT_GRAPH})",
-    )
+    add_graph_argument(parser, "graph file from `boardgraph build`")
     parser.add_argument("--from", dest="date_from", metavar="YEAR|DATE", help="only collaborations from here")
     parser.add_argument("--to", dest="date_to", metavar="YEAR|DATE", help="only collaborations up to here")
     parser.add_argument("--seed", type=int, default=None, help="seed for Louvain communities and layouts")
@@ -121,12 +115,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     v.set_defaults(func=cmd_visualise)
 
 
-def _graph_path(args: argparse.Namespace) -> Path:
-    if args.graph_pos and args.graph and args.graph_pos != args.graph:
-        raise BoardgraphError("give the graph file once (either GRAPH or --graph)")
-    return args.graph_pos or args.graph or DEFAULT_GRAPH
-
-
 def _period(args: argparse.Namespace) -> Period | None:
     from boardgraph.analyse import Period
 
@@ -153,7 +141,7 @@ def cmd_network(args: argparse.Namespace) -> int:
     if args.output and not args.export:
         raise BoardgraphError("-o/--output is for --export; say which format (graphml, gexf or csv)")
     seed = analyse.DEFAULT_SEED if args.seed is None else args.seed
-    data = analyse.as_data(_graph_path(args))
+    data = analyse.as_data(graph_path(args))
     full = analyse.programme_network(data) if args.programmes else analyse.collaboration_network(data)
     period = _period(args)
     scoped = analyse.snapshot(full, period) if period else full
@@ -469,7 +457,7 @@ def cmd_visualise(args: argparse.Namespace) -> int:
     from boardgraph import analyse, visualise
 
     seed = analyse.DEFAULT_SEED if args.seed is None else args.seed
-    data = analyse.as_data(_graph_path(args))
+    data = analyse.as_data(graph_path(args))
     options = visualise.Options(
         title=args.title or visualise.DEFAULT_TITLE,
         size_by=args.size_by,
@@ -477,7 +465,7 @@ def cmd_visualise(args: argparse.Namespace) -> int:
         programmes=not args.no_programmes,
         seed=seed,
         reports_dir=args.reports,
-        source_name=_graph_path(args).name,
+        source_name=graph_path(args).name,
     )
     written = [visualise.write_html(data, args.output, options)]
     for picture in (args.png, args.svg):

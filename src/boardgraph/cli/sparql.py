@@ -6,26 +6,12 @@ import argparse
 import sys
 from pathlib import Path
 
+from boardgraph.cli.common import DEFAULT_GRAPH, add_graph_argument, graph_path
 from boardgraph.errors import BoardgraphError
-
-DEFAULT_GRAPH = Path("out/graph.ttl")
 
 
 def _graph_args(parser: argparse.ArgumentParser) -> None:
-    # The graph file may be given positionally or as --graph (the Makefile uses both styles).
-    parser.add_argument("graph_pos", nargs="?", metavar="GRAPH", type=Path, help=argparse.SUPPRESS)
-    parser.add_argument(
-        "--graph",
-        type=Path,
-        metavar="FILE",
-        help=f"graph file: .ttl, .nt, .trig, .nq or .jsonld (default {DEFAULT_GRAPH})",
-    )
-
-
-def _graph(args: argparse.Namespace) -> Path:
-    if args.graph_pos and args.graph and args.graph_pos != args.graph:
-        raise BoardgraphError("give the graph file once (either GRAPH or --graph)")
-    return args.graph_pos or args.graph or DEFAULT_GRAPH
+    add_graph_argument(parser, "graph file: .ttl, .nt, .trig, .nq or .jsonld")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -142,7 +128,7 @@ def cmd_push(args: argparse.Namespace) -> int:
     from boardgraph.store import push
 
     report = push(
-        _graph(args),
+        graph_path(args),
         args.endpoint,
         protocol=args.protocol,
         with_ontology=not args.no_ontology,
@@ -159,13 +145,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
     host, _, port = args.bind.rpartition(":")
     if not host or not port.isdigit():
         raise BoardgraphError(f"--bind {args.bind!r}: expected HOST:PORT")
-    return serve(_graph(args), host, int(port), args.location, with_ontology=not args.no_ontology)
+    return serve(graph_path(args), host, int(port), args.location, with_ontology=not args.no_ontology)
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     from boardgraph.export import export
 
-    count = export(_graph(args), args.format, args.output, with_ontology=args.ontology)
+    count = export(graph_path(args), args.format, args.output, with_ontology=args.ontology)
     print(f"wrote {count} triples to {args.output}", file=sys.stderr)
     return 0
 
@@ -173,6 +159,6 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_validate(args: argparse.Namespace) -> int:
     from boardgraph.validate import validate_file
 
-    report = validate_file(_graph(args), args.shapes)
+    report = validate_file(graph_path(args), args.shapes)
     print(report.text(args.limit))
     return 0 if report.conforms else 1
