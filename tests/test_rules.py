@@ -344,6 +344,42 @@ def test_met_with(rels):
     assert (WORKED_WITH, tuple(sorted([CHAIR, "Sara Quayle"]))) in found
 
 
+def test_met_a_role_named_before_the_person(rels):
+    found = rels("I met the Minister for Local Government, Kate Ellery MP, to discuss the settlement.")
+    assert found == [(WORKED_WITH, tuple(sorted([CHAIR, "Kate Ellery"])))]
+
+
+def test_a_role_with_no_person_named_is_no_partner(rels):
+    assert rels("I met the Minister for Local Government to discuss the settlement.") == []
+
+
+@pytest.mark.parametrize(
+    "text, partners",
+    [
+        ("I hosted a roundtable with Cllr Sue Grant on housing.", ["Sue Grant"]),
+        ("I spoke alongside Cllr Sue Grant at the conference.", ["Sue Grant"]),
+        ("I joined Cllr Sue Grant at the launch event.", ["Sue Grant"]),
+        ("I wrote jointly with Cllr Sue Grant to the Minister.", ["Sue Grant"]),
+        ("I attended the summit with Cllr Sue Grant and Sir Tom Hale MP.", ["Sue Grant", "Tom Hale"]),
+    ],
+)
+def test_doing_something_with_a_named_person(rels, text, partners):
+    assert rels(text) == [(WORKED_WITH, tuple(sorted([CHAIR, *partners])))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I agree with Cllr Sue Grant that the cuts are too deep.",
+        "The Minister provided Cllr Sue Grant with a briefing.",
+        "I congratulated Cllr Sue Grant on her appointment.",
+        "I was pleased with the response from Cllr Sue Grant.",
+    ],
+)
+def test_with_that_is_not_company(rels, text):
+    assert rels(text) == []
+
+
 def test_along_with(rels):
     found = rels("I, along with Cllr Dan Oyelaran, visited the new library.")
     assert (WORKED_WITH, tuple(sorted([CHAIR, "Dan Oyelaran"]))) in found

@@ -82,6 +82,14 @@ COMITATIVE_HEADS = frozenset(
 # Adverbs that make an action joint: "runs jointly with", "are working together".
 JOINT_ADVERBS = frozenset({"jointly", "together"})
 MEETING_VERBS = frozenset({"meet", "visit", "host", "welcome", "join", "accompany", "brief", "lobby"})
+# Verbs whose object is met in person: "I joined Cllr X at the launch".
+MEETING_OBJECT_VERBS = frozenset({"meet", "join", "accompany"})
+# Heads for which "with" is not company: "agree with", "provide X with Y", "pleased with".
+NON_COMITATIVE_HEADS = frozenset(
+    {"agree", "disagree", "compare", "deal", "contrast", "provide", "present", "supply", "furnish", "credit",
+     "charge", "replace", "associate", "familiar", "concern", "please", "disappoint", "satisfy", "comply",
+     "consistent", "line", "accord", "equip", "fill", "cope", "struggle", "identify", "correspond"}
+)
 # Verbs by which a group acts together when several of them are its subject.
 GROUP_ACTION_EXCLUDE = frozenset({"be", "have", "receive", "attend", "contact", "thank"})
 PARTICIPATION_TRIGGERS = frozenset(
@@ -186,6 +194,27 @@ class RelationFinder:
                 seen.append(m)
         return seen
 
+    @staticmethod
+    def _people_after(tok: Token, spans: list[Span], tm: dict[int, int]) -> list[int]:
+        """People listed right after ``tok`` ("with Cllr A, Cllr B and Sir C MP")."""
+        doc = tok.doc
+        out: list[int] = []
+        i = tok.i + 1
+        while i < len(doc) and i < tok.sent.end:
+            m = tm.get(i)
+            if m is not None and spans[m].label_ == PERSON and spans[m].start == i:
+                out.append(m)
+                i = spans[m].end
+                continue
+            if out and doc[i].lower_ in {",", "and", "&"}:
+                i += 1
+                continue
+            if not out and doc[i].lower_ in {"the", "fellow", "my", "our"}:
+                i += 1
+                continue
+            break
+        return out
+
     def _phrase_agents(self, head: Token, spans: list[Span], token_mention: dict[int, int]) -> list[int]:
         """Agents in the phrase headed by ``head``, without appositions and clauses.
 
@@ -195,10 +224,14 @@ class RelationFinder:
         keep: list[Token] = []
         # "officials from the X Unit", "representatives of Y": the people stand for their body
         represented: list[Token] = []
+        # "the Minister for X, Jo Bloggs MP": a role named first, the person in apposition
+        role_holders: list[Token] = []
 
         def walk(tok: Token) -> None:
             keep.append(tok)
             for child in tok.children:
+                if child.dep_ == "appos" and tok.lower_ in ROLE_WORDS and tok.i not in token_mention:
+                    role_holders.extend(child.subtree)
                 if (
                     child.dep_ == "prep"
                     and child.lower_ in {"from", "of"}
@@ -234,6 +267,9 @@ class RelationFinder:
             for m in self._mentions_in(sorted(keep, key=lambda t: t.i), token_mention)
             if spans[m].label_ in AGENT_TYPES
         ]
+        if not found:
+            found = [m for m in self._mentions_in(sorted(role_holders, key=lambda t: t.i), token_mention)
+                     if spans[m].label_ == PERSON]
         # A person's appended role ("Councillor X, the Y Board Chair") is not another party:
         # when the phrase names people, bodies in it are their roles.
         if any(spans[m].label_ == PERSON for m in found):
@@ -293,20 +329,23 @@ class RelationFinder:
             trigger = ""
             if tok.lower_ in {"with", "alongside"} and tok.dep_ in {"prep", "advmod", "cc"}:
                 head = tok.head
-                # "which the LGA runs jointly with X": the adverb makes any verb joint
-                joint = any(c.lower_ in JOINT_ADVERBS for c in head.children)
-                if (
-                    head.lemma_.lower() not in COMITATIVE_HEADS
-                    and head.lower_ not in COMITATIVE_HEADS
-                    and not joint
-                ):
+                if head.lemma_.lower() in NON_COMITATIVE_HEADS or head.pos_ == "ADJ":
                     continue
                 objects = [c for c in tok.children if c.dep_ in {"pobj", "dobj"}]
                 for o in objects:
                     partners += self._phrase_agents(o, spans, tm)
+                # the parser loses odd surnames ("Cllr Ann Pike" as an interjection):
+                # the people written straight after "with" are the partners
+                partners = partners or self._people_after(tok, spans, tm)
+                # "which the LGA runs jointly with X": the adverb makes any verb joint
+                joint = any(c.lower_ in JOINT_ADVERBS for c in head.children)
+                comitative = joint or {head.lemma_.lower(), head.lower_} & COMITATIVE_HEADS
+                # "hosted a roundtable with Cllr X": with a named person, "with" is company
+                if not comitative and not any(spans[m].label_ == PERSON for m in partners):
+                    continue
                 governor = head
                 trigger = f"{head.text} {tok.text}"
-            elif tok.lemma_ == "meet" and tok.pos_ == "VERB":
+            elif tok.lemma_ in MEETING_OBJECT_VERBS and tok.pos_ == "VERB":
                 objects = [c for c in tok.children if c.dep_ == "dobj"]
                 for o in objects:
                     partners += self._phrase_agents(o, spans, tm)
@@ -321,7 +360,10 @@ class RelationFinder:
                 trigger = tok.text
             if not partners or governor is None:
                 continue
-            subjects = self._subject_agents(governor, spans, tm) or self._passive_agents(governor, spans, tm)
+            # "I hosted a roundtable with X": the event's host is the verb's subject
+            event_object = governor.pos_ == "NOUN" and governor.dep_ in {"dobj", "attr"}
+            anchor = governor.head if event_object else governor
+            subjects = self._subject_agents(anchor, spans, tm) or self._passive_agents(anchor, spans, tm)
             # "I, along with X, …": the phrase "along with" hangs off the first party
             for anc in tok.ancestors:
                 m = tm.get(anc.i)
