@@ -4,9 +4,10 @@ Each stage is a function over plain records; this module only strings them
 together. Per-report work (ingest + NLP) is the expensive, embarrassingly
 parallel part: it goes through the build cache and then an executor
 (serial, a process pool, spaCy's n_process, or Dask; see executors.py).
-Resolution, relations and RDF are corpus-level and always recomputed from
-the per-report records, so cached, parallel and serial builds of the same
-input write the same bytes.
+Resolution, relations and RDF are corpus-level and recomputed from the
+per-report records whenever any input changed (an input that did not change
+at all reuses the graph written last time), so cached, parallel and serial
+builds of the same input write the same bytes.
 """
 
 from __future__ import annotations
@@ -23,17 +24,13 @@ from rdflib import Graph
 from boardgraph import atomic, executors
 from boardgraph.cache import BuildCache, CacheStats, GraphMemo, settings_fingerprint
 from boardgraph.errors import BoardgraphError
-from boardgraph.extract import extract
-from boardgraph.ingest import IngestError, discover, read_document
-from boardgraph.metadata import read_metadata
+from boardgraph.ingest import discover
 from boardgraph.model import (
     ORGANISATION,
     PERSON,
     ExtractedReport,
-    ReportMeta,
     ResolvedCorpus,
     Role,
-    SourceDocument,
 )
 from boardgraph.pipeline import load_pipeline, pipeline_label
 from boardgraph.rdf import GraphWriter
@@ -93,35 +90,6 @@ class BuildResult:
             "pipeline": self.corpus.pipeline,
             "warnings": list(self.corpus.warnings),
         }
-
-
-def read_inputs(paths: Iterable[Path | str]) -> tuple[list[tuple[SourceDocument, ReportMeta]], list[str]]:
-    """Read every report; an unreadable file is reported in one line and skipped."""
-    items: list[tuple[SourceDocument, ReportMeta]] = []
-    skipped: list[str] = []
-    seen: dict[str, Path] = {}
-    for path in discover(paths):
-        try:
-            document = read_document(path)
-        except IngestError as exc:
-            skipped.append(str(exc))
-            continue
-        if document.identifier in seen:
-            skipped.append(f"{path}: same report identifier as {seen[document.identifier]} (file stem "
-                           f"{document.identifier!r}); skipped")
-            continue
-        seen[document.identifier] = path
-        items.append((document, read_metadata(document)))
-    return items, skipped
-
-
-def extract_reports(items: list[tuple[SourceDocument, ReportMeta]], settings: BuildSettings,
-                    progress: Progress | None = None) -> Iterator[ExtractedReport]:
-    nlp = load_pipeline(settings.model, settings.config)
-    for rep in extract(nlp, items, batch_size=settings.batch_size, n_process=settings.jobs):
-        if progress:
-            progress(1)
-        yield rep
 
 
 def assemble(reports: list[ExtractedReport], pipeline: str = "") -> ResolvedCorpus:
