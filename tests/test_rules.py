@@ -380,6 +380,21 @@ def test_with_that_is_not_company(rels, text):
     assert rels(text) == []
 
 
+def test_listed_subject_with_a_role_naming_a_body(rels):
+    found = rels("Councillor Ann Roe, Chairman of the Fire Services Board, and I gave evidence to MPs.")
+    assert (WORKED_WITH, tuple(sorted([CHAIR, "Ann Roe"]))) in found
+
+
+def test_and_before_initials_starts_a_second_body(ents):
+    found = ents("The LGA has been working closely with the Department of Health and NHS England.")
+    assert ("Organisation", "Department of Health") in found and ("Organisation", "NHS England") in found
+
+
+def test_a_fund_is_a_programme_but_a_lottery_fund_is_a_body(ents):
+    assert ("Programme", "Better Care Fund") in ents("Councils have pooled budgets in the Better Care Fund.")
+    assert ("Organisation", "Big Lottery Fund") in ents("The museum won a grant from the Big Lottery Fund.")
+
+
 def test_along_with(rels):
     found = rels("I, along with Cllr Dan Oyelaran, visited the new library.")
     assert (WORKED_WITH, tuple(sorted([CHAIR, "Dan Oyelaran"]))) in found

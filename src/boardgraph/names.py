@@ -157,11 +157,13 @@ ORGANISATION_HEADS = frozenset(
         "collaborative",
         "body",
         "bureau",
-        "fund",
     }
 )
+# "fund" heads a programme: the funds reports name are schemes councils bid
+# into or take part in ("the Growth Fund"), not grant-making bodies.
 PROGRAMME_HEADS = frozenset(
     {
+        "fund",
         "programme",
         "programmes",
         "program",

@@ -456,7 +456,10 @@ class RelationFinder:
             i = j = spans[m].end
             if j < sent.end and doc[j].text == ",":
                 k = j + 1
-                while k < sent.end and k - j <= 8 and doc[k].text != "," and tm.get(k) is None:
+                # the apposition may name the role's body: ", Chairman of the X Board,"
+                while k < sent.end and k - j <= 10 and doc[k].text != "," and (
+                    tm.get(k) is None or spans[tm[k]].label_ != PERSON
+                ):
                     k += 1
                 role = any(t.lower_ in ROLE_WORDS for t in doc[j + 1 : k])
                 if k < sent.end and doc[k].text == "," and role:

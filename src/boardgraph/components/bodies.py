@@ -62,16 +62,22 @@ def named_bodies(doc: Doc, lexicon: Lexicon, is_place: Callable[[str], bool]) ->
     return out
 
 
+def _is_initials(text: str) -> bool:
+    return 2 <= len(text) <= 6 and text.isalpha() and text.isupper()
+
+
 def _split_after_head(chunk: Span) -> list[Span]:
     """ "the Audit Commission and Cabinet Office": an "and" after a body's head word
-    joins two names ("Family and Childcare Trust" has no head before its "and")."""
+    joins two names ("Family and Childcare Trust" has no head before its "and").
+    So does an "and" before an acronym ("the Department of Health and NHS England"):
+    a name's own list ("Communities and Local Government") is of words, not initials."""
     doc = chunk.doc
     for t in chunk:
         if (
             t.lower_ == "and"
             and t.i - chunk.start >= 2
-            and doc[t.i - 1].lower_ in ORGANISATION_HEADS - {"police"}
             and t.i + 1 < chunk.end
+            and (doc[t.i - 1].lower_ in ORGANISATION_HEADS - {"police"} or _is_initials(doc[t.i + 1].text))
         ):
             return [doc[chunk.start : t.i], *_split_after_head(doc[t.i + 1 : chunk.end])]
     return [chunk]
@@ -229,7 +235,10 @@ def _classify_chunk(doc: Doc, chunk: Span, lexicon: Lexicon) -> list[Candidate]:
     lone_sentence_word = len(cwords) == 1 and doc[core.start].is_sent_start
     label = None
     rule = ""
-    if head in PROGRAMME_HEADS:
+    if head == "fund" and "lottery" in cwords:
+        # the lottery distributors ("Heritage Lottery Fund") are grant-making bodies
+        label, rule = ORGANISATION, "head-organisation"
+    elif head in PROGRAMME_HEADS:
         label, rule = PROGRAMME, "head-programme"
     elif head in ORGANISATION_HEADS or head.endswith("'") or head in {"employers"}:
         # "Improving Services": a gerund opens a title or a slogan, not a body's name
