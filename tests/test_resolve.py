@@ -189,6 +189,15 @@ def test_renamed_board_is_one_body(resolver):
     assert any("taken as one body" in n for n in entities[me[("a", 0)]].notes)
 
 
+def test_a_body_with_and_without_its_nation_is_one_body(resolver):
+    names = ["Crafts Council England", "Crafts Council"]
+    a = report("a", [mention("a", ORGANISATION, n) for n in names])
+    b = report("b", [mention("b", ORGANISATION, "Sport England"), mention("b", ORGANISATION, "Sport Wales")])
+    _, me = resolve(resolver, [a, b])
+    assert same(me, ("a", 0), ("a", 1))
+    assert not same(me, ("b", 0), ("b", 1))
+
+
 def test_different_boards_stay_apart(resolver):
     a = report(
         "a", [mention("a", ORGANISATION, "Housing Board"), mention("a", ORGANISATION, "Children's Board")]

@@ -395,6 +395,22 @@ def test_a_fund_is_a_programme_but_a_lottery_fund_is_a_body(ents):
     assert ("Organisation", "Big Lottery Fund") in ents("The museum won a grant from the Big Lottery Fund.")
 
 
+def test_national_bodies_are_named_for_their_nation(ents):
+    found = ents("Public Health England and Sport England met Ofsted and HM Treasury.")
+    for body in ("Public Health England", "Sport England", "HM Treasury"):
+        assert ("Organisation", body) in found
+    assert ents("Councils in North East England met in Leeds.") == []
+
+
+def test_a_body_of_members_keeps_its_role_words(ents):
+    found = ents("The Society of Local Authority Chief Executives (Solace) responded.")
+    assert ("Organisation", "Society of Local Authority Chief Executives") in found
+
+
+def test_one_place_before_councils_is_not_a_council_list(ents):
+    assert not [e for e in ents("I spoke alongside London Councils.") if e[0] == "Council"]
+
+
 def test_along_with(rels):
     found = rels("I, along with Cllr Dan Oyelaran, visited the new library.")
     assert (WORKED_WITH, tuple(sorted([CHAIR, "Dan Oyelaran"]))) in found

@@ -38,6 +38,7 @@ from boardgraph.names import PROGRAMME_HEADS, fold, is_acronym, name_key, slug
 from boardgraph.register import Register, default_register
 
 PEER_TITLES = {"lord", "lady", "baroness", "baron"}
+NATION_WORDS = {"england", "wales", "scotland", "uk", "cymru", "ireland", "britain"}
 COUNCILLOR_TITLES = {"cllr", "cllrs", "councillor", "councillors"}
 _QUALIFIER = re.compile(r"\s+(for|of)\s+[a-z].*$")
 
@@ -272,14 +273,19 @@ class Resolver:
                     f"acronym {name} read as the initials of the only council so named in the "
                     f"corpus ({council_key.split(':', 1)[1]})"
                 )
-        # renamed bodies: same head noun, one name's words within the other's
+        # renamed bodies: same head noun, one name's words within the other's; a
+        # nation after the name is not part of it ("X Council" / "X Council England")
+        def words(key: str) -> list[str]:
+            ws = [w for w in key.split(":", 1)[1].split() if w not in {"lga", "and"}]
+            return ws[:-1] if len(ws) > 2 and ws[-1] in NATION_WORDS else ws
+
         okeys = sorted(orgs)
         for a in okeys:
-            wa = [w for w in a.split(":", 1)[1].split() if w not in {"lga", "and"}]
+            wa = words(a)
             for b in okeys:
                 if a >= b:
                     continue
-                wb = [w for w in b.split(":", 1)[1].split() if w not in {"lga", "and"}]
+                wb = words(b)
                 if len(wa) < 2 or len(wb) < 2 or wa[-1] != wb[-1]:
                     continue
                 small, big = (wa, wb) if len(wa) <= len(wb) else (wb, wa)

@@ -30,6 +30,7 @@ from boardgraph.names import (
     GENERIC_WORDS,
     HONOURS_UPPER,
     MONTHS,
+    NAME_CONNECTORS,
     NON_ORG_ACRONYMS,
     ORGANISATION_HEADS,
     PARTIES,
@@ -62,6 +63,12 @@ def named_bodies(doc: Doc, lexicon: Lexicon, is_place: Callable[[str], bool]) ->
     return out
 
 
+NATIONS = frozenset({"england", "wales", "scotland", "uk", "cymru", "ireland", "britain"})
+COMPASS = frozenset({"north", "south", "east", "west", "north-east", "north-west", "south-east", "south-west",
+                     "northern", "southern", "eastern", "western", "central", "great", "rural", "urban", "-",
+                     "the", "of", "and", "midlands"})
+
+
 def _is_initials(text: str) -> bool:
     return 2 <= len(text) <= 6 and text.isalpha() and text.isupper()
 
@@ -75,9 +82,12 @@ def _split_after_head(chunk: Span) -> list[Span]:
     for t in chunk:
         if (
             t.lower_ == "and"
-            and t.i - chunk.start >= 2
             and t.i + 1 < chunk.end
-            and (doc[t.i - 1].lower_ in ORGANISATION_HEADS - {"police"} or _is_initials(doc[t.i + 1].text))
+            and (
+                (t.i - chunk.start >= 2 and doc[t.i - 1].lower_ in (ORGANISATION_HEADS - {"police"}) | NATIONS
+                 and doc[t.i + 1].lower_ not in NATIONS)
+                or _is_initials(doc[t.i + 1].text)
+            )
         ):
             return [doc[chunk.start : t.i], *_split_after_head(doc[t.i + 1 : chunk.end])]
     return [chunk]
@@ -235,7 +245,12 @@ def _classify_chunk(doc: Doc, chunk: Span, lexicon: Lexicon) -> list[Candidate]:
     lone_sentence_word = len(cwords) == 1 and doc[core.start].is_sent_start
     label = None
     rule = ""
-    if head == "fund" and "lottery" in cwords:
+    if (len(cwords) >= 2 and head in NATIONS and not set(cwords[:-1]) <= COMPASS
+            and not any(w in NAME_CONNECTORS for w in cwords)):
+        # "Public Health England", "Sport Wales": national bodies are named for their
+        # nation ("North East England" is a region, not a body)
+        label, rule = ORGANISATION, "national-body"
+    elif head == "fund" and "lottery" in cwords:
         # the lottery distributors ("Heritage Lottery Fund") are grant-making bodies
         label, rule = ORGANISATION, "head-organisation"
     elif head in PROGRAMME_HEADS:

@@ -178,7 +178,14 @@ def is_generic(words: list[str]) -> bool:
 
 
 def strip_role_suffix(span: Span) -> Span:
-    """ "European and International Board Chair" → "European and International Board"."""
+    """ "European and International Board Chair" → "European and International Board".
+
+    Not when the name is "<Body> of <members>" ("Society of Local Authority Chief
+    Executives"): there the role words say who the body's members are.
+    """
+    words = [t.lower_ for t in span]
+    if "of" in words[1:] and words[words.index("of", 1) - 1] in ORGANISATION_HEADS:
+        return span
     e = span.end
     while (
         e - 1 > span.start

@@ -184,6 +184,9 @@ def _council_list(doc: Doc, s: int, head: int, day: dt.date | None, register: Re
                 merged[-1] = (pa, b)
                 continue
         merged.append((a, b))
+    # "London Councils" is a body's name: a plural head shared by one place lists nothing
+    if len(merged) < 2:
+        return out
     for a, b in merged:
         place = _strip_council_type(doc[a:b])
         if place is None:
