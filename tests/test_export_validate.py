@@ -14,14 +14,15 @@ from rdflib.namespace import OWL, RDF, RDFS
 
 from boardgraph.cli import main
 from boardgraph.errors import BoardgraphError
-from boardgraph.export import ONTOLOGY_GRAPH, data_path, export, load_graph, named_graphs, partition
+from boardgraph.export import ONTOLOGY_GRAPH, export, load_graph, named_graphs, partition
 from boardgraph.query import LocalStore, run_query
+from boardgraph.resources import shipped
 from boardgraph.validate import validate_file
 from boardgraph.vocab import BG, BG_IRI, ID
 from test_query import FIXTURE_TTL
 
-ONTOLOGY = data_path("ontology", "boardgraph.ttl")
-SHAPES = data_path("ontology", "shapes.ttl")
+ONTOLOGY = shipped("ontology", "boardgraph.ttl")
+SHAPES = shipped("ontology", "shapes.ttl")
 
 
 @pytest.fixture()

@@ -29,7 +29,7 @@ import spacy
 
 from boardgraph import __version__, atomic
 from boardgraph.model import ExtractedReport
-from boardgraph.pipeline import DEFAULT_CONFIG, model_setting
+from boardgraph.pipeline import DEFAULT_CONFIG, model_meta, model_setting
 
 DEFAULT_CACHE_DIR = Path(".boardgraph-cache")
 MAGIC = b"BGCACHE1\n"
@@ -43,23 +43,23 @@ EXTRACTION_PACKAGES = ("components",)
 
 
 def _model_identity(model: str) -> dict:
-    """Name and version of an installed pipeline, without loading its weights."""
-    try:
-        path = spacy.util.get_package_path(model) if spacy.util.is_package(model) else Path(model)
-        meta = spacy.util.get_model_meta(path)
-    except Exception:  # an unknown model fails later, with a proper message, when it is loaded
-        meta = {}
+    # an unknown model fails later, with a proper message, when it is loaded
+    meta = model_meta(model) or {}
     return {"model": model, **{k: meta.get(k) for k in ("name", "version", "lang")}}
+
+
+def _hash_files(here: Path, files: list[Path]) -> str:
+    h = hashlib.sha256()
+    for path in files:
+        h.update(str(path.relative_to(here)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()
 
 
 def _code_fingerprint() -> str:
     here = Path(__file__).parent
-    h = hashlib.sha256()
     files = [here / f"{name}.py" for name in EXTRACTION_MODULES]
     files += [f for pkg in EXTRACTION_PACKAGES for f in sorted((here / pkg).rglob("*.py"))]
-    for path in files:
-        h.update(str(path.relative_to(here)).encode() + b"\0" + path.read_bytes() + b"\0")
-    return h.hexdigest()
+    return _hash_files(here, files)
 
 
 def settings_fingerprint(model: str | None, config: str | None) -> str:
@@ -153,10 +153,7 @@ def _decode(blob: bytes) -> ExtractedReport | None:
 def _package_fingerprint() -> str:
     """All of boardgraph's code: a whole graph depends on every stage."""
     here = Path(__file__).parent
-    h = hashlib.sha256()
-    for path in sorted(here.rglob("*.py")):
-        h.update(str(path.relative_to(here)).encode() + b"\0" + path.read_bytes() + b"\0")
-    return h.hexdigest()
+    return _hash_files(here, sorted(here.rglob("*.py")))
 
 
 class GraphMemo:

@@ -16,7 +16,6 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from boardgraph.atomic import atomic_path
 from boardgraph.errors import BoardgraphError
 from boardgraph.rdf import GRAPH_ONTOLOGY, load_ontology, partition
-from boardgraph.resources import shipped
 from boardgraph.vocab import PREFIXES
 
 FORMATS = {"turtle": "turtle", "nt": "nt", "jsonld": "json-ld", "trig": "trig"}
@@ -32,11 +31,6 @@ SUFFIX_FORMATS = {
 QUAD_FORMATS = {"trig", "nquads", "json-ld"}
 
 ONTOLOGY_GRAPH = GRAPH_ONTOLOGY
-
-
-# Kept under these names for the query and validate modules.
-data_path = shipped
-ontology_graph = load_ontology
 
 
 def rdf_format(path: Path | str) -> str:
@@ -99,7 +93,7 @@ def export(source: Path | str, fmt: str, output: Path | str, *, with_ontology: b
         text, count = trig_text(graphs), sum(len(g) for g in graphs.values())
     else:
         if with_ontology:
-            graph += ontology_graph()
+            graph += load_ontology()
         text, count = serialize(graph, fmt), len(graph)
     with atomic_path(output) as tmp:
         tmp.write_text(text, encoding="utf-8")

@@ -39,21 +39,27 @@ def load_pipeline(model: str | None = None, config_path: str | None = None) -> L
         config = Config().from_disk(path, overrides={"paths.model": model})
     except OSError as exc:
         raise BoardgraphError(f"{path}: cannot read the pipeline config ({exc})") from exc
-    try:
-        source = spacy.load(model, exclude=["senter"])
-    except OSError as exc:
-        raise BoardgraphError(
-            f"spaCy pipeline {model!r} is not installed (pip install it, or pass --model)"
-        ) from exc
+    meta = model_meta(model)
+    if meta is None:
+        raise BoardgraphError(f"spaCy pipeline {model!r} is not installed (pip install it, or pass --model)")
     try:
         nlp = spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
     except Exception as exc:  # spaCy raises several types for a bad config
         raise BoardgraphError(f"{path}: invalid pipeline config ({exc})") from exc
-    nlp.meta["name"] = source.meta.get("name", model)
-    nlp.meta["version"] = source.meta.get("version", "")
-    nlp.meta["lang"] = source.meta.get("lang", "en")
-    nlp.meta["boardgraph_source"] = f"{source.meta.get('lang', 'en')}_{source.meta.get('name', model)}"
+    nlp.meta["name"] = meta.get("name", model)
+    nlp.meta["version"] = meta.get("version", "")
+    nlp.meta["lang"] = meta.get("lang", "en")
+    nlp.meta["boardgraph_source"] = f"{meta.get('lang', 'en')}_{meta.get('name', model)}"
     return nlp
+
+
+def model_meta(model: str) -> dict | None:
+    """An installed pipeline's meta.json (name, version, lang), without loading its weights."""
+    try:
+        path = spacy.util.get_package_path(model) if spacy.util.is_package(model) else Path(model)
+        return spacy.util.get_model_meta(path)
+    except Exception:  # spaCy raises several types for a missing or broken package
+        return None
 
 
 def pipeline_label(nlp: Language) -> str:

@@ -43,7 +43,8 @@ from rdflib.namespace import XSD
 from rdflib.term import Node
 
 from boardgraph.errors import BoardgraphError
-from boardgraph.export import data_path, rdf_format
+from boardgraph.export import rdf_format
+from boardgraph.resources import shipped
 from boardgraph.vocab import BG_IRI, ID_IRI, PREFIXES
 
 USER_ENV = "BOARDGRAPH_ENDPOINT_USER"
@@ -124,7 +125,7 @@ def parse_header(text: str, source: str = "<text>") -> QueryText:
 
 
 def library_dir() -> Path:
-    return data_path("queries")
+    return shipped("queries")
 
 
 def library() -> dict[str, QueryText]:
@@ -366,7 +367,7 @@ class LocalStore:
             self.load(path)
         if with_ontology:
             self.store.bulk_load(
-                path=str(data_path("ontology", "boardgraph.ttl")),
+                path=str(shipped("ontology", "boardgraph.ttl")),
                 format=ox.RdfFormat.TURTLE,
                 to_graph=ox.NamedNode(f"{ID_IRI}graph/ontology"),
             )

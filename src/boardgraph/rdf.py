@@ -17,7 +17,7 @@ from boardgraph import __version__
 from boardgraph.model import PARTICIPATES, WORKED_WITH, ExtractedReport, Relation, ResolvedCorpus, Role
 from boardgraph.model import Span as CharSpan
 from boardgraph.names import slug
-from boardgraph.resources import ontology_dir
+from boardgraph.resources import shipped
 from boardgraph.vocab import BG, BG_IRI, ID, ID_IRI, OA, ONS_GEOGRAPHY, ORG, PREFIXES
 
 CLASS_OF = {
@@ -317,9 +317,4 @@ def partition(graph: Graph, *, with_ontology: bool = False) -> Dataset:
 
 
 def load_ontology() -> Graph:
-    return Graph().parse(ontology_dir() / "boardgraph.ttl", format="turtle")
-
-
-def serialize(graph: Graph, fmt: str = "turtle") -> bytes:
-    """Serialize with sorted, stable output (rdflib's Turtle writer sorts subjects)."""
-    return graph.serialize(format=fmt, encoding="utf-8")
+    return Graph().parse(shipped("ontology", "boardgraph.ttl"), format="turtle")

@@ -81,7 +81,6 @@ COMITATIVE_HEADS = frozenset(
 )
 # Adverbs that make an action joint: "runs jointly with", "are working together".
 JOINT_ADVERBS = frozenset({"jointly", "together"})
-MEETING_VERBS = frozenset({"meet", "visit", "host", "welcome", "join", "accompany", "brief", "lobby"})
 # Verbs whose object is met in person: "I joined Cllr X at the launch".
 MEETING_OBJECT_VERBS = frozenset({"meet", "join", "accompany"})
 # Heads for which "with" is not company: "agree with", "provide X with Y", "pleased with".

@@ -29,12 +29,6 @@ def data_dir() -> Path:
     return packed if (packed / "uk_local_authorities").is_dir() else _CHECKOUT / "data"
 
 
-def ontology_dir() -> Path:
-    return _find("ontology")
-
-
-def queries_dir() -> Path:
-    return _find("queries")
 
 
 def shipped(*parts: str) -> Path:

@@ -10,8 +10,10 @@ from rdflib import Graph, Namespace
 from rdflib.namespace import RDF
 
 from boardgraph.errors import BoardgraphError
-from boardgraph.export import data_path, load_graph, ontology_graph
+from boardgraph.export import load_graph
 from boardgraph.query import compact
+from boardgraph.rdf import load_ontology
+from boardgraph.resources import shipped
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 
@@ -53,7 +55,7 @@ class ValidationReport:
 
 
 def shapes_path() -> Path:
-    return data_path("ontology", "shapes.ttl")
+    return shipped("ontology", "shapes.ttl")
 
 
 def validate_graph(data: Graph, shapes: Path | str | None = None) -> ValidationReport:
@@ -64,7 +66,7 @@ def validate_graph(data: Graph, shapes: Path | str | None = None) -> ValidationR
     # The ontology is given as ont_graph so that shapes can rely on class
     # declarations without the ontology's own terms being validated as data.
     conforms, results, _text = validate(
-        data, shacl_graph=shapes_graph, ont_graph=ontology_graph(), inference="none", allow_warnings=True
+        data, shacl_graph=shapes_graph, ont_graph=load_ontology(), inference="none", allow_warnings=True
     )
     violations = [_violation(results, node) for node in results.subjects(RDF.type, SH.ValidationResult)]
     return ValidationReport(bool(conforms), violations)
