@@ -47,6 +47,7 @@ lint: install
 	$(VENV)/bin/ruff check src tests benchmarks
 
 bench: install
+	$(PY) benchmarks/bench_extraction.py --shared $(SHARED)
 	$(PY) benchmarks/bench_build.py
 	$(PY) benchmarks/bench_queries.py
 
