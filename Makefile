@@ -9,7 +9,7 @@ SHARED ?= ../shared
 OUT ?= out
 REPORTS ?= data/reports
 
-.PHONY: install demo test lint bench serve clean browser js
+.PHONY: install demo test lint bench serve clean browser js ocr
 
 $(VENV)/.installed: pyproject.toml requirements/model.txt package.json package-lock.json
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -19,7 +19,7 @@ $(VENV)/.installed: pyproject.toml requirements/model.txt package.json package-l
 	$(PIP) install -q -e '.[test]'
 	touch $@
 
-install: $(VENV)/.installed js
+install: $(VENV)/.installed js ocr
 
 # JavaScript for the network page comes from npm at install time and is
 # inlined into the HTML boardgraph writes; nothing is vendored into the repo.
@@ -39,6 +39,10 @@ demo: install
 browser:
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
+# Tesseract and its English data, for PDFs whose pages are scans (Debian's packages).
+ocr:
+	@{ command -v tesseract >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | grep -qx eng; } || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tesseract-ocr tesseract-ocr-eng >/dev/null; }
+
 test: install browser
 	$(VENV)/bin/ruff check src tests benchmarks
 	$(VENV)/bin/pytest -q
@@ -50,6 +54,8 @@ bench: install
 	$(PY) benchmarks/bench_extraction.py --shared $(SHARED)
 	$(PY) benchmarks/bench_build.py
 	$(PY) benchmarks/bench_queries.py
+	$(PY) benchmarks/bench_formats.py
+	$(PY) benchmarks/bench_ocr.py
 
 serve: install
 	$(BG) serve --graph $(OUT)/graph.ttl

@@ -72,6 +72,43 @@ def test_ocr_councillor_title(raw: str, expected: str) -> None:
     assert folded(clean_text(raw)) == expected
 
 
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # "m" read as "rn", in words known with the "m"
+        ("The Governrnent and the rneeting agreed.", "The Government and the meeting agreed."),
+        ("Cllr Ann Lee, Chairrnan of the board", "Cllr Ann Lee, Chairman of the board"),
+        # real "rn"s stay
+        ("We will return in turn to the modern era.", "We will return in turn to the modern era."),
+        ("Cornwall and Barnsley councils", "Cornwall and Barnsley councils"),
+        # a word the report itself spells with "m" more often
+        ("The Sumrnit opened. The Summit met. The Summit closed.",
+         "The Summit opened. The Summit met. The Summit closed."),
+        # the pronoun read as a bar or a one
+        ("| am pleased to report", "I am pleased to report"),
+        ("Cllrs Roe, Lee and | were pleased", "Cllrs Roe, Lee and I were pleased"),
+        ("2.1, along with Cllr Ann Lee, met", "I, along with Cllr Ann Lee, met"),
+        ("a | b", "a | b"),
+        ("2.1 Productivity work", "Productivity work"),
+        # a speck read as a full stop inside a sentence
+        ("and I were pleased. to endorse bids", "and I were pleased to endorse bids"),
+        ("It ended. The next began.", "It ended. The next began."),
+    ],
+)
+def test_ocr_confusions_are_mended_in_place(raw: str, expected: str) -> None:
+    cleaned = clean_text(raw)
+    assert len(cleaned) == len(raw)
+    assert folded(cleaned) == expected
+
+
+def test_rn_to_m_keeps_offsets_of_the_words_after() -> None:
+    raw = "The Governrnent met Cllr Jo Bloggs."
+    cleaned = clean_text(raw)
+    start = raw.index("Cllr Jo Bloggs")
+    assert cleaned[start : start + len("Cllr Jo Bloggs")] == "Cllr Jo Bloggs"
+    assert cleaned.startswith("The Government ")
+
+
 def test_years_and_times_at_line_start_are_not_paragraph_numbers() -> None:
     raw = "held on 1 October\n2019. The next item\n7.30pm start\n2019 campaign launched"
     cleaned = clean_text(raw)

@@ -231,11 +231,27 @@ def test_html_blocks_become_paragraphs(tmp_path: Path) -> None:
         "First point",
         "Second point",
         "Line one Line two",
-        "Contact officer:",
-        "Sam Hill",
+        "Contact officer: Sam Hill",
     ]
+    assert "Contact officer:\tSam Hill" in doc.raw_text
     assert "Line one\nLine two" in doc.raw_text
     assert "Not this" not in doc.raw_text and "var x" not in doc.raw_text and "Menu" not in doc.raw_text
+
+
+def test_html_tables_read_as_rows_and_lists_as_items(tmp_path: Path) -> None:
+    page = """<html><body><p>Members present:</p>
+    <table><thead><tr><th>Name</th><th>Role</th><th>Council</th></tr></thead>
+    <tbody><tr><td>Cllr Amy Hart</td><td>Chair</td><td><p>Northtown Council</p></td></tr>
+    <tr><td>Cllr Ben Cole</td><td></td><td>Southby Council</td></tr></tbody></table>
+    <ol><li>Apologies from <b>Cllr Cara Holt</b></li><li>Minutes agreed</li></ol></body></html>"""
+    path = tmp_path / "minutes.html"
+    path.write_text(page, encoding="utf-8")
+    paras = read_document(path).raw_text.split("\n\n")
+    assert paras[0] == "Members present:"
+    assert paras[1] == "Name\tRole\tCouncil"
+    assert paras[2] == "Cllr Amy Hart\tChair\tNorthtown Council"
+    assert "Cllr Ben Cole\tSouthby Council" in paras
+    assert paras[-2:] == ["Apologies from Cllr Cara Holt", "Minutes agreed"]
 
 
 def test_html_from_sample_text(tmp_path: Path) -> None:

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from boardgraph import atomic, executors
+from boardgraph import atomic, executors, ocr
 from boardgraph.cache import BuildCache, CacheStats, GraphMemo, settings_fingerprint
 from boardgraph.errors import BoardgraphError
 from boardgraph.ingest import discover
@@ -116,6 +116,9 @@ def assemble(reports: list[ExtractedReport], pipeline: str = "") -> ResolvedCorp
             corpus.warnings.append(f"{rid}: chair {rep.meta.chair!r} was not found as a person in the text")
         if rep.meta.date is None:
             corpus.warnings.append(f"{rid}: no date could be read or estimated")
+        for n in rep.document.ocr_low_pages:
+            corpus.warnings.append(f"{rid}: page {n} was read by OCR with low confidence "
+                                   f"(mean word confidence below {ocr.CONFIDENCE_FLOOR:.2f}); check its text")
     corpus.roles.sort(key=lambda r: (r.report_id, r.evidence.start, r.person, r.role))
     corpus.relations.sort(key=lambda r: (r.report_id, r.evidence.start, r.kind, r.participants))
     return corpus
@@ -140,6 +143,7 @@ def _header_roles(rep: ExtractedReport, corpus: ResolvedCorpus) -> None:
 def build(paths: Iterable[Path | str], settings: BuildSettings | None = None,
           progress_total: Callable[[int], Progress] | None = None) -> BuildResult:
     settings = settings or BuildSettings()
+    ocr.set_jobs(settings.jobs)  # pages of a scan are read --jobs at a time
     files = discover(paths)
     progress = progress_total(len(files)) if progress_total and files else None
     cache = (BuildCache(settings.cache_dir, settings_fingerprint(settings.model, settings.config))

@@ -37,8 +37,8 @@ LAYOUT = "v1"  # bump when the entry format changes
 # Modules whose code decides what a report's extraction contains. Resolution,
 # relations between entities and RDF are recomputed on every build, so their
 # modules are deliberately not here: editing them must not invalidate the cache.
-EXTRACTION_MODULES = ("ingest", "clean", "metadata", "extract", "relate", "names", "register", "model",
-                      "pipeline")
+EXTRACTION_MODULES = ("ingest", "pdf", "ocr", "clean", "metadata", "extract", "relate", "names", "register",
+                      "model", "pipeline")
 EXTRACTION_PACKAGES = ("components",)
 
 

@@ -10,8 +10,10 @@ blanked together with the line breaks around it so the sentence reads on.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 
+from boardgraph import lexicons
 from boardgraph.model import Span
 
 _MONTHS = (
@@ -32,6 +34,13 @@ _PAGE_OF = re.compile(r"(?i)page\s+\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?")
 # so that ordinary words are never touched.
 _OCR_CLLR = re.compile(r"\bC(?!llr)[lI1i|][lI1i|]r(s?)(\.?)(?=[ \t]+[A-Z])")
 _CLLR_DOT = re.compile(r"\bCllr(s?)\.(?=[ \t]+[A-Z])")
+# OCR reads a speck as a full stop inside a sentence ("were pleased. to
+# endorse"): a stop between two lower-case words ends no sentence.
+_OCR_STRAY_STOP = re.compile(r"(?<=[A-Za-z]{3})\.(?= [a-z]{2,}\b)(?! ?[a-z]\.)")
+# … and "I" as "1" after a paragraph number whose space it lost ("2.1, along with").
+_OCR_ONE_FOR_I = re.compile(r"(?m)(?<=^\d\.)1(?=,| (?:am|was|have|had|also|met|would|will)\b)")
+# OCR reads the pronoun "I" as a bar: "| am pleased", "|have".
+_OCR_BAR_I = re.compile(r"(?:(?<=^)|(?<=[\s(\"'‘“]))\|(?= [a-z]{2,}\b)", re.M)
 
 _ORDINAL_SUP = re.compile(r"(?i)(\d)<sup>\s*(st|nd|rd|th)\s*</sup>")
 _INLINE_TAG = re.compile(
@@ -117,12 +126,58 @@ def _clean_markup(raw: str) -> _Buffer:
     buf.each(_AUTOLINK, lambda m: _blank_outside_group(buf, m, 1))
     buf.each(_RULE_LINE, lambda m: _blank_groupless(buf, m))
     buf.each(_STRONG, lambda m: _blank_groupless(buf, m))
+    # OCR's "I"s first: "2.1, along with" must read "2.I," to lose its paragraph number.
+    buf.each(_OCR_BAR_I, lambda m: buf.put(m.start(), m.end(), "I"))
+    buf.each(_OCR_ONE_FOR_I, lambda m: buf.put(m.start(), m.end(), "I"))
     _clean_line_leads(buf)
     buf.each(_EM_STAR, lambda m: _blank_outside_group(buf, m, 1))
     buf.each(_EM_UNDERSCORE, lambda m: _blank_outside_group(buf, m, 1))
     buf.each(_OCR_CLLR, lambda m: buf.put(m.start(), m.end(), "Cllr" + m.group(1)))
     buf.each(_CLLR_DOT, lambda m: buf.put(m.start(), m.end(), "Cllr" + m.group(1)))
+    buf.each(_OCR_STRAY_STOP, lambda m: buf.put(m.start(), m.end(), " "))
+    _ocr_rn_to_m(buf)
     return buf
+
+
+_WORD = re.compile(r"[A-Za-z]{4,}")
+
+
+def _m_readings(word: str) -> list[str]:
+    """``word`` with some of its "rn"s read as "m" (OCR splits an "m" into "rn")."""
+    parts = word.split("rn")
+    if len(parts) == 1 or len(parts) > 4:
+        return []
+    out: list[str] = []
+    for mask in range(1, 2 ** (len(parts) - 1)):
+        joined = parts[0]
+        for k, part in enumerate(parts[1:]):
+            joined += ("m" if mask >> k & 1 else "rn") + part
+        out.append(joined)
+    return out
+
+
+def _ocr_rn_to_m(buf: _Buffer) -> None:
+    """Put back the "m" OCR read as "rn", in words known with the "m" and not without it.
+
+    Known: the list ``clean_ocr_m_words``, or the report itself spelling the
+    word with "m" more often than with "rn". The word keeps its place; the
+    letter saved becomes a space after it, so no offset moves.
+    """
+    text = buf.text()
+    if "rn" not in text:
+        return
+    known = lexicons.words("clean_ocr_m_words")
+    counts = Counter(w.lower() for w in _WORD.findall(text))
+    for m in _WORD.finditer(text):
+        word = m.group(0)
+        lower = word.lower()
+        if "rn" not in lower or lower in known:
+            continue
+        for reading in _m_readings(lower):
+            if reading in known or counts[reading] > counts[lower]:
+                fixed = "".join(c.upper() if o.isupper() else c for c, o in zip(reading, word, strict=False))
+                buf.put(m.start(), m.end(), fixed)
+                break
 
 
 def _clean_line_leads(buf: _Buffer) -> None:

@@ -15,6 +15,7 @@ from pathlib import Path
 from boardgraph.clean import clean_text
 from boardgraph.errors import BoardgraphError
 from boardgraph.model import SourceDocument
+from boardgraph.pdf import PdfProblem, PdfRead, read_pdf
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".pdf", ".docx", ".html", ".htm")
 
@@ -70,11 +71,13 @@ def read_document(path: Path | str) -> SourceDocument:
         raise IngestError(path, "empty file")
 
     encoding: str | None = None
+    pdf_read: PdfRead | None = None
     if suffix in (".txt", ".md"):
         raw, encoding = _decode_text(path, data)
         fmt = suffix[1:]
     elif suffix == ".pdf":
-        raw, fmt = _read_pdf(path, data), "pdf"
+        pdf_read = _read_pdf(path, data)
+        raw, fmt = pdf_read.text, "pdf"
     elif suffix == ".docx":
         raw, fmt = _read_docx(path, data), "docx"
     else:
@@ -91,6 +94,7 @@ def read_document(path: Path | str) -> SourceDocument:
         text=clean_text(raw),
         sha256=hashlib.sha256(data).hexdigest(),
         encoding=encoding,
+        **(pdf_read.ocr_fields() if pdf_read else {}),  # type: ignore[arg-type]
     )
 
 
@@ -119,7 +123,7 @@ def _decode_text(path: Path, data: bytes) -> tuple[str, str]:
     return text, encoding
 
 
-def _read_pdf(path: Path, data: bytes) -> str:
+def _read_pdf(path: Path, data: bytes) -> PdfRead:
     from pypdf import PdfReader
 
     try:
@@ -131,15 +135,13 @@ def _read_pdf(path: Path, data: bytes) -> str:
                 ok = 0
             if not ok:
                 raise IngestError(path, "encrypted PDF, cannot read text")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        return read_pdf(data)
     except IngestError:
         raise
-    except Exception as exc:  # pypdf raises many types on damaged files
+    except PdfProblem as exc:
+        raise IngestError(path, str(exc)) from None
+    except Exception as exc:  # the PDF libraries raise many types on damaged files
         raise IngestError(path, f"corrupt or unreadable PDF ({type(exc).__name__})") from None
-    text = "\n".join(pages)
-    if not text.strip():
-        raise IngestError(path, "PDF has no text layer (scanned?)")
-    return text
 
 
 def _read_docx(path: Path, data: bytes) -> str:
@@ -184,6 +186,8 @@ _BLOCK_TAGS = (
 _DROP_TAGS = ("script", "style", "nav", "head", "noscript", "template", "svg", "iframe", "button")
 _PARA = "\ue000"  # private-use sentinels, swapped for newlines after whitespace is folded
 _BREAK = "\ue001"
+_CELL = "\ue002"  # between the cells of a table row, which stays one line
+_CELL_TAGS = ("td", "th")
 
 
 def _read_html(path: Path, data: bytes) -> str:
@@ -202,11 +206,18 @@ def _read_html(path: Path, data: bytes) -> str:
         node.extract()
     for br in soup.find_all("br"):
         br.replace_with(NavigableString(_BREAK))
-    for tag in soup.find_all(_BLOCK_TAGS):
-        tag.insert_before(NavigableString(_PARA))
-        tag.append(NavigableString(_PARA))
+    for tag in soup.find_all(_CELL_TAGS):
+        tag.insert_before(NavigableString(_CELL))
+    for tag in soup.find_all([t for t in _BLOCK_TAGS if t not in _CELL_TAGS]):
+        # Blocks inside a cell (<td><p>…</p></td>) must not cut its row in two.
+        mark = " " if tag.find_parent(_CELL_TAGS) else _PARA
+        tag.insert_before(NavigableString(mark))
+        tag.append(NavigableString(mark))
     text = soup.get_text()
     text = re.sub(r"[ \t\r\n\f\v]+", " ", text)
     text = re.sub(rf" *{_BREAK} *", "\n", text)
     text = re.sub(rf"[ \n]*{_PARA}[{_PARA} \n]*", "\n\n", text)
+    # A row reads "cell<TAB>cell": no tab before its first cell or after its last.
+    text = re.sub(rf"(?:[ \t]*{_CELL}[ \t]*)+", "\t", text)
+    text = re.sub(r"(?m)^\t+|\t+$", "", text)
     return text.strip()

@@ -48,6 +48,10 @@ class SourceDocument:
     text: str  # cleaned, same length as raw_text
     sha256: str  # of the file's bytes
     encoding: str | None = None  # for text formats: the encoding that decoded it
+    ocr_engine: str | None = None  # "tesseract 5.3.0" when some pages were OCR'd
+    ocr_pages: tuple[int, ...] = ()  # 1-based numbers of the pages read by OCR
+    ocr_confidence: float | None = None  # mean OCR word confidence over those pages, 0..1
+    ocr_low_pages: tuple[int, ...] = ()  # OCR'd pages whose mean confidence is below the floor
 
 
 @dataclass

@@ -14,7 +14,15 @@ from rdflib import OWL, RDF, RDFS, SKOS, XSD, BNode, Dataset, Graph, Literal, UR
 from rdflib.namespace import DCTERMS, FOAF, PROV
 
 from boardgraph import __version__
-from boardgraph.model import PARTICIPATES, WORKED_WITH, ExtractedReport, Relation, ResolvedCorpus, Role
+from boardgraph.model import (
+    PARTICIPATES,
+    WORKED_WITH,
+    ExtractedReport,
+    Relation,
+    ResolvedCorpus,
+    Role,
+    SourceDocument,
+)
 from boardgraph.model import Span as CharSpan
 from boardgraph.names import slug
 from boardgraph.resources import shipped
@@ -147,6 +155,8 @@ class GraphWriter:
             g.add((node, BG.dateEvidence, Literal(meta.date_evidence)))
         g.add((node, BG.sourceFormat, Literal(rep.document.format)))
         g.add((node, BG.sha256, Literal(rep.document.sha256)))
+        if rep.document.ocr_engine:
+            self._ocr(node, rep.document)
         g.add((node, DCTERMS.source, Literal(rep.document.path.name)))
         g.add((node, PROV.wasGeneratedBy, build))
         for key, prop in ((self.corpus.board_of, BG.board), (self.corpus.chair_of, BG.chair),
@@ -172,6 +182,18 @@ class GraphWriter:
             g.add((ann, P_TARGET, target))
             self._selectors(target, node, m.span, text, T_SPECIFIC)
             g.add((ann, P_EVIDENCE, self._evidence(rid, m.sentence, text)))
+
+    def _ocr(self, node: URIRef, doc: SourceDocument) -> None:
+        g = self.g
+        g.add((node, BG.readByOcr, Literal(True)))
+        g.add((node, BG.ocrEngine, Literal(doc.ocr_engine)))
+        if doc.ocr_confidence is not None:
+            confidence = format(Decimal(f"{doc.ocr_confidence:.2f}").normalize(), "f")
+            g.add((node, BG.ocrConfidence, Literal(confidence, datatype=XSD.decimal)))
+        for n in doc.ocr_pages:
+            g.add((node, BG.ocrPage, Literal(n)))
+        for n in doc.ocr_low_pages:
+            g.add((node, BG.ocrLowConfidencePage, Literal(n)))
 
     def _selectors(self, node: URIRef, report: URIRef, span: CharSpan, text: str, rdf_type: URIRef) -> None:
         g = self.g

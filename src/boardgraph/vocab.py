@@ -43,6 +43,11 @@ class BG(DefinedNamespace):
     dateMethod: URIRef
     dateConfidence: URIRef
     dateEvidence: URIRef
+    readByOcr: URIRef
+    ocrEngine: URIRef
+    ocrConfidence: URIRef
+    ocrPage: URIRef
+    ocrLowConfidencePage: URIRef
 
     # relations (contract)
     participant: URIRef
