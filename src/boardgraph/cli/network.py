@@ -149,6 +149,26 @@ def cmd_network(args: argparse.Namespace) -> int:
     analyse.compute_measures(g, seed=seed)
 
     console = _console()
+    # --path, --compare and --export are questions of their own: answer only them.
+    if not (args.path or args.compare or args.export):
+        _print_report(console, g, args, seed, period)
+    if args.path:
+        _print_path(console, analyse.shortest_path(scoped, *args.path), scoped)
+    if args.compare:
+        a, b = (analyse.Period.parse(p) for p in args.compare)
+        _print_change(console, full, a, b, args.top)
+    if args.export:
+        target = args.output or Path(f"out/network.{args.export}")
+        for written in analyse.export(g, args.export, target):
+            console.print(f"wrote {written} ({g.number_of_nodes()} nodes, {g.number_of_edges()} ties)")
+    return 0
+
+
+def _print_report(console: Console, g: nx.Graph, args: argparse.Namespace, seed: int,
+                  period: Period | None) -> None:
+    """The whole network report: summary, top nodes, communities, strongest ties, years."""
+    from boardgraph import analyse
+
     _print_summary(console, g, period, ego=args.ego)
     if g.number_of_nodes() == 0:
         console.print("Nothing to show: no collaborations in this period.")
@@ -161,16 +181,6 @@ def cmd_network(args: argparse.Namespace) -> int:
         _print_communities(console, g, args.top, seed)
         _print_strongest(console, g, args.top)
         _print_years(console, g)
-    if args.path:
-        _print_path(console, analyse.shortest_path(scoped, *args.path), scoped)
-    if args.compare:
-        a, b = (analyse.Period.parse(p) for p in args.compare)
-        _print_change(console, full, a, b, args.top)
-    if args.export:
-        target = args.output or Path(f"out/network.{args.export}")
-        for written in analyse.export(g, args.export, target):
-            console.print(f"wrote {written} ({g.number_of_nodes()} nodes, {g.number_of_edges()} ties)")
-    return 0
 
 
 def _label(g: nx.Graph, node: str) -> str:
