@@ -102,7 +102,7 @@ def test_cache_reuses_repairs_and_replaces_one_report(corpus: Path, serial_turtl
     assert (tmp_path / "again.ttl").read_bytes() == serial_turtle
 
     # corrupt entries: truncated, one byte flipped, garbage; all detected and rebuilt
-    entries = sorted((cache / LAYOUT).rglob("*.pkl"))
+    entries = sorted((cache / LAYOUT).glob("??/*.json"))
     assert len(entries) == N
     entries[0].write_bytes(entries[0].read_bytes()[:-10])
     blob = bytearray(entries[1].read_bytes())

@@ -188,7 +188,7 @@ def fake_endpoint() -> Iterator[str]:
 
 
 def test_garbage_answer(fake_endpoint: str) -> None:
-    with pytest.raises(BoardgraphError, match="not SPARQL JSON results"):
+    with pytest.raises(BoardgraphError, match="web page, not SPARQL results"):
         run_remote(fake_endpoint + "/sparql", "SELECT * WHERE { ?s ?p ?o }")
 
 

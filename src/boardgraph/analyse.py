@@ -34,6 +34,7 @@ from rdflib.query import ResultRow
 
 from boardgraph.atomic import atomic_open, atomic_path
 from boardgraph.errors import BoardgraphError
+from boardgraph.textsafe import csv_cell, warn_dropped, xml_safe_attrs
 from boardgraph.vocab import BG_IRI, ORG
 
 # Node types of the collaboration network, in the order tables list them.
@@ -845,6 +846,12 @@ def export(g: nx.Graph, fmt: str, path: Path | str) -> list[Path]:
     fmt = fmt.lower()
     path = Path(path)
     flat = flat_network(g)
+    if fmt in ("graphml", "gexf"):
+        dropped = xml_safe_attrs(flat.graph)
+        dropped += sum(xml_safe_attrs(d) for _, d in flat.nodes(data=True))
+        dropped += sum(xml_safe_attrs(d) for _, _, d in flat.edges(data=True))
+        if dropped:
+            warn_dropped(path, dropped)
     if fmt == "graphml":
         with atomic_path(path) as tmp:
             nx.write_graphml(flat, tmp, named_key_ids=True)
@@ -898,12 +905,14 @@ def _write_csv(g: nx.Graph, flat: nx.Graph, path: Path) -> list[Path]:
         w.writerow(["Id", "Label", "Type", "Interval", *node_cols[2:]])
         for node, d in flat.nodes(data=True):
             interval = _gephi_interval(_node_years(g, node))
-            w.writerow([node, d["label"], d["type"], interval, *(d[c] for c in node_cols[2:])])
+            w.writerow([csv_cell(v) for v in (node, d["label"], d["type"], interval,
+                                              *(d[c] for c in node_cols[2:]))])
     edge_cols = ["weight", "label", "first", "last", "years", "reports", "evidence"]
     with atomic_open(path) as fh:
         w = csv.writer(fh, lineterminator="\n")
         w.writerow(["Source", "Target", "Type", "Weight", "Interval", *edge_cols[1:]])
         for a, b, d in flat.edges(data=True):
             interval = _gephi_interval(g.edges[a, b]["years"])
-            w.writerow([a, b, "Undirected", d["weight"], interval, *(d[c] for c in edge_cols[1:])])
+            w.writerow([csv_cell(v) for v in (a, b, "Undirected", d["weight"], interval,
+                                              *(d[c] for c in edge_cols[1:]))])
     return [path, nodes_path]

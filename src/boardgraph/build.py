@@ -25,6 +25,7 @@ from boardgraph import atomic, executors, ocr
 from boardgraph.cache import BuildCache, CacheStats, GraphMemo, settings_fingerprint
 from boardgraph.errors import BoardgraphError
 from boardgraph.ingest import discover
+from boardgraph.limits import DEFAULT_MAX_CHARS
 from boardgraph.model import (
     ORGANISATION,
     PERSON,
@@ -56,6 +57,7 @@ class BuildSettings:
     store: Path | None = None  # an Oxigraph store folder for the graph; None: memory (or auto)
     auto_store_reports: int = AUTO_STORE_REPORTS
     output_format: str = "turtle"  # lets an unchanged build reuse the graph it wrote last time
+    max_chars: int = DEFAULT_MAX_CHARS  # a longer report is skipped with its reason (limits.py)
 
 
 @dataclass
@@ -168,7 +170,7 @@ def build(paths: Iterable[Path | str], settings: BuildSettings | None = None,
     try:
         GraphWriter(corpus, sink).build()
     except BaseException:
-        sink.close()
+        sink.abort()  # a --store keeps the graph it had
         raise
     return BuildResult(sink=sink, corpus=corpus, skipped=skipped, cache=stats, memo=memo)
 
@@ -215,7 +217,7 @@ def extract_files(files: list[Path], settings: BuildSettings, cache: BuildCache 
 
 
 def _run(settings: BuildSettings, units: list[executors.Unit]) -> Iterator[executors.Outcome]:
-    spec = executors.PipelineSpec(settings.model, settings.config, settings.batch_size)
+    spec = executors.PipelineSpec(settings.model, settings.config, settings.batch_size, settings.max_chars)
     kind = settings.executor
     if kind == "auto":
         kind = "processes" if settings.jobs > 1 else "serial"

@@ -2,38 +2,51 @@
 
 An entry is keyed by everything that can change what extraction produces:
 the file's bytes (sha256) and name (the name is the report identifier), the
-pipeline config, the model's name and version, boardgraph's version, and a
+pipeline config, the model's name and version, boardgraph's version, a
 fingerprint of the extraction code itself (so a developer's edit to a
-component never serves stale records under an unchanged version number).
+component never serves stale records under an unchanged version number), the
+vocabulary files (``boardgraph.lexicons``) and the council register.
 
 Resolution, relations and RDF are corpus-level and always recomputed from
 the per-report records, so a changed report replaces exactly its own part of
 the graph.
 
-Entries are pickles behind a magic line and a sha256 of the payload. A
-truncated, bit-flipped or otherwise unreadable entry is detected, deleted and
-rebuilt, never trusted. The checksum guards against corruption, not against
-an attacker: like any pickle, the cache directory must be as trusted as the
-code (it is a local, per-user build directory).
+A cache folder is data, never code: entries are JSON of the record
+dataclasses (no pickle), and each is authenticated with an HMAC under a
+per-user key kept *outside* the cache folder (:func:`cache_key_file`). A
+folder that arrives with a download, a truncated or bit-flipped entry, or one
+forged by anyone without the key is detected, deleted and rebuilt, never
+trusted. The default folder is the user's cache directory, not the folder the
+command runs in.
 """
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import hashlib
+import hmac
 import json
-import pickle
-from dataclasses import dataclass
+import os
+import secrets
+import types
+import typing
+from dataclasses import dataclass, fields, is_dataclass
 from pathlib import Path
 
+import platformdirs
 import spacy
 
-from boardgraph import __version__, atomic
+from boardgraph import __version__, atomic, lexicons
+from boardgraph.errors import BoardgraphError
 from boardgraph.model import ExtractedReport
 from boardgraph.pipeline import DEFAULT_CONFIG, model_meta, model_setting
+from boardgraph.resources import data_dir
 
-DEFAULT_CACHE_DIR = Path(".boardgraph-cache")
-MAGIC = b"BGCACHE1\n"
-LAYOUT = "v1"  # bump when the entry format changes
+DEFAULT_CACHE_DIR = Path(platformdirs.user_cache_dir("boardgraph"))
+KEY_ENV = "BOARDGRAPH_CACHE_KEY"  # a file holding the HMAC key (default: in the user's config folder)
+MAGIC = b"BGCACHE2\n"
+LAYOUT = "v2"  # bump when the entry format changes
 # Modules whose code decides what a report's extraction contains. Resolution,
 # relations between entities and RDF are recomputed on every build, so their
 # modules are deliberately not here: editing them must not invalidate the cache.
@@ -62,6 +75,16 @@ def _code_fingerprint() -> str:
     return _hash_files(here, files)
 
 
+def _data_fingerprint() -> str:
+    """The council register and any other data files under the data folder (or BOARDGRAPH_DATA)."""
+    root = data_dir()
+    try:
+        files = sorted(p for p in root.rglob("*") if p.is_file())
+        return _hash_files(root, files)
+    except OSError:
+        return "unreadable"  # the register loader reports it
+
+
 def settings_fingerprint(model: str | None, config: str | None) -> str:
     """One hash for everything except the file itself."""
     config_path = Path(config) if config else DEFAULT_CONFIG
@@ -76,6 +99,8 @@ def settings_fingerprint(model: str | None, config: str | None) -> str:
         "config": hashlib.sha256(config_bytes).hexdigest(),
         "model": _model_identity(model_setting(model)),
         "spacy": spacy.__version__,
+        "lexicons": lexicons.fingerprint(),
+        "register": _data_fingerprint(),
     }
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
 
@@ -88,13 +113,62 @@ class CacheStats:
     write_errors: int = 0
 
 
+def cache_key_file() -> Path:
+    return Path(os.environ.get(KEY_ENV) or Path(platformdirs.user_config_dir("boardgraph")) / "cache.key")
+
+
+def load_key(cache_root: Path) -> bytes | None:
+    """The per-user HMAC key, made on first use; None if it cannot be kept safely.
+
+    A key inside the cache folder would travel with it and prove nothing, so
+    such a setting disables the cache rather than trusting it.
+    """
+    path = cache_key_file()
+    with contextlib.suppress(OSError, ValueError):
+        if path.resolve().is_relative_to(cache_root.resolve()):
+            return None
+    try:
+        key = bytes.fromhex(path.read_text(encoding="ascii").strip())
+        if len(key) >= 32:
+            return key
+    except (OSError, ValueError):
+        pass
+    key = secrets.token_bytes(32)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w", encoding="ascii") as fh:
+            fh.write(key.hex() + "\n")
+    except FileExistsError:  # another build made it first: use theirs
+        try:
+            key = bytes.fromhex(path.read_text(encoding="ascii").strip())
+        except (OSError, ValueError):
+            return None
+    except OSError:
+        return None
+    return key
+
+
+def check_cache_dir(root: Path) -> None:
+    """A cache path that is a file (or under one) is a usage error, said in one line."""
+    for part in (root, *root.parents):
+        if part.exists():
+            if not part.is_dir():
+                what = "is a file" if part == root else f"is under {part}, which is a file"
+                raise BoardgraphError(f"{root}: cache path {what}, not a folder (give --cache DIR "
+                                      "or --no-cache)")
+            return
+
+
 class BuildCache:
     """A directory of extraction records, addressed by content."""
 
     def __init__(self, root: Path | str, fingerprint: str):
         self.root = Path(root)
+        check_cache_dir(self.root)
         self.fingerprint = fingerprint
         self.stats = CacheStats()
+        self._key = load_key(self.root)
 
     def key(self, data: bytes, name: str) -> str:
         return hashlib.sha256(
@@ -102,21 +176,25 @@ class BuildCache:
         ).hexdigest()
 
     def _path(self, key: str) -> Path:
-        return self.root / LAYOUT / key[:2] / f"{key}.pkl"
+        return self.root / LAYOUT / key[:2] / f"{key}.json"
 
     def get(self, key: str, path: Path) -> ExtractedReport | None:
         """The cached record for ``key`` (re-pointed at ``path``), or None."""
+        if self._key is None:
+            self.stats.misses += 1
+            return None
         entry = self._path(key)
         try:
             blob = entry.read_bytes()
         except OSError:
             self.stats.misses += 1
             return None
-        report = _decode(blob)
+        report = _decode(blob, self._key, key)
         if report is None:
             self.stats.corrupt += 1
             self.stats.misses += 1
-            entry.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):
+                entry.unlink(missing_ok=True)
             return None
         # The key covers the file name and bytes, not the folder it sits in.
         report.document.path = path
@@ -124,30 +202,112 @@ class BuildCache:
         return report
 
     def put(self, key: str, report: ExtractedReport) -> None:
+        if self._key is None:
+            return
         try:
-            atomic.write_bytes(self._path(key), _encode(report))
-        except OSError:
+            atomic.write_bytes(self._path(key), _encode(report, self._key, key))
+        except (OSError, BoardgraphError):
             # A read-only or full cache must not fail the build; it only costs speed.
             self.stats.write_errors += 1
 
 
-def _encode(report: ExtractedReport) -> bytes:
-    payload = pickle.dumps(report, protocol=pickle.HIGHEST_PROTOCOL)
-    return MAGIC + hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload
+def _sign(secret: bytes, entry_key: str, payload: bytes) -> bytes:
+    # the entry's own key is signed too: a valid entry copied to another key is refused
+    return hmac.new(secret, entry_key.encode() + b"\0" + payload, hashlib.sha256).hexdigest().encode()
 
 
-def _decode(blob: bytes) -> ExtractedReport | None:
+def _encode(report: ExtractedReport, secret: bytes, entry_key: str) -> bytes:
+    payload = json.dumps(to_data(report), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return MAGIC + _sign(secret, entry_key, payload) + b"\n" + payload
+
+
+def _decode(blob: bytes, secret: bytes, entry_key: str) -> ExtractedReport | None:
     if not blob.startswith(MAGIC):
         return None
     head = len(MAGIC)
     digest, payload = blob[head : head + 64], blob[head + 65 :]
-    if blob[head + 64 : head + 65] != b"\n" or hashlib.sha256(payload).hexdigest().encode() != digest:
+    if blob[head + 64 : head + 65] != b"\n":
+        return None
+    if not hmac.compare_digest(_sign(secret, entry_key, payload), digest):
         return None
     try:
-        report = pickle.loads(payload)
-    except Exception:  # a checksum-valid entry from an incompatible class layout
+        report = from_data(ExtractedReport, json.loads(payload.decode("utf-8")))
+    except (ValueError, TypeError, KeyError, AttributeError):  # an entry from an older record layout
         return None
     return report if isinstance(report, ExtractedReport) else None
+
+
+# ---------------------------------------------------- records <-> JSON data
+
+
+def to_data(value: object) -> object:
+    """Plain JSON data for a record (dataclasses, paths, dates, tuples, sets)."""
+    if is_dataclass(value) and not isinstance(value, type):
+        return {f.name: to_data(getattr(value, f.name)) for f in fields(value)}
+    if isinstance(value, Path):
+        return str(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        return [to_data(v) for v in value]
+    if isinstance(value, set | frozenset):
+        return sorted(to_data(v) for v in value)  # type: ignore[type-var]
+    if isinstance(value, dict):
+        return {str(k): to_data(v) for k, v in value.items()}
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    raise TypeError(f"cannot store {type(value).__name__} in the cache")
+
+
+def from_data(hint: object, data: object) -> object:
+    """The inverse of :func:`to_data`, guided by type hints; raises on anything unexpected."""
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        options = typing.get_args(hint)
+        if data is None and type(None) in options:
+            return None
+        errors = []
+        for option in options:
+            if option is type(None):
+                continue
+            try:
+                return from_data(option, data)
+            except (TypeError, ValueError, KeyError) as exc:
+                errors.append(exc)
+        raise TypeError(f"no type of {hint} fits {data!r:.40}")
+    if isinstance(hint, type) and is_dataclass(hint):
+        if not isinstance(data, dict):
+            raise TypeError(f"{hint.__name__} expected")
+        hints = typing.get_type_hints(hint)
+        kwargs = {f.name: from_data(hints[f.name], data[f.name]) for f in fields(hint) if f.name in data}
+        return hint(**kwargs)
+    if origin in (list, tuple, set, frozenset):
+        if not isinstance(data, list):
+            raise TypeError("list expected")
+        args = typing.get_args(hint)
+        inner = args[0] if args else object
+        items = [from_data(inner, v) for v in data]
+        return origin(items)
+    if origin is dict:
+        if not isinstance(data, dict):
+            raise TypeError("object expected")
+        _, inner = typing.get_args(hint) or (str, object)
+        return {k: from_data(inner, v) for k, v in data.items()}
+    if hint is Path:
+        if not isinstance(data, str):
+            raise TypeError("path expected")
+        return Path(data)
+    if hint is dt.date:
+        if not isinstance(data, str):
+            raise TypeError("date expected")
+        return dt.date.fromisoformat(data)
+    if hint is float and isinstance(data, int | float) and not isinstance(data, bool):
+        return float(data)
+    if hint in (str, int, bool) and type(data) is hint:
+        return data
+    if hint is object or hint is typing.Any:
+        return data
+    raise TypeError(f"{hint} expected, found {type(data).__name__}")
 
 
 def _package_fingerprint() -> str:
@@ -163,36 +323,49 @@ class GraphMemo:
 
     Keyed by every report's cache key (file bytes and name, model, config,
     extraction code), the skipped files, all of boardgraph's code and the
-    output format. A graph whose bytes no longer match their recorded sha256
-    is deleted and rebuilt, never served.
+    output format. A graph whose bytes no longer match their recorded HMAC
+    (the same per-user key as the entries) is deleted and rebuilt, never served.
     """
 
     def __init__(self, root: Path | str):
         self.root = Path(root) / LAYOUT / "graphs"
+        self._key = load_key(Path(root))
 
     @staticmethod
-    def key(entry_keys: list[str], skipped: list[str], fmt: str) -> str:
-        parts = {"code": _package_fingerprint(), "entries": entry_keys, "skipped": skipped, "format": fmt}
+    def key(entry_keys: list[str], skipped: list[str], fmt: str, judgements: str = "") -> str:
+        # judgements: the sha256 of a reviewer's judgements file, applied after the per-report cache
+        parts = {"code": _package_fingerprint(), "entries": entry_keys, "skipped": skipped, "format": fmt,
+                 "judgements": judgements}
         return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
 
     def get(self, key: str) -> tuple[Path, int] | None:
+        if self._key is None:
+            return None
         graph, meta = self.root / f"{key}.graph", self.root / f"{key}.json"
         try:
             info = json.loads(meta.read_text(encoding="utf-8"))
-            digest = hashlib.sha256(graph.read_bytes()).hexdigest()
-        except (OSError, ValueError):
+            digest = self._digest(key, graph.read_bytes(), info.get("triples"))
+        except (OSError, ValueError, AttributeError):
             return None
-        if digest != info.get("sha256") or not isinstance(info.get("triples"), int):
-            graph.unlink(missing_ok=True)
-            meta.unlink(missing_ok=True)
+        if not hmac.compare_digest(digest, str(info.get("hmac"))) or not isinstance(info.get("triples"), int):
+            with contextlib.suppress(OSError):
+                graph.unlink(missing_ok=True)
+                meta.unlink(missing_ok=True)
             return None
         return graph, info["triples"]
 
+    def _digest(self, key: str, data: bytes, triples: object) -> str:
+        assert self._key is not None
+        return _sign(self._key, f"graph:{key}:{triples}", data).decode()
+
     def put(self, key: str, written: Path, triples: int) -> None:
+        if self._key is None:
+            return
         try:
+            check_cache_dir(self.root)
             data = written.read_bytes()
             atomic.write_bytes(self.root / f"{key}.graph", data)
-            info = {"sha256": hashlib.sha256(data).hexdigest(), "triples": triples}
+            info = {"hmac": self._digest(key, data, triples), "triples": triples}
             atomic.write_text(self.root / f"{key}.json", json.dumps(info))
-        except OSError:
+        except (OSError, BoardgraphError):
             pass  # a read-only or full cache only costs speed

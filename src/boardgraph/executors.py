@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from boardgraph.errors import BoardgraphError
+from boardgraph.limits import DEFAULT_MAX_CHARS, Limits
 from boardgraph.model import ExtractedReport, ReportMeta, SourceDocument
 
 Outcome = ExtractedReport | str  # a str is the one-line reason a file was skipped
@@ -42,6 +43,7 @@ class PipelineSpec:
     model: str | None = None
     config: str | None = None
     batch_size: int = 16
+    max_chars: int = DEFAULT_MAX_CHARS
 
 
 # ------------------------------------------------------------ the work itself
@@ -49,21 +51,22 @@ class PipelineSpec:
 _LOCK = threading.Lock()  # Dask may run two tasks in one worker's threads; the nlp is shared
 
 
-def _ingest(unit: Unit) -> tuple[SourceDocument, ReportMeta] | str:
+def _ingest(unit: Unit, spec: PipelineSpec) -> tuple[SourceDocument, ReportMeta] | str:
     from boardgraph.ingest import IngestError, read_document
     from boardgraph.metadata import read_metadata
 
     path = Path(unit.path)
+    limits = Limits(max_chars=spec.max_chars)
     try:
         if unit.data is None:
-            document = read_document(path)
+            document = read_document(path, limits)
         else:
             # Readers dispatch on the file name, so the bytes get their own name
             # back in a private folder; the record then points at the original.
             with tempfile.TemporaryDirectory(prefix="boardgraph-") as tmp:
                 local = Path(tmp) / path.name
                 local.write_bytes(unit.data)
-                document = read_document(local)
+                document = read_document(local, limits)
             document.path = path
     except IngestError as exc:
         return f"{path}: {exc.problem}"
@@ -75,7 +78,7 @@ def extract_units(spec: PipelineSpec, units: list[Unit]) -> list[Outcome]:
     from boardgraph.extract import extract
     from boardgraph.pipeline import load_pipeline
 
-    read = [_ingest(u) for u in units]
+    read = [_ingest(u, spec) for u in units]
     items = [r for r in read if not isinstance(r, str)]
     extracted: Iterator[ExtractedReport] = iter(())
     if items:
@@ -138,7 +141,7 @@ def run_spacy(spec: PipelineSpec, units: list[Unit], jobs: int) -> Iterator[Outc
     from boardgraph.extract import extract
     from boardgraph.pipeline import load_pipeline
 
-    read = [_ingest(u) for u in units]
+    read = [_ingest(u, spec) for u in units]
     items = [r for r in read if not isinstance(r, str)]
     extracted: Iterator[ExtractedReport] = iter(())
     if items:

@@ -16,6 +16,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from boardgraph.atomic import atomic_path
 from boardgraph.errors import BoardgraphError
 from boardgraph.rdf import GRAPH_ONTOLOGY, load_ontology, partition
+from boardgraph.textsafe import split_lines
 from boardgraph.vocab import PREFIXES
 
 FORMATS = {"turtle": "turtle", "nt": "nt", "jsonld": "json-ld", "trig": "trig"}
@@ -103,7 +104,7 @@ def export(source: Path | str, fmt: str, output: Path | str, *, with_ontology: b
 def serialize(graph: Graph, fmt: str) -> str:
     """Turtle, N-Triples or JSON-LD text in a stable order (rdflib's own order varies by run)."""
     if fmt == "nt":
-        lines = sorted(line for line in graph.serialize(format="nt").splitlines() if line.strip())
+        lines = sorted(line for line in split_lines(graph.serialize(format="nt")) if line.strip())
         return "\n".join(lines) + "\n"
     if fmt == "jsonld":
         context = dict(PREFIXES)
@@ -129,7 +130,7 @@ def trig_text(graphs: dict[URIRef, Graph]) -> str:
         for prefix, iri in PREFIXES.items():
             graph.bind(prefix, iri)
         body = []
-        for line in graph.serialize(format="turtle").splitlines():
+        for line in split_lines(graph.serialize(format="turtle")):
             if line.startswith("@prefix"):
                 prefixes.add(line)
             elif line.strip():

@@ -14,12 +14,15 @@ The components write to the Doc, the spaCy way:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from boardgraph.components import SPAN_KEY, EntityFinder, ParagraphBoundaries
+from boardgraph.limits import chunk_bounds
 from boardgraph.model import (
     ExtractedReport,
     Mention,
@@ -56,10 +59,21 @@ def context_for(meta: ReportMeta) -> dict:
     }
 
 
-def make_doc(nlp: Language, document: SourceDocument, meta: ReportMeta) -> Doc:
-    doc = nlp.make_doc(document.text)
-    doc._.bg_context = context_for(meta)
+def make_doc(nlp: Language, document: SourceDocument, meta: ReportMeta, start: int = 0,
+             end: int | None = None) -> Doc:
+    """The Doc for ``document.text[start:end]``; the context's offsets are moved to match."""
+    doc = nlp.make_doc(document.text[start:end] if start or end is not None else document.text)
+    doc._.bg_context = _shift_context(context_for(meta), start, len(doc.text))
     return doc
+
+
+def _shift_context(ctx: dict, start: int, length: int) -> dict:
+    for key in ("chair_span", "board_span", "contact_span"):
+        span = ctx.get(key)
+        if span is not None:
+            s, e = span[0] - start, span[1] - start
+            ctx[key] = [s, e] if s >= 0 and e <= length else None
+    return ctx
 
 
 def _sentence_of(doc: Doc, span: Span) -> CharSpan:
@@ -126,6 +140,35 @@ def records_from_doc(doc: Doc, document: SourceDocument, meta: ReportMeta, pipel
     )
 
 
+def join_pieces(pieces: list[tuple[int, ExtractedReport]]) -> ExtractedReport:
+    """One report from the records of its pieces (``(offset, records)``, in text order).
+
+    Offsets move from each piece into the whole text, and mention indices
+    (relation arguments, role holders, alias links) from each piece's list
+    into the joined one, so the result reads as if the text had been one Doc.
+    """
+    if len(pieces) == 1 and pieces[0][0] == 0:
+        return pieces[0][1]
+    first = pieces[0][1]
+    joined = ExtractedReport(document=first.document, meta=first.meta, pipeline=first.pipeline)
+    for offset, part in pieces:
+        base = len(joined.mentions)
+
+        def move(span: CharSpan, offset: int = offset) -> CharSpan:
+            return CharSpan(span.start + offset, span.end + offset)
+
+        for m in part.mentions:
+            rule = re.sub(r"\|alias:(\d+)", lambda a, base=base: f"|alias:{int(a.group(1)) + base}", m.rule)
+            joined.mentions.append(replace(m, span=move(m.span), sentence=move(m.sentence), rule=rule))
+        joined.relations += [replace(r, args=tuple(a + base for a in r.args), sentence=move(r.sentence))
+                             for r in part.relations]
+        joined.roles += [replace(r, person=r.person + base, sentence=move(r.sentence),
+                                 organisation=None if r.organisation is None else r.organisation + base)
+                         for r in part.roles]
+        joined.sentences += [move(s) for s in part.sentences]
+    return joined
+
+
 def extract(
     nlp: Language,
     items: Iterable[tuple[SourceDocument, ReportMeta]],
@@ -136,6 +179,18 @@ def extract(
     from boardgraph.pipeline import pipeline_label
 
     label = pipeline_label(nlp)
-    pairs = ((make_doc(nlp, d, m), (d, m)) for d, m in items)
-    for doc, (document, meta) in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
-        yield records_from_doc(doc, document, meta, label)
+
+    def docs() -> Iterator[tuple[Doc, tuple[SourceDocument, ReportMeta, int, int]]]:
+        for d, m in items:
+            # A long text goes through in pieces below spaCy's max_length (limits.CHUNK_CHARS).
+            bounds = chunk_bounds(d.text)
+            for start, end in bounds:
+                yield make_doc(nlp, d, m, start, end if len(bounds) > 1 else None), (d, m, start, len(bounds))
+
+    pieces: list[tuple[int, ExtractedReport]] = []
+    for doc, (document, meta, start, n) in nlp.pipe(docs(), as_tuples=True, batch_size=batch_size,
+                                                    n_process=n_process):
+        pieces.append((start, records_from_doc(doc, document, meta, label)))
+        if len(pieces) == n:
+            yield join_pieces(pieces)
+            pieces = []

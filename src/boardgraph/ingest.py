@@ -14,6 +14,7 @@ from pathlib import Path
 
 from boardgraph.clean import clean_text
 from boardgraph.errors import BoardgraphError
+from boardgraph.limits import LimitExceeded, Limits, check_docx, check_html, check_text_like
 from boardgraph.model import SourceDocument
 from boardgraph.pdf import PdfProblem, PdfRead, read_pdf
 
@@ -55,14 +56,23 @@ def _is_report_name(path: Path, root: Path) -> bool:
     return not any(part.startswith((".", "~$")) for part in parts)
 
 
-def read_document(path: Path | str) -> SourceDocument:
-    """Read one report; raise :class:`IngestError` with a one-line reason if it can't be."""
+def read_document(path: Path | str, limits: Limits | None = None) -> SourceDocument:
+    """Read one report; raise :class:`IngestError` with a one-line reason if it can't be.
+
+    ``limits`` bound what one file may cost (bytes before reading, characters
+    after); a file over them is refused with the limit it broke.
+    """
     path = Path(path)
+    limits = limits or Limits()
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         raise IngestError(path, f"unsupported file type {suffix or '(no suffix)'}")
     try:
+        if not path.is_dir():
+            limits.check_size(path.stat().st_size, suffix in (".txt", ".md", ".html", ".htm"))
         data = path.read_bytes()
+    except LimitExceeded as exc:
+        raise IngestError(path, str(exc)) from None
     except IsADirectoryError:
         raise IngestError(path, "is a folder, not a file") from None
     except OSError as exc:
@@ -72,20 +82,30 @@ def read_document(path: Path | str) -> SourceDocument:
 
     encoding: str | None = None
     pdf_read: PdfRead | None = None
-    if suffix in (".txt", ".md"):
-        raw, encoding = _decode_text(path, data)
-        fmt = suffix[1:]
-    elif suffix == ".pdf":
-        pdf_read = _read_pdf(path, data)
-        raw, fmt = pdf_read.text, "pdf"
-    elif suffix == ".docx":
-        raw, fmt = _read_docx(path, data), "docx"
-    else:
-        raw, fmt = _read_html(path, data), "html"
-
-    raw = raw.replace("\r\n", "\n").replace("\r", "\n")
-    if not raw.strip():
-        raise IngestError(path, "no text in file")
+    try:
+        if suffix in (".txt", ".md"):
+            raw, encoding = _decode_text(path, data)
+            fmt = suffix[1:]
+        elif suffix == ".pdf":
+            pdf_read = _read_pdf(path, data)
+            raw, fmt = pdf_read.text, "pdf"
+        elif suffix == ".docx":
+            check_docx(data)
+            raw, fmt = _read_docx(path, data), "docx"
+        else:
+            check_html(data)
+            raw, fmt = _read_html(path, data), "html"
+        raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+        if not raw.strip():
+            raise IngestError(path, "no text in file")
+        check_text_like(raw)
+        limits.check_chars(raw)
+    except LimitExceeded as exc:
+        raise IngestError(path, str(exc)) from None
+    except RecursionError:
+        raise IngestError(path, "nested too deeply to read") from None
+    except MemoryError:
+        raise IngestError(path, "too large to read in memory") from None
     return SourceDocument(
         path=path,
         identifier=path.stem,

@@ -30,8 +30,8 @@ import io
 import json
 import os
 import re
-import socket
-import urllib.error
+import time
+import urllib.parse
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -42,13 +42,14 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
+from boardgraph import remote
 from boardgraph.errors import BoardgraphError
 from boardgraph.export import rdf_format
 from boardgraph.resources import shipped
 from boardgraph.vocab import BG_IRI, ID_IRI, PREFIXES
 
-USER_ENV = "BOARDGRAPH_ENDPOINT_USER"
-PASSWORD_ENV = "BOARDGRAPH_ENDPOINT_PASSWORD"
+USER_ENV = remote.USER_ENV
+PASSWORD_ENV = remote.PASSWORD_ENV
 DEFAULT_TIMEOUT = 30.0
 
 PARAM_TYPES = ("string", "entity", "iri", "integer", "decimal", "date")
@@ -140,15 +141,36 @@ def load_query(spec: str) -> QueryText:
     """A query from a ``.rq`` path, a library query's name, or SPARQL text."""
     path = Path(spec)
     if spec.endswith(".rq") or (len(spec) < 256 and "\n" not in spec and path.is_file()):
-        if not path.is_file():
-            raise BoardgraphError(f"{spec}: no such query file")
-        return parse_header(path.read_text(encoding="utf-8"), str(path))
+        if path.is_file():  # relative to where the command runs
+            return _read_query_file(path)
+        # "queries/worked-with.rq" from the README works from any folder
+        named = library_dir() / path.name
+        if named.is_file():
+            return _read_query_file(named)
+        raise BoardgraphError(f"{spec}: no such query file{_suggest(path.stem)}")
     if re.fullmatch(r"[\w.-]+", spec):
         named = library_dir() / f"{spec}.rq"
         if named.is_file():
-            return parse_header(named.read_text(encoding="utf-8"), str(named))
-        raise BoardgraphError(f"{spec!r} is neither a query file, a library query nor SPARQL")
+            return _read_query_file(named)
+        raise BoardgraphError(f"{spec!r} is neither a query file, a library query nor SPARQL{_suggest(spec)}")
     return parse_header(spec)
+
+
+def _read_query_file(path: Path) -> QueryText:
+    try:
+        return parse_header(path.read_text(encoding="utf-8"), str(path))
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = getattr(exc, "strerror", None) or exc
+        raise BoardgraphError(f"{path}: cannot read query file ({reason})") from None
+
+
+def _suggest(name: str) -> str:
+    import difflib
+
+    names = sorted(p.stem for p in library_dir().glob("*.rq"))
+    close = difflib.get_close_matches(name, names, n=3, cutoff=0.5)
+    hint = f"; did you mean {' or '.join(close)}?" if close else ""
+    return f"{hint} (`boardgraph query --list` shows the library)"
 
 
 # ------------------------------------------------------------------- parameters
@@ -391,7 +413,17 @@ class LocalStore:
     def __len__(self) -> int:
         return len(self.store)
 
-    def run(self, text: str) -> QueryResult:
+    def run(self, text: str, timeout: float | None = None) -> QueryResult:
+        """Answer ``text``; with ``timeout``, in a forked child that is killed at the deadline.
+
+        pyoxigraph evaluates inside Rust, where neither a clock nor Ctrl-C can
+        reach it; a child process can be stopped from outside at any moment.
+        """
+        if timeout is None or not hasattr(os, "fork"):
+            return self._run(text)
+        return _in_child(self._run, text, timeout)
+
+    def _run(self, text: str) -> QueryResult:
         try:
             # The union default graph lets the same query read a TriG export
             # (named graphs) or a Turtle file (default graph) alike.
@@ -412,63 +444,190 @@ class LocalStore:
         return QueryResult("graph", graph=graph)
 
 
-# ----------------------------------------------------------------- remote runs
+# -------------------------------------------------------------------- endpoints
 
 
 def check_endpoint_url(url: str) -> str:
-    if not re.match(r"https?://[^/\s]+", url or ""):
-        raise BoardgraphError(f"{url!r} is not an http(s) endpoint URL")
-    return url
+    return remote.check_url(url)
 
 
 def credentials() -> tuple[str, str] | None:
     """Basic-auth credentials from the environment (never from the command line)."""
-    user = os.environ.get(USER_ENV)
-    if not user:
-        return None
-    return user, os.environ.get(PASSWORD_ENV, "")
+    return remote.credentials()
 
 
-def run_remote(endpoint: str, text: str, *, timeout: float = DEFAULT_TIMEOUT) -> QueryResult:
-    """Run ``text`` on a SPARQL 1.1 endpoint; every failure is one BoardgraphError line."""
-    from SPARQLWrapper import JSON, POST, TURTLE, SPARQLWrapper
-    from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
+# ------------------------------------------------------- read-only by parsing
 
-    check_endpoint_url(endpoint)
-    form = scan_query(text).form
+READ_FORMS = {"SelectQuery": "select", "AskQuery": "ask", "ConstructQuery": "construct",
+              "DescribeQuery": "describe"}
+
+
+def _walk(node: object) -> Iterable[object]:
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        yield item
+        if isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, list | tuple) or type(item).__name__ == "ParseResults":
+            stack.extend(list(item))  # type: ignore[call-overload]
+
+
+def _is_update(text: str) -> bool:
+    from rdflib.plugins.sparql.parser import parseUpdate
+
+    try:
+        parseUpdate(text)
+    except Exception:
+        return False
+    return True
+
+
+def check_read_only(text: str, *, allow_service: bool = False) -> str:
+    """The query's form if ``text`` parses as one SPARQL query that only reads.
+
+    A real parser (rdflib's SPARQL 1.1 grammar), not a word search: an update
+    hidden behind escapes or comments does not parse as a query and is refused
+    here, before any server is contacted. ``SERVICE`` (a request from the
+    query engine to another server) is refused unless ``allow_service``.
+    """
+    from pyparsing.exceptions import ParseBaseException
+    from rdflib.plugins.sparql.parser import parseQuery
+
+    try:
+        parsed = parseQuery(text)
+    except ParseBaseException as exc:
+        if _is_update(text):
+            raise BoardgraphError("this is a SPARQL update; only SELECT, ASK, CONSTRUCT and DESCRIBE "
+                                  "queries can be run") from None
+        raise BoardgraphError(f"SPARQL syntax error: {str(exc).splitlines()[0][:160]}") from None
+    except Exception as exc:  # rdflib raises others for bad IRIs, prefixes, …
+        raise BoardgraphError(f"SPARQL syntax error: {_one_line(exc)}") from None
+    body = parsed[1]
+    form = READ_FORMS.get(getattr(body, "name", ""))
     if form is None:
         raise BoardgraphError("only SELECT, ASK, CONSTRUCT and DESCRIBE queries can be run")
-    client = SPARQLWrapper(endpoint)
-    client.setQuery(text)
-    client.setMethod(POST)  # library queries are long; GET URLs have limits
-    client.setTimeout(int(max(1, timeout)))
-    client.setReturnFormat(TURTLE if form in ("construct", "describe") else JSON)
-    if auth := credentials():
-        client.setCredentials(*auth)
+    if not allow_service and any(getattr(n, "name", None) == "ServiceGraphPattern" for n in _walk(body)):
+        raise BoardgraphError("the query uses SERVICE (a request to another server); "
+                              "pass --allow-service to let it")
+    return form
+
+
+def _child(run: Callable[[str], QueryResult], text: str, conn: object) -> None:
     try:
-        response = client.query().response
-        body = response.read()
-    except SPARQLWrapperException as exc:
-        raise BoardgraphError(f"endpoint {endpoint} refused the query: {_one_line(exc)}") from exc
-    except urllib.error.HTTPError as exc:
-        raise BoardgraphError(f"endpoint {endpoint} answered HTTP {exc.code} {exc.reason}") from exc
-    except urllib.error.URLError as exc:
-        reason = exc.reason
-        if isinstance(reason, TimeoutError | socket.timeout):
-            raise BoardgraphError(f"endpoint {endpoint} did not answer within {timeout:g} s") from exc
-        raise BoardgraphError(f"cannot reach endpoint {endpoint}: {reason}") from exc
-    except TimeoutError as exc:
-        raise BoardgraphError(f"endpoint {endpoint} did not answer within {timeout:g} s") from exc
-    except (OSError, ValueError) as exc:
-        raise BoardgraphError(f"cannot reach endpoint {endpoint}: {_one_line(exc)}") from exc
-    if form in ("construct", "describe"):
-        graph = Graph()
+        result = run(text)
+        if result.graph is not None:  # N-Triples crosses the pipe; a Graph object may not
+            payload: object = ("graph", result.graph.serialize(format="nt"))
+        else:
+            payload = ("ok", result)
+    except BoardgraphError as exc:
+        payload = ("error", str(exc))
+    except BaseException as exc:
+        payload = ("error", f"query failed: {type(exc).__name__}: {_one_line(exc)}")
+    conn.send(payload)  # type: ignore[attr-defined]
+    conn.close()  # type: ignore[attr-defined]
+
+
+def _in_child(run: Callable[[str], QueryResult], text: str, timeout: float) -> QueryResult:
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("fork")
+    receive, send = ctx.Pipe(duplex=False)
+    child = ctx.Process(target=_child, args=(run, text, send), daemon=True)
+    child.start()
+    send.close()
+    deadline = time.monotonic() + timeout
+    try:
+        while not receive.poll(0.1):
+            if time.monotonic() > deadline:
+                raise BoardgraphError(f"the query ran longer than {timeout:g} s (raise --timeout)")
+            if not child.is_alive() and not receive.poll(0):
+                raise BoardgraphError(f"the query process ended unexpectedly (exit code {child.exitcode})")
         try:
-            graph.parse(data=body, format="turtle")
-        except Exception as exc:  # any parser failure means the answer is not RDF
-            raise BoardgraphError(f"endpoint {endpoint} answered something that is not Turtle") from exc
-        return QueryResult("graph", graph=graph)
-    return parse_json_results(body, endpoint)
+            kind, value = receive.recv()
+        except EOFError:
+            raise BoardgraphError("the query process ended without an answer") from None
+    finally:
+        if child.is_alive():
+            child.kill()
+        child.join()
+        receive.close()
+    if kind == "error":
+        raise BoardgraphError(value)
+    if kind == "graph":
+        return QueryResult("graph", graph=Graph().parse(data=value, format="nt"))
+    return value
+
+
+# ----------------------------------------------------------------- remote runs
+
+_JSON_TYPES = ("application/sparql-results+json", "application/json")
+_GRAPH_TYPES = {"text/turtle": "turtle", "application/n-triples": "nt", "application/rdf+xml": "xml",
+                "application/ld+json": "json-ld", "text/plain": "nt", "application/x-turtle": "turtle"}
+
+
+def query_urls(endpoint: str) -> list[str]:
+    """Where a query may be sent: the URL itself, or, for a server's root, its query services.
+
+    ``push`` takes a server's root URL; so does ``query`` (Oxigraph: /query,
+    others: /sparql).
+    """
+    url = endpoint.rstrip("/")
+    path = urllib.parse.urlsplit(url).path
+    if path.endswith(("/query", "/sparql")):
+        return [url]
+    extra = [url + "/query", url + "/sparql"]
+    return extra if not path else [url, *extra]
+
+
+def run_remote(endpoint: str, text: str, *, timeout: float = DEFAULT_TIMEOUT,
+               allow_service: bool = True) -> QueryResult:
+    """Run ``text`` on a SPARQL 1.1 endpoint; every failure is one BoardgraphError line.
+
+    The text is checked read-only first, then always sent as ``query=`` (a
+    store never sees it as an update), and the answer is checked for status
+    and content type before it is read.
+    """
+    check_endpoint_url(endpoint)
+    form = check_read_only(text, allow_service=allow_service)
+    graph_form = form in ("construct", "describe")
+    accept = ("text/turtle, application/n-triples;q=0.9" if graph_form
+              else "application/sparql-results+json, application/json;q=0.9")
+    body = urllib.parse.urlencode({"query": text}).encode()
+    headers = {"Content-Type": "application/x-www-form-urlencoded", "Accept": accept}
+    problem = ""
+    deadline = time.monotonic() + timeout
+    for url in query_urls(endpoint):
+        left = deadline - time.monotonic()
+        if left <= 0:
+            break
+        answer = remote.request(url, "POST", body, headers, timeout=left)
+        shown = answer.url
+        if answer.status in (404, 405) or answer.content_type in ("text/html", "application/xhtml+xml"):
+            problem = (f"{shown} answered HTTP {answer.status}" if answer.status >= 400
+                       else f"{shown} answered a web page, not SPARQL results")
+            continue  # the root of a server: try its query service
+        if not 200 <= answer.status < 300:
+            detail = answer.body.decode("utf-8", "replace").strip().splitlines()
+            reason = f": {detail[0][:200]}" if detail else ""
+            raise BoardgraphError(f"endpoint {shown} refused the query (HTTP {answer.status}){reason}")
+        if graph_form:
+            fmt = _GRAPH_TYPES.get(answer.content_type)
+            if fmt is None:
+                raise BoardgraphError(f"endpoint {shown} answered {answer.content_type or 'no content type'}"
+                                      ", not RDF")
+            graph = Graph()
+            try:
+                graph.parse(data=answer.body, format=fmt)
+            except Exception as exc:  # any parser failure means the answer is not RDF
+                raise BoardgraphError(f"endpoint {shown} answered something that is not {fmt}") from exc
+            return QueryResult("graph", graph=graph)
+        if answer.content_type not in _JSON_TYPES:
+            raise BoardgraphError(f"endpoint {shown} answered {answer.content_type or 'no content type'}, "
+                                  "not SPARQL JSON results")
+        return parse_json_results(answer.body, shown)
+    raise BoardgraphError(f"no SPARQL query service at {remote.mask(endpoint)} ({problem or 'timed out'}); "
+                          "give its query URL as --endpoint")
 
 
 def _one_line(exc: BaseException) -> str:
@@ -641,6 +800,8 @@ def run_query(
     endpoint: str | None = None,
     timeout: float = DEFAULT_TIMEOUT,
     with_ontology: bool = True,
+    allow_service: bool = False,
+    local_timeout: bool = False,
 ) -> QueryResult:
     """Bind ``params`` into ``query`` and run it on a graph file/store or an endpoint.
 
@@ -649,6 +810,9 @@ def run_query(
     """
     if isinstance(query, str):
         query = load_query(query)
+    # Refused before any graph is loaded or any server contacted. SERVICE is
+    # the store's business on an endpoint; locally it would be a request from here.
+    check_read_only(query.text, allow_service=allow_service or bool(endpoint))
     if endpoint:
 
         def run(text: str) -> QueryResult:
@@ -657,7 +821,9 @@ def run_query(
         raise BoardgraphError("give a graph file (--graph) or an endpoint (--endpoint)")
     else:
         store = graph if isinstance(graph, LocalStore) else LocalStore([graph], with_ontology=with_ontology)
-        run = store.run
+
+        def run(text: str) -> QueryResult:
+            return store.run(text, timeout if local_timeout else None)
     bindings = resolve_params(query, params)
     warnings = resolve_entities(run, bindings, query)
     result = run(bind(query.text, bindings))

@@ -13,7 +13,7 @@ from decimal import Decimal
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, PROV
 
-from boardgraph import __version__
+from boardgraph import __version__, iri
 from boardgraph.model import (
     PARTICIPATES,
     WORKED_WITH,
@@ -50,11 +50,12 @@ IDENTIFYING = OA.identifying
 
 
 def report_iri(report_id: str) -> URIRef:
-    return ID[f"report/{report_id}"]
+    # the identifier is a file stem: any character may be in it (iri.segment)
+    return URIRef(f"{ID_IRI}report/{iri.segment(report_id)}")
 
 
 def entity_iri(entity_id: str) -> URIRef:
-    return ID[entity_id]
+    return URIRef(ID_IRI + iri.path(entity_id))
 
 
 def _digest(*parts: str) -> str:
@@ -164,7 +165,7 @@ class GraphWriter:
             if rid in key:
                 g.add((node, prop, entity_iri(key[rid])))
         text = rep.document.text
-        base = f"{ID_IRI}report/{rid}"
+        base = str(node)
         for i, m in enumerate(rep.mentions):
             eid = self.corpus.mention_entity.get((rid, i))
             if eid is None:
@@ -219,7 +220,7 @@ class GraphWriter:
             g.add((quote, P_SUFFIX, Literal(suffix)))
 
     def _evidence(self, rid: str, sentence: CharSpan, text: str) -> URIRef:
-        node = URIRef(f"{ID_IRI}report/{rid}/sentence/{sentence.start}-{sentence.end}")
+        node = URIRef(f"{report_iri(rid)}/sentence/{sentence.start}-{sentence.end}")
         if node not in self._evidence_done:
             self._evidence_done.add(node)
             self._selectors(node, report_iri(rid), sentence, text, T_EVIDENCE)
@@ -237,7 +238,8 @@ class GraphWriter:
     def _relation(self, rel: Relation) -> None:
         g = self.g
         kind = "collaboration" if rel.kind == WORKED_WITH else "participation"
-        node = ID[f"report/{rel.report_id}/{kind}/{_digest(*rel.participants, str(rel.evidence.start))}"]
+        key = _digest(*rel.participants, str(rel.evidence.start))
+        node = URIRef(f"{report_iri(rel.report_id)}/{kind}/{key}")
         g.add((node, RDF.type, BG.Collaboration if rel.kind == WORKED_WITH else BG.Participation))
         g.add((node, RDF.type, PROV.Activity))
         if rel.kind == WORKED_WITH:
@@ -256,7 +258,7 @@ class GraphWriter:
     def _role(self, role: Role) -> None:
         g = self.g
         key = _digest(role.person, role.role, str(role.evidence.start))
-        node = ID[f"report/{role.report_id}/membership/{key}"]
+        node = URIRef(f"{report_iri(role.report_id)}/membership/{key}")
         role_node = ID[f"role/{slug(role.role)}"]
         g.add((node, RDF.type, ORG.Membership))
         g.add((node, ORG.member, entity_iri(role.person)))

@@ -13,6 +13,8 @@ triples (terms are keyed by content hashes, not insertion order).
 
 from __future__ import annotations
 
+import os
+import secrets
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,6 +23,8 @@ import pyoxigraph as ox
 from rdflib import RDF, BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDFS, SKOS, XSD
 
+from boardgraph.errors import BoardgraphError
+from boardgraph.textsafe import xml_safe_file
 from boardgraph.vocab import BG, PREFIXES
 
 Triple = tuple[URIRef | BNode, URIRef, URIRef | BNode | Literal]
@@ -33,6 +37,12 @@ FORMATS = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "xml": o
 OUTPUT_PREFIXES = {**{p: str(ns) for p, ns in PREFIXES.items() if p != "bgid"},
                    "dcterms": str(DCTERMS), "foaf": str(FOAF), "prov": str(PROV), "skos": str(SKOS),
                    "owl": str(OWL), "rdf": str(RDF), "rdfs": str(RDFS), "xsd": str(XSD)}
+
+
+def _xml_safe(output: Path, fmt: str) -> None:
+    # RDF/XML cannot carry some characters a report may hold (textsafe.py)
+    if fmt == "xml":
+        xml_safe_file(output)
 
 
 class _Converter:
@@ -97,6 +107,7 @@ class MemorySink:
 
     def write(self, output: Path, fmt: str) -> None:
         ox.serialize(self.sorted_triples(), output, format=FORMATS[fmt], prefixes=OUTPUT_PREFIXES)
+        _xml_safe(output, fmt)
 
     def to_rdflib(self) -> Graph:
         g = Graph()
@@ -108,6 +119,9 @@ class MemorySink:
 
     def close(self) -> None:
         self.triples = set()
+
+    def abort(self) -> None:
+        self.close()
 
 
 class StoreSink:
@@ -123,8 +137,10 @@ class StoreSink:
     def __init__(self, path: Path, temporary: bool = False) -> None:
         self.path = Path(path)
         self.temporary = temporary
-        self.store = ox.Store(str(self.path))
-        self.store.clear()  # a build replaces the graph, never adds to an old one
+        # A named store is built beside the old one and swapped in by close():
+        # a build that fails half-way (abort) leaves the previous store as it was.
+        self._building = self.path if temporary else _fresh_store_folder(self.path)
+        self.store = ox.Store(str(self._building))
         self._conv = _Converter()
         self._buffer: list[ox.Quad] = []
         self._typed: set[tuple[str, str]] = set()
@@ -159,6 +175,7 @@ class StoreSink:
     def write(self, output: Path, fmt: str) -> None:
         self.flush()
         self.store.dump(str(output), FORMATS[fmt], from_graph=ox.DefaultGraph(), prefixes=OUTPUT_PREFIXES)
+        _xml_safe(output, fmt)
 
     def to_rdflib(self) -> Graph:
         self.flush()
@@ -168,13 +185,77 @@ class StoreSink:
         return g
 
     def close(self) -> None:
+        if not hasattr(self, "store"):
+            return
         self.flush()
         self._typed = set()
         if self.temporary:
             del self.store
             shutil.rmtree(self.path, ignore_errors=True)
-        else:
-            self.store.flush()
+            return
+        self.store.flush()
+        del self.store  # RocksDB must be closed before its folder moves
+        _swap_in(self._building, self.path)
+
+    def abort(self) -> None:
+        if hasattr(self, "store"):
+            del self.store
+        self._buffer = []
+        shutil.rmtree(self._building, ignore_errors=True)
+
+
+_STORE_MARKERS = ("CURRENT", "IDENTITY")  # files every RocksDB (Oxigraph) folder has
+
+
+def _is_store_or_empty(folder: Path) -> bool:
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return False
+    return not names or any(m in names for m in _STORE_MARKERS)
+
+
+def _fresh_store_folder(path: Path) -> Path:
+    """A new folder beside ``path`` to build in, after sweeping ones left by killed builds."""
+    if path.exists() and not path.is_dir():
+        raise BoardgraphError(f"{path}: --store must be a folder, and this is a file")
+    if path.is_dir() and not _is_store_or_empty(path):
+        raise BoardgraphError(f"{path}: exists and is not an Oxigraph store; refusing to replace it "
+                              "(give a new or empty folder)")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BoardgraphError(f"{path}: cannot create the store folder ({exc.strerror})") from None
+    prefix = f".{path.name}.building-"
+    for old in path.parent.glob(f".{path.name}.*-*"):
+        pid = old.name.rsplit("-", 2)[-2] if old.name.count("-") >= 2 else ""
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(old, ignore_errors=True)
+    return path.parent / f"{prefix}{os.getpid()}-{secrets.token_hex(4)}"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
+def _swap_in(built: Path, path: Path) -> None:
+    """Move the finished store into place; the old one goes only once the new one is there."""
+    old = path.parent / f".{path.name}.old-{os.getpid()}-{secrets.token_hex(4)}"
+    if path.exists():
+        os.rename(path, old)
+    try:
+        os.rename(built, path)
+    except OSError:
+        if old.exists():
+            os.rename(old, path)  # put the previous store back
+        raise
+    shutil.rmtree(old, ignore_errors=True)
 
 
 
@@ -197,9 +278,13 @@ class FileSink:
         with open(self.path, "rb") as fh:
             quads = ox.parse(fh, format=FORMATS[self.fmt])
             ox.serialize((q.triple for q in quads), output, format=FORMATS[fmt], prefixes=OUTPUT_PREFIXES)
+        _xml_safe(output, fmt)
 
     def to_rdflib(self) -> Graph:
         return Graph().parse(self.path, format=self.fmt)  # our format names are rdflib's
 
     def close(self) -> None:
+        pass
+
+    def abort(self) -> None:
         pass

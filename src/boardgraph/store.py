@@ -15,26 +15,26 @@ GraphDB and Virtuoso do it by default.
 
 from __future__ import annotations
 
-import base64
 import contextlib
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.error
 import urllib.parse
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
 from rdflib import Graph, URIRef
 
+from boardgraph import remote
 from boardgraph.errors import BoardgraphError
 from boardgraph.export import load_graph, named_graphs, partition
-from boardgraph.query import check_endpoint_url, credentials
+from boardgraph.query import check_endpoint_url
+from boardgraph.textsafe import split_lines
 
 DEFAULT_TIMEOUT = 60.0
 # Service paths of common stores: Oxigraph (/store, /update, /query),
@@ -66,27 +66,18 @@ def _request(
     data: bytes | None = None,
     content_type: str | None = None,
     timeout: float = DEFAULT_TIMEOUT,
-) -> int:
-    """Send one request; return the HTTP status (errors → BoardgraphError, except 4xx/5xx codes)."""
+    accept: str | None = None,
+) -> remote.Response:
+    """Send one request within an overall deadline; network failures → BoardgraphError."""
     headers = {}
     if content_type:
         headers["Content-Type"] = content_type
-    if auth := credentials():
-        token = base64.b64encode(f"{auth[0]}:{auth[1]}".encode()).decode()
-        headers["Authorization"] = f"Basic {token}"
-    request = urllib.request.Request(url, data=data, method=method, headers=headers)
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            response.read()
-            return response.status
-    except urllib.error.HTTPError as exc:
-        return exc.code
-    except urllib.error.URLError as exc:
-        if isinstance(exc.reason, TimeoutError | socket.timeout):
-            raise BoardgraphError(f"store at {url} did not answer within {timeout:g} s") from exc
-        raise BoardgraphError(f"cannot reach store at {_base(url)}: {exc.reason}") from exc
-    except TimeoutError as exc:
-        raise BoardgraphError(f"store at {url} did not answer within {timeout:g} s") from exc
+    if accept:
+        headers["Accept"] = accept
+    return remote.request(url, method, data, headers, timeout=timeout, what="store at")
+
+
+_NOT_A_STORE = ("text/html", "application/xhtml+xml")
 
 
 def _base(url: str) -> str:
@@ -117,19 +108,21 @@ def detect_target(endpoint: str, protocol: str = "auto", timeout: float = 10.0) 
         if path.endswith(suffix):
             root = url[: -len(suffix)]
     for suffix in _GSP_SUFFIXES:
-        # HEAD on the default graph answers 200 where a GSP service lives.
-        status = _request(_with_query(root + suffix, "default"), "HEAD", timeout=timeout)
-        if 200 <= status < 300:
+        # HEAD on the default graph answers 200 where a GSP service lives; a
+        # web page answering 200 to anything is not one.
+        answer = _request(_with_query(root + suffix, "default"), "HEAD", timeout=timeout,
+                          accept="application/n-triples, text/turtle;q=0.9")
+        if 200 <= answer.status < 300 and answer.content_type not in _NOT_A_STORE:
             return Target("gsp", root + suffix)
     raise BoardgraphError(
-        f"no Graph Store Protocol service found under {root} (tried {', '.join(_GSP_SUFFIXES)}); "
-        "pass its GSP URL or SPARQL Update URL as --endpoint"
+        f"no Graph Store Protocol service found under {remote.mask(root)} "
+        f"(tried {', '.join(_GSP_SUFFIXES)}); pass its GSP URL or SPARQL Update URL as --endpoint"
     )
 
 
 def _ntriples(graph: Graph) -> bytes:
     # Sorted lines: the same build sends the same bytes.
-    lines = sorted(line for line in graph.serialize(format="nt").splitlines() if line.strip())
+    lines = sorted(line for line in split_lines(graph.serialize(format="nt")) if line.strip())
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
@@ -138,12 +131,16 @@ def put_graph(target: Target, name: URIRef, graph: Graph, timeout: float = DEFAU
     body = _ntriples(graph)
     if target.protocol == "gsp":
         url = _with_query(target.url, "graph=" + urllib.parse.quote(str(name), safe=""))
-        status = _request(url, "PUT", body, "application/n-triples", timeout)
+        answer = _request(url, "PUT", body, "application/n-triples", timeout)
     else:
         update = f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ GRAPH <{name}> {{\n{body.decode()}}} }}"
-        status = _request(target.url, "POST", update.encode(), "application/sparql-update", timeout)
-    if not 200 <= status < 300:
-        raise BoardgraphError(f"store at {target.url} refused graph {name} (HTTP {status})")
+        answer = _request(target.url, "POST", update.encode(), "application/sparql-update", timeout)
+    where = remote.mask(target.url)
+    if not 200 <= answer.status < 300:
+        raise BoardgraphError(f"store at {where} refused graph {name} (HTTP {answer.status})")
+    if answer.content_type in _NOT_A_STORE:
+        # a store answers a write with no body or a short status; a web page means no store is there
+        raise BoardgraphError(f"{where} answered a web page, not a store's reply, for graph {name}")
 
 
 def push(
@@ -157,9 +154,24 @@ def push(
     target = detect_target(endpoint, protocol, timeout=min(timeout, 10.0))
     dataset = partition(load_graph(graph_path), with_ontology=with_ontology)
     graphs = named_graphs(dataset)
+    done: list[URIRef] = []
     for name, graph in graphs.items():
-        put_graph(target, name, graph, timeout)
+        try:
+            put_graph(target, name, graph, timeout)
+        except BoardgraphError as exc:
+            raise BoardgraphError(
+                f"{exc}; {len(done)} of {len(graphs)} graphs are in the store "
+                f"({_graph_list(done)}); pushing again completes it"
+            ) from None
+        done.append(name)
     return PushReport(target, len(graphs), sum(len(g) for g in graphs.values()))
+
+
+def _graph_list(names: list[URIRef], show: int = 3) -> str:
+    if not names:
+        return "none"
+    shown = ", ".join(str(n).rsplit("/graph/", 1)[-1] for n in names[:show])
+    return shown + (f" and {len(names) - show} more" if len(names) > show else "")
 
 
 # ------------------------------------------------------------- local Oxigraph
@@ -276,6 +288,34 @@ def serve(
     """Start Oxigraph, load the graph into it, and serve until interrupted."""
     graph_path = Path(graph_path)
     load_graph(graph_path)  # fail on a missing or broken file before starting anything
+    check_port_free(host, port)
+    # SIGTERM ends the server as Ctrl-C does: the child is stopped and the port freed.
+    previous = signal.signal(signal.SIGTERM, _terminate)
+    try:
+        return _serve(graph_path, host, port, location, with_ontology, announce)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, turned into the same unwinding as Ctrl-C."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated
+
+
+def check_port_free(host: str, port: int) -> None:
+    """Refuse a port something else listens on, rather than push into another server."""
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.settimeout(1.0)
+        if probe.connect_ex((host, port)) == 0:
+            raise BoardgraphError(f"port {port} on {host} is already in use; "
+                                  "choose another with --bind HOST:PORT")
+
+
+def _serve(graph_path: Path, host: str, port: int, location: Path | str | None, with_ontology: bool,
+           announce) -> int:
     with OxigraphServer(host, port, location) as server:
         report = push(graph_path, server.store_url, with_ontology=with_ontology)
         announce(f"serving {report.triples} triples in {report.graphs} named graphs from {graph_path}")

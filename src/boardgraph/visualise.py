@@ -24,6 +24,7 @@ from boardgraph import analyse
 from boardgraph.analyse import PROGRAMME, GraphData, Period
 from boardgraph.atomic import atomic_path, write_text
 from boardgraph.errors import BoardgraphError
+from boardgraph.textsafe import xml_safe_file
 
 DEFAULT_TITLE = "Who worked with whom"
 VIS_ENV = "BOARDGRAPH_VIS_NETWORK_JS"
@@ -304,6 +305,8 @@ def _save(fig, path: Path) -> Path:
     # SVG text stays text (searchable, selectable, small) rather than glyph outlines.
     with plt.rc_context({"svg.hashsalt": "boardgraph", "svg.fonttype": "none"}), atomic_path(path) as tmp:
         fig.savefig(tmp, format=fmt, metadata=meta, bbox_inches="tight", facecolor="white")
+        if fmt == "svg":
+            xml_safe_file(tmp, path)  # a label with U+FFFF would make the whole SVG unreadable
     plt.close(fig)
     return path
 
@@ -321,7 +324,11 @@ def _layout(g: nx.Graph, seed: int) -> dict[str, tuple[float, float]]:
     area = sum((math.sqrt(len(c)) + gap) ** 2 for c in comps)
     width = max(math.sqrt(len(comps[0])), math.sqrt(area * 16 / 11))
     for comp in comps:
-        sub = g.subgraph(sorted(comp))
+        # A subgraph view keeps the parent's node order, which can follow set
+        # (hash) order; spring_layout's start positions follow node order.
+        sub = nx.Graph()
+        sub.add_nodes_from(sorted(comp))
+        sub.add_edges_from(sorted(tuple(sorted(e)) for e in g.subgraph(comp).edges()))
         size = math.sqrt(len(comp))
         if len(comp) == 1:
             local = {next(iter(comp)): (0.0, 0.0)}

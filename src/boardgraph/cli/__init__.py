@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+import traceback
 from collections.abc import Sequence
 
 from boardgraph import __version__
@@ -25,6 +26,7 @@ def make_parser() -> argparse.ArgumentParser:
         description="Build and explore knowledge graphs of local-government board reports.",
     )
     parser.add_argument("--version", action="version", version=f"boardgraph {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show the traceback of an internal error")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name in COMMAND_MODULES:
         try:
@@ -38,17 +40,45 @@ def make_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# Exit codes (README, "Exit codes"): 0 ok; 1 written, but some inputs were
+# skipped; 2 usage or input error; 3 internal error (a bug); 130 interrupted.
+EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = make_parser()
     args = parser.parse_args(argv)
+    debug = bool(getattr(args, "debug", False))
     try:
         return int(args.func(args) or 0)
     except BoardgraphError as exc:
-        print(f"boardgraph: error: {exc}", file=sys.stderr)
-        return 2
+        print(f"boardgraph: error: {_one_line(str(exc))}", file=sys.stderr)
+        return EXIT_USAGE
     except KeyboardInterrupt:
         print("boardgraph: interrupted", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        return EXIT_OK  # `boardgraph query … | head`: the reader had enough
+    except OSError as exc:
+        # a file-system failure nothing more specific caught: still one line naming the file
+        from boardgraph.atomic import reason
+
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"boardgraph: error: {where}{reason(exc)}", file=sys.stderr)
+        if debug:
+            traceback.print_exc()
+        return EXIT_USAGE
+    except Exception as exc:
+        print(f"boardgraph: internal error: {type(exc).__name__}: {_one_line(str(exc))} "
+              "(a bug; run with --debug for the traceback)", file=sys.stderr)
+        if debug:
+            traceback.print_exc()
+        return EXIT_INTERNAL
+
+
+def _one_line(text: str) -> str:
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return " ".join(lines)[:500]
 
 
 if __name__ == "__main__":

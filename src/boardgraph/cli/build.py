@@ -10,8 +10,10 @@ from pathlib import Path
 
 from boardgraph.build import BuildResult, BuildSettings, build, write_graph
 from boardgraph.cache import DEFAULT_CACHE_DIR
+from boardgraph.cli.common import check_output
 from boardgraph.errors import BoardgraphError
 from boardgraph.executors import EXECUTORS
+from boardgraph.limits import DEFAULT_MAX_CHARS
 from boardgraph.sink import FileSink
 
 FORMATS = {"turtle": ".ttl", "nt": ".nt", "xml": ".rdf", "json-ld": ".jsonld"}
@@ -42,6 +44,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--store", type=Path, metavar="DIR",
                    help="keep the graph in an on-disk Oxigraph store in DIR (replaced by each build); "
                         "large corpora use a temporary one automatically")
+    p.add_argument("--max-chars", type=int, default=DEFAULT_MAX_CHARS, metavar="N",
+                   help="skip (with its reason) a report longer than N characters after reading; long "
+                        "reports are processed in pieces (default %(default)s)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
     p.set_defaults(func=run)
 
@@ -90,10 +95,13 @@ def settings_from_args(args: argparse.Namespace) -> BuildSettings:
     return BuildSettings(model=args.model, config=args.config, batch_size=args.batch_size, jobs=args.jobs,
                          executor=executor, scheduler=args.scheduler,
                          cache_dir=None if args.no_cache else cache_dir, store=args.store,
-                         output_format=args.format)
+                         output_format=args.format, max_chars=args.max_chars)
 
 
 def run(args: argparse.Namespace) -> int:
+    check_output(args.output, args.inputs)
+    if args.max_chars < 1:
+        raise BoardgraphError("--max-chars must be at least 1")
     settings = settings_from_args(args)
     start, stop = _progress(args.quiet)
     try:

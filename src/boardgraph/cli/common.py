@@ -20,3 +20,17 @@ def graph_path(args: argparse.Namespace) -> Path:
     if args.graph_pos and args.graph and args.graph_pos != args.graph:
         raise BoardgraphError("give the graph file once (either GRAPH or --graph)")
     return args.graph_pos or args.graph or DEFAULT_GRAPH
+
+
+def check_output(output: Path, inputs: list[Path] | tuple[Path, ...] = ()) -> None:
+    """Refuse a bad output path before any work is done: one line, exit 2, nothing written.
+
+    Besides what :func:`boardgraph.atomic.check_target` refuses (folders,
+    devices, paths under a file), the output may not be one of the inputs.
+    """
+    from boardgraph.atomic import check_target
+
+    target = check_target(output).resolve()
+    for given in inputs:
+        if Path(given).resolve() == target:
+            raise BoardgraphError(f"{output}: is one of the inputs; refusing to overwrite it")

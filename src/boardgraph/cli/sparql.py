@@ -26,15 +26,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "Endpoint credentials come from BOARDGRAPH_ENDPOINT_USER / BOARDGRAPH_ENDPOINT_PASSWORD."
         ),
     )
-    q.add_argument("query", nargs="?", help="a .rq file, the name of a query in queries/, or SPARQL text")
+    q.add_argument("query", nargs="?", help="a .rq file, the name of a library query (see --list), "
+                                            "or SPARQL text; only SELECT, ASK, CONSTRUCT and DESCRIBE run")
     q.add_argument(
         "--param", "-p", action="append", default=[], metavar="NAME=VALUE", help="bind a parameter"
     )
     where = q.add_mutually_exclusive_group()
     where.add_argument("--graph", type=Path, metavar="FILE", help=f"graph file (default {DEFAULT_GRAPH})")
-    where.add_argument("--endpoint", metavar="URL", help="a SPARQL 1.1 query endpoint instead of a file")
+    where.add_argument("--endpoint", metavar="URL",
+                       help="a SPARQL 1.1 query endpoint (or a server's root URL, as for push)")
     q.add_argument("--format", "-f", choices=("table", "csv", "json"), default="table")
-    q.add_argument("--timeout", type=float, default=30.0, help="seconds to wait for an endpoint (default 30)")
+    q.add_argument("--timeout", type=float, default=30.0,
+                   help="seconds the query may take, on a graph file or an endpoint (default 30)")
+    q.add_argument("--allow-service", action="store_true",
+                   help="let a query on a graph file use SERVICE (a request to another server)")
     q.add_argument(
         "--output", "-o", type=Path, metavar="FILE", help="write the results here instead of stdout"
     )
@@ -113,6 +118,8 @@ def cmd_query(args: argparse.Namespace) -> int:
         endpoint=args.endpoint,
         timeout=args.timeout,
         with_ontology=not args.no_ontology,
+        allow_service=args.allow_service,
+        local_timeout=True,
     )
     for warning in result.warnings:
         print(f"boardgraph: warning: {warning}", file=sys.stderr)
@@ -125,6 +132,7 @@ def cmd_query(args: argparse.Namespace) -> int:
 
 
 def cmd_push(args: argparse.Namespace) -> int:
+    from boardgraph.remote import mask
     from boardgraph.store import push
 
     report = push(
@@ -135,7 +143,8 @@ def cmd_push(args: argparse.Namespace) -> int:
         timeout=args.timeout,
     )
     how = "Graph Store Protocol" if report.target.protocol == "gsp" else "SPARQL Update"
-    print(f"pushed {report.triples} triples in {report.graphs} named graphs to {report.target.url} ({how})")
+    where = mask(report.target.url)
+    print(f"pushed {report.triples} triples in {report.graphs} named graphs to {where} ({how})")
     return 0
 
 
