@@ -16,7 +16,7 @@ from boardgraph import analyse, visualise
 from boardgraph.cli import main
 from boardgraph.cli import network as cli_network
 from boardgraph.errors import BoardgraphError
-from test_analyse import ALICE, BOB, CAROL, write_small_graph
+from test_analyse import ALICE, BOB, CAROL, PROGRAMME, write_small_graph
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -68,21 +68,21 @@ def test_page_is_self_contained(small_data: analyse.GraphData) -> None:
 def test_page_data_nodes_edges_and_evidence(small_data: analyse.GraphData) -> None:
     data = page_json(visualise.render_html(small_data, visualise.Options()))
     nodes = {n["id"]: n for n in data["nodes"]}
-    # Six collaborators and the programme; six collaboration ties and two participations.
-    assert len(nodes) == 7 and len(data["edges"]) == 8
+    # Six collaborators, the programme and the board (named, with no ties); six collaboration
+    # ties and two participations.
+    assert len(nodes) == 8 and len(data["edges"]) == 8
+    untied = [n for n in data["nodes"] if n["ties"] == 0]
+    assert [n["label"] for n in untied] == ["Test Board"]
     assert nodes[ALICE]["type"] == "Person" and nodes[ALICE]["size"] == 1.0  # the biggest weighted degree
+    assert nodes[ALICE]["ties"] == 3
     assert data["years"] == [2011, 2012, 2013, 2015]
     ab = next(e for e in data["edges"] if {e["from"], e["to"]} == {ALICE, BOB})
     assert ab["years"] == [2011, 2012, 2015] and ab["weight"] == 3
-    assert ab["collabs"][0] == {
-        "d": "2011-03-01",
-        "r": "r1",
-        "t": "met",
-        "g": "met with",
-        "ev": ["I met with Bob Birch to discuss housing."],
-    }
+    assert ab["collabs"][0] == {"d": "2011-03-01", "r": "r1", "t": "met", "g": "met with", "ev": [0]}
+    # Sentences are stored once per report, in the report's order; quotes point into them.
+    assert data["reports"]["r1"]["sents"] == ["I met with Bob Birch to discuss housing."]
     bob_mentions = nodes[BOB]["mentions"]
-    assert bob_mentions == [{"r": "r1", "s": "I met with Bob Birch to discuss housing.", "q": ["Bob Birch"]}]
+    assert bob_mentions == [{"r": "r1", "i": 0, "q": ["Bob Birch"]}]
     assert nodes[CAROL]["roles"][0]["role"] == "Vice Chair"
     assert data["reports"]["r1"]["title"] == "Report one"
 
@@ -90,7 +90,9 @@ def test_page_data_nodes_edges_and_evidence(small_data: analyse.GraphData) -> No
 def test_page_without_programmes_and_for_a_period(small_data: analyse.GraphData) -> None:
     options = visualise.Options(programmes=False, period=analyse.Period.parse("2012"))
     data = page_json(visualise.render_html(small_data, options))
-    assert sorted(n["id"] for n in data["nodes"]) == sorted([ALICE, BOB, CAROL])
+    tied = sorted(n["id"] for n in data["nodes"] if n["ties"])
+    assert tied == sorted([ALICE, BOB, CAROL])
+    assert PROGRAMME not in {n["id"] for n in data["nodes"]}  # --no-programmes
     assert all(e["kind"] == "collaboration" for e in data["edges"])
     assert data["period"] == "2012"
 
@@ -104,7 +106,7 @@ def test_report_text_cannot_break_out_of_the_page(small_ttl: Path, tmp_path: Pat
     html = visualise.render_html(analyse.as_data(path), visualise.Options(title="<b>T</b>"))
     assert "<script>alert(1)" not in html and "<b>T</b>" not in html
     assert html.count("</script>") == 3
-    assert any("alert(1)" in s for e in page_json(html)["edges"] for c in e["collabs"] for s in c["ev"])
+    assert any("alert(1)" in s for r in page_json(html)["reports"].values() for s in r["sents"])
 
 
 def test_page_is_deterministic(small_data: analyse.GraphData) -> None:
@@ -370,7 +372,11 @@ def test_sample_pictures(demo_outputs: dict[str, Path], demo_graph: Path) -> Non
     labels = {n["label"] for n in data["nodes"]}
     assert {"Peter Fleming", "Jill Shortland"} <= labels
     expected = visualise.picture_graph(analyse.as_data(demo_graph), visualise.Options())
-    assert len(data["nodes"]) == expected.number_of_nodes()
+    assert sum(1 for n in data["nodes"] if n["ties"]) == sum(1 for n in expected if expected.degree(n))
+    # Every entity is on the page, ties or none: a person the samples name only once is findable.
+    untied = {n["label"] for n in data["nodes"] if n["ties"] == 0}
+    assert "Charlotte Eisenhart" in untied
+    assert len(data["nodes"]) == len(analyse.as_data(demo_graph).entities)
 
 
 @pytest.mark.browser
@@ -379,7 +385,7 @@ def test_sample_page_in_browser(
 ) -> None:
     expected = visualise.picture_graph(analyse.as_data(demo_graph), visualise.Options())
     page = Page(browser_context, demo_outputs["html"])
-    assert page.nodes() == expected.number_of_nodes()
+    assert page.nodes() == sum(1 for n in expected if expected.degree(n))
     assert page.edges() == expected.number_of_edges()
     shot = page.screenshot("sample-network.png", tmp_path)
     assert shot.stat().st_size > 10_000
@@ -395,4 +401,125 @@ def test_sample_page_in_browser(
     page.page.press("#search", "Enter")
     assert page.page.locator("#panel h2").inner_text() == "Jill Shortland"
     page.screenshot("sample-network-2012-shortland.png", tmp_path)
+    assert page.errors == []
+
+
+# ------------------------------------------------- a generated corpus of ~180 nodes
+
+
+def generated_data(seed: int = 7) -> analyse.GraphData:
+    """~180 tied entities and 20 untied ones across 30 dated reports, made up for the page tests."""
+    import datetime as dt
+    import random
+
+    rng = random.Random(seed)
+    first = ["Ann", "Ben", "Cara", "Dan", "Eve", "Finn", "Gail", "Hugh", "Iris", "Joe", "Kit", "Lena"]
+    last = ["Ashdown", "Brook", "Campbell", "Dale", "Ember", "Fenwick", "Grove", "Hale", "Ivers",
+            "Jessop", "Kerr", "Lowe", "Mead"]
+    ent: dict[str, analyse.Entity] = {}
+
+    def add(kind: str, label: str) -> str:
+        iri = f"https://example.org/{kind.lower()}/{len(ent)}"
+        ent[iri] = analyse.Entity(iri, kind, label)
+        return iri
+
+    people = [add("Person", name) for name in [f"{f} {s}" for f in first for s in last][:140]]
+    people.append(add("Person", "Ann Bell"))  # a whole-word match that a longer name contains
+    bodies = [add("Council", f"Shire {i} Council") for i in range(15)]
+    bodies += [add("Organisation", f"Trust number {i}") for i in range(15)]
+    progs = [add("Programme", f"Scheme {i}") for i in range(8)]
+    untied = [add("Person", f"Quiet Person {i}") for i in range(20)]
+    reports = {}
+    for i in range(30):
+        iri = f"https://example.org/report/r{i:02d}"
+        reports[iri] = analyse.Report(iri, f"r{i:02d}", f"Report {i}", dt.date(2015 + i % 6, 1 + i % 12, 1))
+    collabs, parts, mentions = [], [], []
+    agents = people + bodies
+    for k in range(260):
+        report = rng.choice(sorted(reports))
+        a, b = rng.sample(agents, 2) if k % 3 else (rng.choice(agents[:12]), rng.choice(agents))
+        if a == b:
+            continue
+        text = f"{ent[a].label} met {ent[b].label} about item {k}."
+        ev = analyse.Evidence(f"{report}/ev{k}", text, k * 100, k * 100 + len(text))
+        collabs.append(analyse.Collaboration(f"{report}/c{k}", (a, b), report, reports[report].identifier,
+                                             reports[report].date, "met", "met", (ev,)))
+        mentions += [analyse.MentionRecord(x, report, ent[x].label, ev) for x in (a, b)]
+    for k, member in enumerate(bodies):
+        report = sorted(reports)[k % 30]
+        prog = progs[k % len(progs)]
+        text = f"{ent[member].label} joined {ent[prog].label}."
+        ev = analyse.Evidence(f"{report}/pv{k}", text, 50_000 + k, 50_000 + k + len(text))
+        parts.append(analyse.Collaboration(f"{report}/p{k}", (member, prog), report,
+                                           reports[report].identifier, reports[report].date, "", "", (ev,)))
+    for k, who in enumerate(untied):
+        report = sorted(reports)[k]
+        text = f"Apologies were received from {ent[who].label}."
+        ev = analyse.Evidence(f"{report}/u{k}", text, 90_000, 90_000 + len(text))
+        mentions.append(analyse.MentionRecord(who, report, ent[who].label, ev))
+    return analyse.GraphData(entities=ent, reports=reports, collaborations=collabs, participations=parts,
+                             mentions=mentions)
+
+
+@pytest.fixture(scope="module")
+def big_html(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return visualise.write_html(generated_data(), tmp_path_factory.mktemp("big") / "network.html")
+
+
+def test_generated_page_holds_every_entity(big_html: Path) -> None:
+    data = page_json(big_html.read_text(encoding="utf-8"))
+    assert len(data["nodes"]) == len(generated_data().entities)
+    tied = [n for n in data["nodes"] if n["ties"]]
+    assert 170 <= len(tied) <= 200
+    quiet = next(n for n in data["nodes"] if n["label"] == "Quiet Person 3")
+    assert quiet["ties"] == 0 and quiet["mentions"][0]["r"] == "r03"
+
+
+@pytest.mark.browser
+def test_browser_generated_corpus_screenshot(browser_context: object, big_html: Path, tmp_path: Path) -> None:
+    page = Page(browser_context, big_html)
+    shot = page.screenshot("generated-180.png", tmp_path)
+    assert shot.stat().st_size > 30_000
+    # The largest nodes are labelled, legibly: a label is at least 12 px high on screen.
+    labelled = page.js("window.boardgraph.labelledIds()")
+    assert 20 <= len(labelled) <= 40  # type: ignore[arg-type]
+    sizes = page.js("window.boardgraph.labelPixels()")
+    assert min(sizes) >= 12  # type: ignore[type-var]
+    # The legend is beside the network, never over it.
+    legend = page.page.locator("#legend").bounding_box()
+    canvas = page.page.locator("#network").bounding_box()
+    assert legend["y"] + legend["height"] <= canvas["y"]  # type: ignore[index]
+    # Zooming in labels everyone in view.
+    page.page.mouse.move(canvas["x"] + canvas["width"] / 2, canvas["y"] + canvas["height"] / 2)  # type: ignore[index]
+    for _ in range(14):
+        page.page.mouse.wheel(0, -400)
+        page.page.wait_for_timeout(60)
+    assert page.js("window.boardgraph.network.getScale()") >= 1.1  # type: ignore[operator]
+    assert len(page.js("window.boardgraph.labelledIds()")) > len(labelled)  # type: ignore[arg-type]
+    # A year re-fits the view to that year's nodes and the legend counts them.
+    page.page.select_option("#year", "2017")
+    ids = page.js("window.boardgraph.visibleNodeIds()")
+    xs, ys = zip(*(page.screen_xy(i) for i in ids), strict=True)  # type: ignore[union-attr]
+    assert min(xs) >= canvas["x"] and max(xs) <= canvas["x"] + canvas["width"]  # type: ignore[index]
+    assert min(ys) >= canvas["y"] and max(ys) <= canvas["y"] + canvas["height"]  # type: ignore[index]
+    spread = max((max(xs) - min(xs)) / canvas["width"], (max(ys) - min(ys)) / canvas["height"])  # type: ignore[index]
+    assert spread > 0.6
+    people = page.js("window.boardgraph.nodesView.get().filter(n => n.shape === 'dot').length")
+    assert page.page.locator("#legend label", has_text="Person").inner_text() == f"Person ({people})"
+    page.screenshot("generated-180-2017.png", tmp_path)
+    # Search: whole words before parts of words; untied entities are found too.
+    first_match = "window.boardgraph.nodes.get(window.boardgraph.matches('bell')[0]).title"
+    assert page.js(first_match).startswith("Ann Bell (")  # type: ignore[union-attr]
+    page.page.fill("#search", "Quiet Person 3")
+    page.page.press("#search", "Enter")
+    panel = page.page.locator("#panel")
+    assert panel.locator("h2").first.inner_text() == "Quiet Person 3"
+    assert "No ties" in panel.inner_text()
+    # A quote opens its report at that sentence, highlighted and in view.
+    panel.get_by_role("button", name="in report").first.click()
+    here = panel.locator("li.here")
+    assert here.inner_text() == "Apologies were received from Quiet Person 3."
+    box, frame = here.bounding_box(), panel.bounding_box()
+    assert frame["y"] <= box["y"] <= frame["y"] + frame["height"]  # type: ignore[index]
+    page.screenshot("generated-180-report.png", tmp_path)
     assert page.errors == []

@@ -2,7 +2,13 @@
 
 The HTML page is one file that works from ``file://`` with no network: the
 vis-network library is read from ``node_modules`` (installed by ``npm ci``)
-at run time and inlined, and the graph travels as JSON inside the page.
+at run time and inlined, and the graph travels as JSON inside the page. The
+page's own HTML, CSS and JavaScript are package data in ``boardgraph/assets``.
+
+The page is an explorer in the manner of an entity index: every entity of
+the graph is in it — those with no ties too, findable by search and the index
+— with its mentions grouped by year and report, its reports and its ties;
+each quoted sentence opens its report's view at that sentence.
 """
 
 from __future__ import annotations
@@ -10,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import html
+import importlib.resources
 import json
 import math
 import os
@@ -162,34 +169,71 @@ def glob_escape(text: str) -> str:
     return re.sub(r"([*?\[])", r"[\1]", text)
 
 
-def page_data(data: GraphData, g: nx.Graph, options: Options, links: dict[str, str]) -> dict:
-    """Everything the page shows, as JSON-ready dicts (sorted, so the page is byte-stable)."""
-    mentions: dict[str, dict[tuple[str, str], dict]] = defaultdict(dict)
+def _sentence(evidence: analyse.Evidence) -> str:
+    return " ".join(evidence.text.split())
+
+
+def _report_sentences(data: GraphData) -> dict[str, list[str]]:
+    """Per report id, the sentences the graph quotes from it, in the order the report has them."""
+    found: dict[str, dict[str, int]] = defaultdict(dict)
+
+    def add(rid: str, evidence: analyse.Evidence | None) -> None:
+        if evidence is None or not evidence.text.strip():
+            return
+        text = _sentence(evidence)
+        start = evidence.start if evidence.start is not None else 1 << 62  # no offset: after the rest
+        found[rid][text] = min(found[rid].get(text, start), start)
+
     for m in data.mentions:
-        if m.entity not in g:
+        add(_report_id(data, m.report), m.evidence)
+    for c in (*data.collaborations, *data.participations):
+        for e in c.evidence:
+            add(c.report_id, e)
+    return {rid: sorted(texts, key=lambda t: (texts[t], t)) for rid, texts in sorted(found.items())}
+
+
+def _report_id(data: GraphData, report_iri: str) -> str:
+    report = data.reports.get(report_iri)
+    return report.identifier if report else report_iri.rsplit("/", 1)[-1]
+
+
+def page_data(data: GraphData, g: nx.Graph, options: Options, links: dict[str, str]) -> dict:
+    """Everything the page shows, as JSON-ready dicts (sorted, so the page is byte-stable).
+
+    Quoted sentences are stored once, per report (``reports[id].sents``);
+    mentions and evidence refer to them by index, so a quote can open its
+    report's view at the very sentence.
+    """
+    sents = _report_sentences(data)
+    index = {rid: {text: i for i, text in enumerate(texts)} for rid, texts in sents.items()}
+    # Every entity is on the page, tied or not; a period or --no-programmes narrows the ties only.
+    entities = {iri: e for iri, e in data.entities.items()
+                if options.programmes or e.type != PROGRAMME or iri in g}
+    mentions: dict[str, dict[tuple[str, int], dict]] = defaultdict(dict)
+    for m in data.mentions:
+        if m.entity not in entities and m.entity not in g:
             continue
-        report = data.reports.get(m.report)
-        rid = report.identifier if report else m.report.rsplit("/", 1)[-1]
-        sentence = " ".join(m.evidence.text.split()) if m.evidence else ""
-        entry = mentions[m.entity].setdefault((rid, sentence), {"r": rid, "s": sentence, "q": []})
+        rid = _report_id(data, m.report)
+        i = index.get(rid, {}).get(_sentence(m.evidence), -1) if m.evidence else -1
+        entry = mentions[m.entity].setdefault((rid, i), {"r": rid, "i": i, "q": []})
         if m.text and m.text not in entry["q"]:
             entry["q"].append(m.text)
     roles: dict[str, list[dict]] = defaultdict(list)
     for r in data.roles:
-        if r.person in g:
-            report = data.reports.get(r.report)
-            roles[r.person].append(
-                {
-                    "role": r.role,
-                    "org": r.organisation,
-                    "d": _iso(r.date),
-                    "r": report.identifier if report else "",
-                }
-            )
+        report = data.reports.get(r.report)
+        roles[r.person].append(
+            {
+                "role": r.role,
+                "org": r.organisation,
+                "d": _iso(r.date),
+                "r": report.identifier if report else "",
+            }
+        )
     dates = {r.identifier: _iso(r.date) for r in data.reports.values() if r.date}
     nodes = []
-    for node, d in sorted(g.nodes(data=True)):
-        years = sorted({y for _, _, e in g.edges(node, data=True) for y in e["years"]})
+    for node in sorted(set(g) | set(entities)):
+        d = g.nodes[node] if node in g else _untied(entities[node])
+        years = sorted({y for _, _, e in g.edges(node, data=True) for y in e["years"]}) if node in g else []
         nodes.append(
             {
                 "id": node,
@@ -197,12 +241,13 @@ def page_data(data: GraphData, g: nx.Graph, options: Options, links: dict[str, s
                 "type": d["type"],
                 "alt": list(d.get("alt_labels", ())),
                 "size": round(d["size"], 6),
+                "ties": g.degree(node) if node in g else 0,
                 "m": {k: round(float(d.get(k, 0)), 6) for k in analyse.MEASURES},
                 "community": d.get("community", 0),
                 "years": years,
                 "roles": roles.get(node, []),
                 "mentions": sorted(
-                    mentions[node].values(), key=lambda e: (dates.get(e["r"], "9999"), e["r"], e["s"])
+                    mentions[node].values(), key=lambda e: (dates.get(e["r"], "9999"), e["r"], e["i"])
                 ),
             }
         )
@@ -222,7 +267,7 @@ def page_data(data: GraphData, g: nx.Graph, options: Options, links: dict[str, s
                         "r": c.report_id,
                         "t": c.relation_type,
                         "g": c.trigger,
-                        "ev": [" ".join(e.text.split()) for e in c.evidence],
+                        "ev": [index.get(c.report_id, {}).get(_sentence(e), -1) for e in c.evidence],
                     }
                     for c in d["collaborations"]
                 ],
@@ -236,6 +281,7 @@ def page_data(data: GraphData, g: nx.Graph, options: Options, links: dict[str, s
             "chair": r.chair,
             "iri": r.iri,
             "href": links.get(r.identifier, ""),
+            "sents": sents.get(r.identifier, []),
         }
         for r in sorted(data.reports.values(), key=lambda r: r.identifier)
     }
@@ -255,6 +301,15 @@ def page_data(data: GraphData, g: nx.Graph, options: Options, links: dict[str, s
     }
 
 
+def _untied(entity: analyse.Entity) -> dict:
+    """Node attributes for an entity the network has no tie for."""
+    return {"label": entity.label, "type": entity.type, "alt_labels": entity.alt_labels, "size": 0.0}
+
+
+def _asset(name: str) -> str:
+    return importlib.resources.files("boardgraph.assets").joinpath(name).read_text(encoding="utf-8")
+
+
 def render_html(data: GraphData, options: Options, *, links: dict[str, str] | None = None) -> str:
     js_path = find_vis_network_js()
     g = picture_graph(data, options)
@@ -267,11 +322,11 @@ def render_html(data: GraphData, options: Options, *, links: dict[str, str] | No
         "VIS_VERSION": html.escape(_vis_version(js_path) or "?"),
         "VIS_JS": _script_safe(js_path.read_text(encoding="utf-8")),
         "DATA": data_json,
-        "APP_JS": APP_JS,
-        "CSS": CSS,
+        "APP_JS": _script_safe(_asset("network.js")),
+        "CSS": _asset("network.css"),
     }
     # One pass, so text inside the data can never be taken for a placeholder.
-    return re.sub(r"@@(\w+)@@", lambda m: parts[m.group(1)], PAGE)
+    return re.sub(r"@@(\w+)@@", lambda m: parts[m.group(1)], _asset("network.html"))
 
 
 def write_html(source: GraphData | Path | str, path: Path | str, options: Options | None = None) -> Path:
@@ -542,405 +597,3 @@ def draw_timeline(
     fig.suptitle(f"{options.title}: over time", x=0.01, ha="left", fontsize=15, fontweight="bold")
     fig.tight_layout()
     return _save(fig, Path(path))
-
-
-# ----------------------------------------------------------------- page source
-
-PAGE = """<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="boardgraph">
-<title>@@TITLE@@</title>
-<style>@@CSS@@</style>
-</head>
-<body>
-<header>
-  <h1>@@TITLE@@</h1>
-  <div class="controls">
-    <label>Year <select id="year" aria-label="year"></select></label>
-    <input id="year-slider" type="range" min="0" value="0" step="1" aria-label="year slider">
-    <label title="show every tie up to and including the chosen year">
-      <input id="cumulative" type="checkbox"> up to then</label>
-    <label><input id="programmes" type="checkbox" checked> programmes</label>
-    <input id="search" type="search" placeholder="Search people, councils, bodies…" list="names"
-           autocomplete="off" aria-label="search">
-    <datalist id="names"></datalist>
-    <span id="status" role="status"></span>
-  </div>
-</header>
-<main>
-  <div id="network" aria-label="network"></div>
-  <aside id="panel" aria-live="polite"></aside>
-  <div id="legend"></div>
-</main>
-<footer id="footer"></footer>
-<script type="application/json" id="bg-data">@@DATA@@</script>
-<!-- vis-network @@VIS_VERSION@@ (Apache-2.0 OR MIT), https://github.com/visjs/vis-network -->
-<script>@@VIS_JS@@</script>
-<script>@@APP_JS@@</script>
-</body>
-</html>
-"""
-
-CSS = """
-:root { --ink:#1f2328; --muted:#656d76; --line:#d0d7de; --bg:#f6f8fa; --accent:#0969da; }
-* { box-sizing: border-box; }
-html, body { margin:0; height:100%; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
-  color: var(--ink); }
-body { display:flex; flex-direction:column; }
-header { display:flex; flex-wrap:wrap; align-items:center; gap:.5rem 1.5rem; padding:.6rem 1rem;
-  border-bottom:1px solid var(--line); background:var(--bg); }
-h1 { font-size:1.15rem; margin:0; }
-.controls { display:flex; flex-wrap:wrap; align-items:center; gap:.5rem 1rem; }
-.controls label { display:flex; align-items:center; gap:.3rem; }
-#search { width:18rem; padding:.25rem .5rem; border:1px solid var(--line); border-radius:6px; }
-#status { color:var(--muted); }
-main { flex:1; display:flex; min-height:0; position:relative; }
-#network { flex:1; min-width:0; background:#fff; }
-#panel { width:min(420px, 40vw); overflow:auto; border-left:1px solid var(--line); padding:.8rem 1rem;
-  background:#fff; }
-#panel h2 { font-size:1.1rem; margin:.1rem 0 .2rem; }
-#panel h3 { font-size:.8rem; text-transform:uppercase; letter-spacing:.04em; color:var(--muted);
-  margin:1rem 0 .3rem; }
-#panel .hint { color:var(--muted); }
-#panel blockquote { margin:.2rem 0 .6rem; padding:.3rem .6rem; border-left:3px solid var(--line);
-  background:var(--bg); }
-#panel mark { background:#fff3b0; padding:0 .1em; }
-#panel ul { padding-left:1.1rem; margin:.2rem 0; }
-#panel li { margin:.15rem 0; }
-#panel table { border-collapse:collapse; }
-#panel td { padding:.05rem .8rem .05rem 0; }
-.badge { display:inline-block; color:#fff; border-radius:9px; padding:0 .5rem; font-size:.8rem; }
-.meta { color:var(--muted); font-size:.85rem; }
-a, button.link { color:var(--accent); cursor:pointer; }
-button.link { background:none; border:none; padding:0; font:inherit; text-decoration:underline; }
-#legend { position:absolute; left:.8rem; bottom:.6rem; background:rgba(255,255,255,.9); padding:.4rem .6rem;
-  border:1px solid var(--line); border-radius:6px; font-size:.85rem; }
-#legend span.ln { display:inline-block; width:.9rem; margin-right:.3rem; vertical-align:3px;
-  border-top:2px solid #8c959f; }
-#legend span.ln.dash { border-top:2px dashed #CC79A7; }
-#legend span.sw { display:inline-block; width:.8rem; height:.8rem; margin-right:.3rem; vertical-align:-1px; }
-footer { padding:.3rem 1rem; color:var(--muted); font-size:.8rem; border-top:1px solid var(--line); }
-"""
-
-APP_JS = r"""
-"use strict";
-(function () {
-  const DATA = JSON.parse(document.getElementById("bg-data").textContent);
-  const NODE = new Map(DATA.nodes.map((n) => [n.id, n]));
-  const EDGE = new Map(DATA.edges.map((e) => [e.id, e]));
-  const state = { year: "all", cumulative: false, programmes: true };
-  const $ = (id) => document.getElementById(id);
-  const MAX_WEIGHT = Math.max(1, ...DATA.edges.map((e) => e.weight - 1));
-
-  // Build DOM with text nodes only: report text never becomes markup.
-  function el(tag, attrs, ...children) {
-    const node = document.createElement(tag);
-    for (const [k, v] of Object.entries(attrs || {})) {
-      if (k === "onclick") node.addEventListener("click", v);
-      else if (k === "style") node.setAttribute("style", v);
-      else node[k] = v;
-    }
-    for (const c of children.flat(Infinity)) {
-      if (c === null || c === undefined || c === false) continue;
-      node.append(c instanceof Node ? c : document.createTextNode(String(c)));
-    }
-    return node;
-  }
-  const style = (type) => DATA.styles[type] || DATA.styles.Person;
-  const plural = (n, one, many) => `${n} ${n === 1 ? one : (many || one + "s")}`;
-  const years = (ys) => (ys.length ? ys.join(", ") : "undated");
-
-  // ----------------------------------------------------------- data sets
-  const nodes = new vis.DataSet(DATA.nodes.map((n) => ({
-    id: n.id,
-    label: n.label,
-    value: n.size,
-    shape: style(n.type).shape,
-    color: { background: style(n.type).color, border: "#ffffff",
-             highlight: { background: style(n.type).color, border: "#1f2328" },
-             hover: { background: style(n.type).color, border: "#1f2328" } },
-    title: `${n.label} (${n.type})`,
-  })));
-  const edges = new vis.DataSet(DATA.edges.map((e) => ({
-    id: e.id,
-    from: e.from,
-    to: e.to,
-    value: e.weight,
-    dashes: e.kind === "participation",
-    color: { color: e.kind === "participation" ? style("Programme").color : "#8c959f",
-             highlight: "#1f2328", hover: "#1f2328", opacity: 0.75 },
-    title: `${NODE.get(e.from).label} – ${NODE.get(e.to).label}: `
-      + `${plural(e.weight, e.kind === "participation" ? "statement" : "collaboration")} (${years(e.years)})`,
-  })));
-
-  function edgeVisible(e) {
-    if (!state.programmes && e.kind === "participation") return false;
-    if (state.year === "all") return true;
-    const y = Number(state.year);
-    return e.years.some((v) => (state.cumulative ? v <= y : v === y));
-  }
-  let active = new Set();
-  function nodeVisible(n) {
-    if (!state.programmes && n.type === "Programme") return false;
-    return state.year === "all" || active.has(n.id);
-  }
-  const edgesView = new vis.DataView(edges, { filter: (item) => edgeVisible(EDGE.get(item.id)) });
-  const nodesView = new vis.DataView(nodes, { filter: (item) => nodeVisible(NODE.get(item.id)) });
-
-  const network = new vis.Network($("network"), { nodes: nodesView, edges: edgesView }, {
-    layout: { randomSeed: DATA.seed, improvedLayout: DATA.nodes.length <= 150 },
-    physics: {
-      solver: "forceAtlas2Based",
-      forceAtlas2Based: { gravitationalConstant: -70, springLength: 120, avoidOverlap: 0.4 },
-      stabilization: { iterations: 600, fit: true },
-    },
-    nodes: {
-      // Absolute sizes (area ∝ measure), so a node keeps its size whichever year is shown.
-      scaling: { min: 7, max: 38, customScalingFunction: (min, max, total, value) => Math.sqrt(value),
-                 label: { enabled: true, min: 12, max: 20, drawThreshold: 6 } },
-      font: { face: "system-ui, sans-serif", color: "#1f2328", strokeWidth: 3, strokeColor: "#ffffff" },
-      borderWidth: 1.5,
-    },
-    edges: {
-      // Absolute widths too: a tie seen twice looks the same in every year's view.
-      scaling: { min: 1, max: 8, customScalingFunction: (lo, hi, total, value) => (value - 1) / MAX_WEIGHT },
-      smooth: false, selectionWidth: 2,
-    },
-    interaction: { hover: true, tooltipDelay: 120 },
-  });
-
-  let ready = false;
-  network.once("stabilizationIterationsDone", () => {
-    // Freeze the layout and remember it, so filtering by year never moves anyone.
-    network.setOptions({ physics: false });
-    const pos = network.getPositions();
-    nodes.update(Object.entries(pos).map(([id, p]) => ({ id, x: p.x, y: p.y })));
-    // fit() ignores labels; step back a little so long names at the edges stay readable.
-    network.fit();
-    network.moveTo({ scale: network.getScale() * 0.88 });
-    ready = true;
-    document.body.dataset.ready = "true";
-  });
-
-  // ----------------------------------------------------------- filtering
-  function inWindow(c) {
-    if (state.year === "all") return true;
-    const y = Number(c.d.slice(0, 4));
-    return c.d !== "" && (state.cumulative ? y <= Number(state.year) : y === Number(state.year));
-  }
-  function refresh() {
-    active = new Set();
-    const widths = [];
-    for (const e of DATA.edges) {
-      if (!edgeVisible(e)) continue;
-      active.add(e.from);
-      active.add(e.to);
-      // A tie is as thick as its collaborations in the years shown, not in all years.
-      widths.push({ id: e.id, value: e.collabs.filter(inWindow).length || 1 });
-    }
-    edges.update(widths);
-    edgesView.refresh();
-    nodesView.refresh();
-    const when = state.year === "all" ? (DATA.period || "all years")
-      : (state.cumulative ? `up to ${state.year}` : state.year);
-    $("status").textContent =
-      `${plural(nodesView.length, "node")} · ${plural(edgesView.length, "tie")} · ${when}`;
-  }
-
-  const yearSelect = $("year");
-  const slider = $("year-slider");
-  yearSelect.append(el("option", { value: "all" }, "All years"));
-  for (const y of DATA.years) yearSelect.append(el("option", { value: String(y) }, String(y)));
-  slider.max = String(DATA.years.length);
-  function setYear(value) {
-    state.year = value;
-    yearSelect.value = value;
-    slider.value = value === "all" ? "0" : String(DATA.years.indexOf(Number(value)) + 1);
-    refresh();
-  }
-  yearSelect.addEventListener("change", () => setYear(yearSelect.value));
-  slider.addEventListener("input", () => {
-    const i = Number(slider.value);
-    setYear(i === 0 ? "all" : String(DATA.years[i - 1]));
-  });
-  $("cumulative").addEventListener("change", (ev) => { state.cumulative = ev.target.checked; refresh(); });
-  $("programmes").addEventListener("change", (ev) => { state.programmes = ev.target.checked; refresh(); });
-
-  // -------------------------------------------------------------- search
-  const names = $("names");
-  for (const n of [...DATA.nodes].sort((a, b) => a.label.localeCompare(b.label))) {
-    names.append(el("option", { value: n.label }));
-  }
-  function matches(q) {
-    q = q.trim().toLowerCase();
-    if (!q) return [];
-    return DATA.nodes.filter((n) => n.label.toLowerCase().includes(q)
-      || n.alt.some((a) => a.toLowerCase().includes(q))).map((n) => n.id);
-  }
-  function search(focus) {
-    const q = $("search").value;
-    const found = matches(q);
-    const visible = found.filter((id) => nodesView.get(id));
-    network.selectNodes(visible);
-    if (!q.trim()) { refresh(); return; }
-    const hidden = found.length - visible.length;
-    $("status").textContent = found.length
-      ? plural(found.length, "match", "matches") + (hidden ? ` (${hidden} not in this year)` : "")
-      : "no match";
-    const exact = DATA.nodes.find((n) => n.label.toLowerCase() === q.trim().toLowerCase());
-    const target = exact ? exact.id : (focus && found.length ? found[0] : null);
-    if (target) {
-      if (!nodesView.get(target)) setYear("all");
-      network.selectNodes([target]);
-      network.focus(target, { scale: Math.max(network.getScale(), 1), animation: { duration: 400 } });
-      showNode(target);
-    }
-  }
-  $("search").addEventListener("input", () => search(false));
-  $("search").addEventListener("keydown", (ev) => { if (ev.key === "Enter") search(true); });
-
-  // --------------------------------------------------------------- panel
-  const panel = $("panel");
-  // replaceChildren would print a skipped (null) section as the text "null"; el() drops it.
-  function show(...children) { panel.replaceChildren(el("div", {}, ...children)); panel.scrollTop = 0; }
-  function reportLink(id) {
-    return el("button", { className: "link", onclick: () => showReport(id), title: "about this report" }, id);
-  }
-  function escapeRegExp(text) { return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }
-  function quoted(sentence, marks) {
-    // Highlight the mention or trigger words inside the evidence sentence.
-    const q = el("blockquote");
-    const words = (marks || []).filter(Boolean).sort((a, b) => b.length - a.length);
-    if (!words.length) { q.append(sentence); return q; }
-    const pattern = new RegExp("(" + words.map(escapeRegExp).join("|") + ")", "gi");
-    for (const part of sentence.split(pattern)) {
-      q.append(words.some((w) => w.toLowerCase() === part.toLowerCase()) ? el("mark", {}, part) : part);
-    }
-    return q;
-  }
-  function nodeLink(id) {
-    return el("button", { className: "link", onclick: () => { network.selectNodes([id]); showNode(id); } },
-      NODE.get(id).label);
-  }
-  function badge(type) {
-    return el("span", { className: "badge", style: `background:${style(type).color}` }, type);
-  }
-  function intro() {
-    show(
-      el("h2", {}, DATA.title),
-      el("p", { className: "hint" }, "Click a node or a tie to see who, when, and the sentences of "
-        + "the reports that say so. Pick a year to see only that year's ties; search to find someone."),
-      el("p", { className: "meta" }, `${plural(DATA.nodes.length, "node")}, `
-        + `${plural(DATA.edges.length, "tie")}, ${plural(Object.keys(DATA.reports).length, "report")}. `
-        + `Node size: ${DATA.sizeBy}.`),
-    );
-  }
-  function showNode(id) {
-    const n = NODE.get(id);
-    const ties = DATA.edges.filter((e) => e.from === id || e.to === id)
-      .sort((a, b) => b.weight - a.weight || NODE.get(a.from === id ? a.to : a.from).label
-        .localeCompare(NODE.get(b.from === id ? b.to : b.from).label));
-    const m = n.m;
-    show(
-      el("h2", {}, n.label), badge(n.type),
-      n.alt.length ? el("p", { className: "meta" }, "Also written: " + n.alt.join(" · ")) : null,
-      n.type === "Programme" ? null : el("table", {},
-        el("tr", {}, el("td", {}, "Ties"), el("td", {}, m.degree)),
-        el("tr", {}, el("td", {}, "Collaborations"), el("td", {}, m.collaborations)),
-        el("tr", {}, el("td", {}, "Betweenness"), el("td", {}, m.betweenness.toFixed(3))),
-        el("tr", {}, el("td", {}, "PageRank"), el("td", {}, m.pagerank.toFixed(3))),
-        el("tr", {}, el("td", {}, "Community"), el("td", {}, n.community)),
-        el("tr", {}, el("td", {}, "Active"), el("td", {}, years(n.years)))),
-      n.roles.length ? el("h3", {}, "Roles") : null,
-      n.roles.length ? el("ul", {}, n.roles.map((r) => el("li", {}, r.role, r.org ? `, ${r.org}` : "",
-        r.d ? ` (${r.d}, ` : " (", reportLink(r.r), ")"))) : null,
-      el("h3", {}, `Ties (${ties.length})`),
-      el("ul", {}, ties.map((e) => {
-        const other = e.from === id ? e.to : e.from;
-        return el("li", {}, nodeLink(other), " — ",
-          el("button", { className: "link", onclick: () => { network.selectEdges([e.id]); showEdge(e.id); } },
-            plural(e.weight, e.kind === "participation" ? "statement" : "collaboration")),
-          ` (${years(e.years)})`);
-      })),
-      el("h3", {}, `Mentions (${n.mentions.length})`),
-      n.mentions.length ? n.mentions.map((x) => [
-        el("div", { className: "meta" }, "Report ", reportLink(x.r),
-          DATA.reports[x.r] && DATA.reports[x.r].d ? ` · ${DATA.reports[x.r].d}` : ""),
-        x.s ? quoted(x.s, x.q.length ? x.q : [n.label])
-          : el("p", { className: "hint" }, "named in this report"),
-      ]) : el("p", { className: "hint" }, "No mention annotations."),
-    );
-  }
-  function showEdge(id) {
-    const e = EDGE.get(id);
-    show(
-      el("h2", {}, nodeLink(e.from), " – ", nodeLink(e.to)),
-      el("p", { className: "meta" },
-        e.kind === "participation" ? "takes part in the programme · " : "worked together · ",
-        plural(e.weight, e.kind === "participation" ? "statement" : "collaboration"), " · ", years(e.years)),
-      e.collabs.map((c) => [
-        el("h3", {}, `${c.d || "undated"}${c.t ? " · " + c.t : ""}`),
-        el("div", { className: "meta" }, "Report ", reportLink(c.r),
-          DATA.reports[c.r] && DATA.reports[c.r].title ? ` — ${DATA.reports[c.r].title}` : "",
-          c.g ? ` · “${c.g}”` : ""),
-        c.ev.length ? c.ev.map((s) => quoted(s, [c.g, NODE.get(e.from).label, NODE.get(e.to).label]))
-          : el("p", { className: "hint" }, "No evidence sentence."),
-      ]),
-    );
-  }
-  function showReport(id) {
-    const r = DATA.reports[id] || {};
-    const from = DATA.edges.filter((e) => e.collabs.some((c) => c.r === id));
-    show(
-      el("h2", {}, r.title || id),
-      el("table", {},
-        el("tr", {}, el("td", {}, "Report"), el("td", {}, id)),
-        r.d ? el("tr", {}, el("td", {}, "Date"), el("td", {}, r.d)) : null,
-        r.board ? el("tr", {}, el("td", {}, "Board"), el("td", {}, r.board)) : null,
-        r.chair ? el("tr", {}, el("td", {}, "Chair"), el("td", {}, r.chair)) : null),
-      r.href ? el("p", {},
-        el("a", { href: r.href, target: "_blank", rel: "noopener" }, "Open the source report")) : null,
-      el("p", { className: "meta" }, r.iri || ""),
-      el("h3", {}, `Ties it supports (${from.length})`),
-      el("ul", {}, from.map((e) => el("li", {},
-        el("button", { className: "link", onclick: () => showEdge(e.id) },
-          `${NODE.get(e.from).label} – ${NODE.get(e.to).label}`)))),
-    );
-  }
-  network.on("click", (p) => {
-    if (p.nodes.length) showNode(p.nodes[0]);
-    else if (p.edges.length) showEdge(p.edges[0]);
-    else intro();
-  });
-
-  // -------------------------------------------------------------- legend
-  const counts = {};
-  for (const n of DATA.nodes) counts[n.type] = (counts[n.type] || 0) + 1;
-  const SWATCH = { dot: "border-radius:50%", diamond: "transform:rotate(45deg) scale(.8)",
-                   triangle: "clip-path:polygon(50% 0,100% 100%,0 100%)", square: "" };
-  $("legend").append(el("div", {}, ...DATA.types.filter((t) => counts[t]).map((t) =>
-    el("div", {}, el("span", { className: "sw",
-      style: `background:${style(t).color};${SWATCH[style(t).shape] || ""}` }),
-    `${t} (${counts[t]})`)),
-    el("div", {}, el("span", { className: "ln" }), "worked together"),
-    DATA.edges.some((e) => e.kind === "participation")
-      ? el("div", {}, el("span", { className: "ln dash" }), "takes part in programme") : null,
-    el("div", { className: "meta" }, `size: ${DATA.sizeBy}`)));
-  $("footer").textContent = `boardgraph · ${DATA.source || "graph"}${DATA.period ? " · " + DATA.period : ""}`
-    + " · every tie links to the report sentences it comes from";
-
-  intro();
-  refresh();
-  window.boardgraph = {
-    network, nodes, edges, nodesView, edgesView, setYear, showNode, showEdge,
-    get ready() { return ready; },
-    visibleNodeIds: () => nodesView.getIds(),
-    visibleEdgeIds: () => edgesView.getIds(),
-    renderedNodeCount: () => network.body.nodeIndices.length,
-    renderedEdgeCount: () => network.body.edgeIndices.length,
-  };
-})();
-"""
