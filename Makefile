@@ -55,6 +55,7 @@ bench: install
 	$(PY) benchmarks/bench_extraction.py --shared $(SHARED)
 	$(PY) benchmarks/bench_build.py
 	$(PY) benchmarks/bench_queries.py
+	$(PY) benchmarks/bench_hostile.py
 	$(PY) benchmarks/bench_formats.py
 	$(PY) benchmarks/bench_ocr.py
 

@@ -361,3 +361,30 @@ def test_demo_graph_repush_is_idempotent(demo_graph: Path, demo_server) -> None:
     push(demo_graph, demo_server.url)
     assert sparql_count(demo_server.query_url, COUNT_QUADS) == quads
     assert sparql_count(demo_server.query_url, COUNT_GRAPHS) == graphs
+
+
+# ------------------------------------------- issue 13: root URLs and signals
+
+
+def test_query_endpoint_takes_the_server_root_url(server: OxigraphServer, fixture_graph: Path) -> None:
+    push(fixture_graph, server.url)
+    for root in (server.url, server.url + "/"):
+        result = run_query("most-connected", endpoint=root)
+        assert result.values("name") == {"Ann Able", "Ben Bold", "Cy Cole"}
+
+
+def test_serve_ends_its_server_on_sigterm(fixture_graph: Path) -> None:
+    port = free_port()
+    command = [sys.executable, "-m", "boardgraph", "serve", "--graph", str(fixture_graph),
+               "--bind", f"127.0.0.1:{port}"]
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        assert process.stdout is not None and process.stdout.readline().startswith("serving ")
+    finally:
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=10)
+    with pytest.raises(BoardgraphError, match="cannot reach"):
+        run_remote(f"http://127.0.0.1:{port}/query", "ASK { ?s ?p ?o }", timeout=2)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", port))  # the port is free again: the oxigraph child is gone
