@@ -1,0 +1,371 @@
+"""The relation rules of ``bg_relations`` (boardgraph.components.relations).
+
+Where the parse decides the answer, the Doc is built by hand (words, heads,
+dependencies, tags), so a test fails only when the rule breaks, never because
+the statistical parser changed its mind. A few cases go through the real
+pipeline to show the lexicons arrive from ``pipeline.cfg``. Every name here is
+invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+import boardgraph.components  # noqa: F401  (registers the span and Doc extensions)
+from boardgraph.components.relations import (
+    RELATION_RULES,
+    Lexicon,
+    RelationFinder,
+    office_holders,
+    pronoun_referents,
+)
+from boardgraph.model import COUNCIL, ORGANISATION, PARTICIPATES, PERSON, PROGRAMME, WORKED_WITH
+
+Tok = tuple[str, str, str, str, int, str]  # word, lemma, pos, tag, head (absolute index), dep
+VOCAB = spacy.blank("en").vocab  # English lexical attributes (lower-case forms) for hand-built Docs
+
+
+def build(
+    tokens: list[Tok],
+    mentions: list[tuple[int, int, str, str]],
+    ctx: dict | None = None,
+    rule: dict[int, str] | None = None,
+) -> Doc:
+    """A parsed Doc from a token table, with ``mentions`` (start, end, label, name) as bg spans."""
+    doc = Doc(
+        VOCAB,
+        words=[t[0] for t in tokens],
+        lemmas=[t[1] for t in tokens],
+        pos=[t[2] for t in tokens],
+        tags=[t[3] for t in tokens],
+        heads=[t[4] for t in tokens],
+        deps=[t[5] for t in tokens],
+    )
+    spans = []
+    for k, (start, end, label, name) in enumerate(mentions):
+        span = doc[start:end]
+        span.label_ = label
+        span._.bg_name = name
+        span._.bg_rule = (rule or {}).get(k, "test")
+        spans.append(span)
+    doc.spans["bg"] = spans
+    doc._.bg_context = ctx or {"id": "t", "chair": None, "board": None}
+    return doc
+
+
+def pairs(doc: Doc) -> set[tuple[str, tuple[str, ...]]]:
+    RelationFinder()(doc)
+    spans = list(doc.spans["bg"])
+    out = set()
+    for r in doc._.bg_relations:
+        names = [spans[a]._.bg_name for a in r["args"]]
+        out.add((r["kind"], tuple(sorted(names)) if r["kind"] == WORKED_WITH else tuple(names)))
+    return out
+
+
+def ww(*names: str) -> tuple[str, tuple[str, ...]]:
+    return (WORKED_WITH, tuple(sorted(names)))
+
+
+# "Jo Pike asked Ann Lee to raise it with Tom Hart."
+ASKED = [
+    ("Jo", "Jo", "PROPN", "NNP", 1, "compound"),
+    ("Pike", "Pike", "PROPN", "NNP", 2, "nsubj"),
+    ("asked", "ask", "VERB", "VBD", 2, "ROOT"),
+    ("Ann", "Ann", "PROPN", "NNP", 4, "compound"),
+    ("Lee", "Lee", "PROPN", "NNP", 2, "dobj"),
+    ("to", "to", "PART", "TO", 6, "aux"),
+    ("raise", "raise", "VERB", "VB", 2, "xcomp"),
+    ("it", "it", "PRON", "PRP", 6, "dobj"),
+    ("with", "with", "ADP", "IN", 6, "prep"),
+    ("Tom", "Tom", "PROPN", "NNP", 10, "compound"),
+    ("Hart", "Hart", "PROPN", "NNP", 8, "pobj"),
+    (".", ".", "PUNCT", ".", 2, "punct"),
+]
+ASKED_PEOPLE = [(0, 2, PERSON, "Jo Pike"), (3, 5, PERSON, "Ann Lee"), (9, 11, PERSON, "Tom Hart")]
+
+
+def test_the_one_asked_acts_with_the_third_party_not_the_one_asking():
+    found = pairs(build(ASKED, ASKED_PEOPLE))
+    assert found == {ww("Ann Lee", "Tom Hart")}
+
+
+# "Ann Lee nominated by Tom Hart and Sue Bell will take the post."
+NOMINATED = [
+    ("Ann", "Ann", "PROPN", "NNP", 1, "compound"),
+    ("Lee", "Lee", "PROPN", "NNP", 10, "nsubj"),
+    ("nominated", "nominate", "VERB", "VBN", 1, "acl"),
+    ("by", "by", "ADP", "IN", 2, "agent"),
+    ("Tom", "Tom", "PROPN", "NNP", 5, "compound"),
+    ("Hart", "Hart", "PROPN", "NNP", 3, "pobj"),
+    ("and", "and", "CCONJ", "CC", 5, "cc"),
+    ("Sue", "Sue", "PROPN", "NNP", 8, "compound"),
+    ("Bell", "Bell", "PROPN", "NNP", 5, "conj"),
+    ("will", "will", "AUX", "MD", 10, "aux"),
+    ("take", "take", "VERB", "VB", 10, "ROOT"),
+    ("the", "the", "DET", "DT", 12, "det"),
+    ("post", "post", "NOUN", "NN", 10, "dobj"),
+    (".", ".", "PUNCT", ".", 10, "punct"),
+]
+
+
+def test_being_nominated_is_not_working_together():
+    people = [(0, 2, PERSON, "Ann Lee"), (4, 6, PERSON, "Tom Hart"), (7, 9, PERSON, "Sue Bell")]
+    assert pairs(build(NOMINATED, people)) == set()
+
+
+def _minutes(action: list[Tok]) -> list[Tok]:
+    """ "Mrs Kay Dunn (Clerk)." then a sentence; heads of ``action`` are relative to its start."""
+    head = [
+        ("Mrs", "Mrs", "PROPN", "NNP", 2, "compound"),
+        ("Kay", "Kay", "PROPN", "NNP", 2, "compound"),
+        ("Dunn", "Dunn", "PROPN", "NNP", 2, "ROOT"),
+        ("(", "(", "PUNCT", "-LRB-", 2, "punct"),
+        ("Clerk", "clerk", "PROPN", "NNP", 2, "appos"),
+        (")", ")", "PUNCT", "-RRB-", 2, "punct"),
+        (".", ".", "PUNCT", ".", 2, "punct"),
+    ]
+    n = len(head)
+    return head + [(w, lem, p, t, h + n, d) for w, lem, p, t, h, d in action]
+
+
+# "The Clerk and Cllr Max Orr are to draft a procedure."
+CLERK_AND = [
+    ("The", "the", "DET", "DT", 1, "det"),
+    ("Clerk", "clerk", "PROPN", "NNP", 6, "nsubj"),
+    ("and", "and", "CCONJ", "CC", 1, "cc"),
+    ("Cllr", "Cllr", "PROPN", "NNP", 5, "compound"),
+    ("Max", "Max", "PROPN", "NNP", 5, "compound"),
+    ("Orr", "Orr", "PROPN", "NNP", 1, "conj"),
+    ("are", "be", "AUX", "VBP", 6, "ROOT"),
+    ("to", "to", "PART", "TO", 8, "aux"),
+    ("draft", "draft", "VERB", "VB", 6, "xcomp"),
+    ("a", "a", "DET", "DT", 10, "det"),
+    ("procedure", "procedure", "NOUN", "NN", 8, "dobj"),
+    (".", ".", "PUNCT", ".", 6, "punct"),
+]
+
+
+def test_the_clerk_is_the_person_the_minutes_name_as_clerk():
+    doc = build(_minutes(CLERK_AND), [(1, 3, PERSON, "Kay Dunn"), (11, 13, PERSON, "Max Orr")])
+    assert pairs(doc) == {ww("Kay Dunn", "Max Orr")}
+
+
+def test_office_holders_read_from_brackets_and_dashes():
+    doc = build(_minutes(CLERK_AND), [(1, 3, PERSON, "Kay Dunn"), (11, 13, PERSON, "Max Orr")])
+    assert office_holders(doc, list(doc.spans["bg"]), Lexicon().roles) == {"clerk": 0}
+
+
+# "The Clerk and Cllr Max Orr were appointed." : done to them, not by them
+APPOINTED = [
+    ("The", "the", "DET", "DT", 1, "det"),
+    ("Clerk", "clerk", "PROPN", "NNP", 7, "nsubjpass"),
+    ("and", "and", "CCONJ", "CC", 1, "cc"),
+    ("Cllr", "Cllr", "PROPN", "NNP", 5, "compound"),
+    ("Max", "Max", "PROPN", "NNP", 5, "compound"),
+    ("Orr", "Orr", "PROPN", "NNP", 1, "conj"),
+    ("were", "be", "AUX", "VBD", 7, "auxpass"),
+    ("appointed", "appoint", "VERB", "VBN", 7, "ROOT"),
+    (".", ".", "PUNCT", ".", 7, "punct"),
+]
+
+
+def test_a_group_something_is_done_to_does_not_act_together():
+    doc = build(_minutes(APPOINTED), [(1, 3, PERSON, "Kay Dunn"), (11, 13, PERSON, "Max Orr")])
+    assert pairs(doc) == set()
+
+
+def _attended(det: str) -> list[Tok]:
+    """ "Cllr Ann Lee and Cllr Tom Hart attended <det> meeting." """
+    return [
+        ("Cllr", "Cllr", "PROPN", "NNP", 2, "compound"),
+        ("Ann", "Ann", "PROPN", "NNP", 2, "compound"),
+        ("Lee", "Lee", "PROPN", "NNP", 7, "nsubj"),
+        ("and", "and", "CCONJ", "CC", 2, "cc"),
+        ("Cllr", "Cllr", "PROPN", "NNP", 6, "compound"),
+        ("Tom", "Tom", "PROPN", "NNP", 6, "compound"),
+        ("Hart", "Hart", "PROPN", "NNP", 2, "conj"),
+        ("attended", "attend", "VERB", "VBD", 7, "ROOT"),
+        (det, det.lower(), "DET", "DT", 9, "det"),
+        ("meeting", "meeting", "NOUN", "NN", 7, "dobj"),
+        (".", ".", "PUNCT", ".", 7, "punct"),
+    ]
+
+
+def test_attending_a_meeting_together_but_not_the_meeting_minuted():
+    people = [(1, 3, PERSON, "Ann Lee"), (5, 7, PERSON, "Tom Hart")]
+    assert pairs(build(_attended("a"), people)) == {ww("Ann Lee", "Tom Hart")}
+    assert pairs(build(_attended("the"), people)) == set()
+
+
+# "Minutes of Elmford Parish Council. We will be using Ann Lee of Lee Legal."
+USING = [
+    ("Minutes", "minute", "NOUN", "NNS", 0, "ROOT"),
+    ("of", "of", "ADP", "IN", 0, "prep"),
+    ("Elmford", "Elmford", "PROPN", "NNP", 4, "compound"),
+    ("Parish", "Parish", "PROPN", "NNP", 4, "compound"),
+    ("Council", "Council", "PROPN", "NNP", 1, "pobj"),
+    (".", ".", "PUNCT", ".", 0, "punct"),
+    ("We", "we", "PRON", "PRP", 9, "nsubj"),
+    ("will", "will", "AUX", "MD", 9, "aux"),
+    ("be", "be", "AUX", "VB", 9, "aux"),
+    ("using", "use", "VERB", "VBG", 9, "ROOT"),
+    ("Ann", "Ann", "PROPN", "NNP", 11, "compound"),
+    ("Lee", "Lee", "PROPN", "NNP", 9, "dobj"),
+    ("of", "of", "ADP", "IN", 11, "prep"),
+    ("Lee", "Lee", "PROPN", "NNP", 14, "compound"),
+    ("Legal", "Legal", "PROPN", "NNP", 12, "pobj"),
+    (".", ".", "PUNCT", ".", 9, "punct"),
+]
+USING_MENTIONS = [
+    (2, 5, COUNCIL, "Elmford Parish Council"),
+    (10, 12, PERSON, "Ann Lee"),
+    (13, 15, ORGANISATION, "Lee Legal"),
+]
+
+
+def test_we_are_the_board_and_a_firm_engaged_works_with_it():
+    ctx = {"id": "t", "chair": None, "board": "Elmford Parish Council"}
+    found = pairs(build(USING, USING_MENTIONS, ctx))
+    assert found == {ww("Elmford Parish Council", "Ann Lee"), ww("Elmford Parish Council", "Lee Legal")}
+
+
+def test_we_without_a_known_board_is_nobody():
+    assert pairs(build(USING, USING_MENTIONS)) == set()
+
+
+# "Elmford District Council and Wardco had teamed up."
+TEAMED = [
+    ("Elmford", "Elmford", "PROPN", "NNP", 2, "compound"),
+    ("District", "District", "PROPN", "NNP", 2, "compound"),
+    ("Council", "Council", "PROPN", "NNP", 6, "nsubj"),
+    ("and", "and", "CCONJ", "CC", 2, "cc"),
+    ("Wardco", "Wardco", "PROPN", "NNP", 2, "conj"),
+    ("had", "have", "AUX", "VBD", 6, "aux"),
+    ("teamed", "team", "VERB", "VBN", 6, "ROOT"),
+    ("up", "up", "ADP", "RP", 6, "prt"),
+    (".", ".", "PUNCT", ".", 6, "punct"),
+]
+
+
+def test_bodies_that_teamed_up_are_partners():
+    found = pairs(
+        build(TEAMED, [(0, 3, COUNCIL, "Elmford District Council"), (4, 5, ORGANISATION, "Wardco")])
+    )
+    assert found == {ww("Elmford District Council", "Wardco")}
+
+
+# "The Council's gym is operated by Fitco on behalf of the Council."
+OPERATED = [
+    ("The", "the", "DET", "DT", 1, "det"),
+    ("Council", "Council", "PROPN", "NNP", 3, "poss"),
+    ("'s", "'s", "PART", "POS", 1, "case"),
+    ("gym", "gym", "NOUN", "NN", 5, "nsubjpass"),
+    ("is", "be", "AUX", "VBZ", 5, "auxpass"),
+    ("operated", "operate", "VERB", "VBN", 5, "ROOT"),
+    ("by", "by", "ADP", "IN", 5, "agent"),
+    ("Fitco", "Fitco", "PROPN", "NNP", 6, "pobj"),
+    ("on", "on", "ADP", "IN", 5, "prep"),
+    ("behalf", "behalf", "NOUN", "NN", 8, "pobj"),
+    ("of", "of", "ADP", "IN", 9, "prep"),
+    ("the", "the", "DET", "DT", 12, "det"),
+    ("Council", "Council", "PROPN", "NNP", 10, "pobj"),
+    (".", ".", "PUNCT", ".", 5, "punct"),
+]
+
+
+def test_a_contractor_running_a_service_works_with_the_report_body():
+    board = build(USING[:6], [(2, 5, COUNCIL, "Elmford Parish Council")])
+    tokens = USING[:6] + [(w, lem, p, t, h + 6, d) for w, lem, p, t, h, d in OPERATED]
+    mentions = [(2, 5, COUNCIL, "Elmford Parish Council"), (13, 14, ORGANISATION, "Fitco")]
+    ctx = {"id": "t", "chair": None, "board": "Elmford Parish Council"}
+    assert board is not None
+    assert pairs(build(tokens, mentions, ctx)) == {ww("Elmford Parish Council", "Fitco")}
+
+
+# "Cllr Ann Lee reported the potholes. She has also spoken to Tom Hart."
+SPOKEN = [
+    ("Cllr", "Cllr", "PROPN", "NNP", 2, "compound"),
+    ("Ann", "Ann", "PROPN", "NNP", 2, "compound"),
+    ("Lee", "Lee", "PROPN", "NNP", 3, "nsubj"),
+    ("reported", "report", "VERB", "VBD", 3, "ROOT"),
+    ("the", "the", "DET", "DT", 5, "det"),
+    ("potholes", "pothole", "NOUN", "NNS", 3, "dobj"),
+    (".", ".", "PUNCT", ".", 3, "punct"),
+    ("She", "she", "PRON", "PRP", 10, "nsubj"),
+    ("has", "have", "AUX", "VBZ", 10, "aux"),
+    ("also", "also", "ADV", "RB", 10, "advmod"),
+    ("spoken", "speak", "VERB", "VBN", 10, "ROOT"),
+    ("to", "to", "ADP", "IN", 10, "prep"),
+    ("Tom", "Tom", "PROPN", "NNP", 13, "compound"),
+    ("Hart", "Hart", "PROPN", "NNP", 11, "pobj"),
+    (".", ".", "PUNCT", ".", 10, "punct"),
+]
+
+
+def test_she_opening_a_sentence_is_the_person_before_and_spoke_to_is_interaction():
+    doc = build(SPOKEN, [(1, 3, PERSON, "Ann Lee"), (12, 14, PERSON, "Tom Hart")])
+    assert pronoun_referents(doc, list(doc.spans["bg"]), {1: 0, 2: 0, 12: 1, 13: 1}) == {7: 0}
+    assert pairs(doc) == {ww("Ann Lee", "Tom Hart")}
+
+
+# "We have applied to the Green Roofs Fund."
+APPLIED = [
+    ("We", "we", "PRON", "PRP", 2, "nsubj"),
+    ("have", "have", "AUX", "VBP", 2, "aux"),
+    ("applied", "apply", "VERB", "VBN", 2, "ROOT"),
+    ("to", "to", "ADP", "IN", 2, "prep"),
+    ("the", "the", "DET", "DT", 7, "det"),
+    ("Green", "Green", "PROPN", "NNP", 7, "compound"),
+    ("Roofs", "Roofs", "PROPN", "NNP", 7, "compound"),
+    ("Fund", "Fund", "PROPN", "NNP", 3, "pobj"),
+    (".", ".", "PUNCT", ".", 2, "punct"),
+]
+
+
+def test_the_board_applies_to_a_fund():
+    tokens = USING[:6] + [(w, lem, p, t, h + 6, d) for w, lem, p, t, h, d in APPLIED]
+    mentions = [(2, 5, COUNCIL, "Elmford Parish Council"), (11, 14, PROGRAMME, "Green Roofs Fund")]
+    ctx = {"id": "t", "chair": None, "board": "Elmford Parish Council"}
+    assert pairs(build(tokens, mentions, ctx)) == {
+        (PARTICIPATES, ("Elmford Parish Council", "Green Roofs Fund"))
+    }
+
+
+def test_rules_are_small_named_functions():
+    assert all(callable(r) and r.__doc__ for r in RELATION_RULES)
+    assert {"with_company", "joint_subject", "hired_for_body", "served_by", "participation"} <= {
+        r.__name__ for r in RELATION_RULES
+    }
+
+
+# ---------------------------------------------------------------- the real pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from boardgraph.pipeline import load_pipeline
+
+    return load_pipeline()
+
+
+def test_the_component_declares_what_it_needs_and_sets(nlp):
+    analysis = nlp.analyze_pipes()
+    assert not analysis["problems"].get("bg_relations")
+    assert "doc._.bg_relations" in analysis["summary"]["bg_relations"]["assigns"]
+
+
+def test_lexicons_come_from_the_config(nlp):
+    lex = nlp.get_pipe("bg_relations").lex
+    assert "liaise" in lex.comitative_heads and "nominate" in lex.not_joint and "we" in lex.author_pronouns
+
+
+def test_liaise_with_a_firm_through_the_pipeline(nlp):
+    doc = nlp.make_doc("Cllr Dai Rhys would liaise with Benchworks Ltd about the new bench.")
+    doc._.bg_context = {"id": "t", "chair": None, "date": "2020-01-01"}
+    doc = nlp(doc)
+    spans = list(doc.spans["bg"])
+    found = [sorted(spans[a]._.bg_name for a in r["args"]) for r in doc._.bg_relations]
+    assert any("Dai Rhys" in f and any("Benchworks" in n for n in f) for f in found), found
