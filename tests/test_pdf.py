@@ -219,3 +219,13 @@ def test_justified_line_is_not_a_table_row() -> None:
     spaced = (("Cllr", 0), ("Amy", 27), ("Chair", 120), ("Hart", 300))
     cells = [Word(t, x, x + 25, 0, 10, 10) for t, x in spaced]
     assert pdf.make_line(cells, 0).cells == ["Cllr Amy", "Chair", "Hart"]
+
+
+def test_a_page_sized_picture_with_a_stamped_line_is_a_scan() -> None:
+    stamp = [Line([Word("Ref", 10, 30, 5, 15, 8), Word("AB/123", 35, 80, 5, 15, 8)])]
+    assert pdf.is_scan(Page(1, 600, 800, stamp, pictures=1, picture_cover=0.95))
+    assert not pdf.is_scan(Page(1, 600, 800, stamp, pictures=0))
+    prose = [Line([Word("word" * 3, x, x + 40, y, y + 10, 10) for x in range(0, 400, 45)])
+             for y in range(0, 300, 12)]  # fmt: skip
+    # a page of text with its logo
+    assert not pdf.is_scan(Page(1, 600, 800, prose, pictures=1, picture_cover=0.95))

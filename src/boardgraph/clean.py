@@ -35,8 +35,11 @@ _PAGE_OF = re.compile(r"(?i)page\s+\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?")
 _OCR_CLLR = re.compile(r"\bC(?!llr)[lI1i|][lI1i|]r(s?)(\.?)(?=[ \t]+[A-Z])")
 _CLLR_DOT = re.compile(r"\bCllr(s?)\.(?=[ \t]+[A-Z])")
 # OCR reads a speck as a full stop inside a sentence ("were pleased. to
-# endorse"): a stop between two lower-case words ends no sentence.
-_OCR_STRAY_STOP = re.compile(r"(?<=[A-Za-z]{3})\.(?= [a-z]{2,}\b)(?! ?[a-z]\.)")
+# endorse"). Minutes do start sentences in lower case, so only a stop before
+# a word that joins (to, of, and …) and never opens one is taken for a speck.
+_OCR_STRAY_STOP = re.compile(
+    r"(?<=[A-Za-z]{3})\.(?= (?:to|of|and|or|for|with|by|from|than|that|which)\b(?! ?[a-z]?[.)]))"
+)
 # … and "I" as "1" after a paragraph number whose space it lost ("2.1, along with").
 _OCR_ONE_FOR_I = re.compile(r"(?m)(?<=^\d\.)1(?=,| (?:am|was|have|had|also|met|would|will)\b)")
 # OCR reads the pronoun "I" as a bar: "| am pleased", "|have".
@@ -227,7 +230,9 @@ def _furniture(text: str) -> list[tuple[Span, Span | None]]:
             before = text[prev[0] : prev[1]].rstrip()
             after = text[nxt[0] : nxt[1]].lstrip()
             # A sentence broken by the line: open before, lower-case after.
-            if before and before[-1] not in ".!?:;)" and after[:1].islower():
+            # (The line before is running text: a short title such as a
+            # board's name, then the date, then "item 3" is a header block.)
+            if before and before[-1] not in ".!?:;)" and after[:1].islower() and len(before.split()) >= 4:
                 join = Span(prev[0] + len(before), nxt[1] - len(after))
                 found.append((span, join))
                 continue

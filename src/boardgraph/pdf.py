@@ -97,7 +97,8 @@ class Page:
     lines: list[Line]  # in reading order
     ocr: bool = False
     confidence: float | None = None  # mean OCR word confidence, 0..1
-    pictures: int = 0  # images drawn on the page: a page of no text but a picture is a scan
+    pictures: int = 0  # images drawn on the page
+    picture_cover: float = 0.0  # share of the page the largest image covers
 
 
 def _join_words(words: list[Word]) -> str:
@@ -280,15 +281,28 @@ def read_pages(data: bytes) -> list[Page]:
             ]
             width, height = float(page.width), float(page.height)
             pages.append(
-                Page(number, width, height, order_lines(words, width), pictures=len(page.images))
+                Page(number, width, height, order_lines(words, width), pictures=len(page.images),
+                     picture_cover=_largest_picture(page.images, width * height))
             )
             page.flush_cache()
     return pages
 
 
+def _largest_picture(images: list[dict], area: float) -> float:
+    sizes = [abs(float(i["x1"]) - float(i["x0"])) * abs(float(i["bottom"]) - float(i["top"])) for i in images]
+    return min(1.0, max(sizes, default=0.0) / area) if area else 0.0
+
+
 def has_text(page: Page) -> bool:
-    """A page whose text layer holds some words (else it is a picture of text)."""
-    return sum(len(w.text) for line in page.lines for w in line.words) >= 20
+    """A page whose text layer holds the page's text (else it is a picture of text)."""
+    chars = sum(len(w.text) for line in page.lines for w in line.words)
+    # A scan may carry a stamped page number or a reference added after
+    # scanning: a page-sized picture with a line or two of text is still a scan.
+    return chars >= (200 if page.picture_cover > 0.5 else 20)
+
+
+def is_scan(page: Page) -> bool:
+    return page.pictures > 0 and not has_text(page)
 
 
 # ------------------------------------------------------------ furniture
@@ -394,7 +408,7 @@ def _pitch(lines: list[Line]) -> float:
     pitches = [
         b.middle - a.middle
         for a, b in itertools.pairwise(lines)
-        if a.region == b.region and not a.cells and not b.cells and b.middle > a.middle
+        if (a.region == b.region or a.ocr) and not a.cells and not b.cells and b.middle > a.middle
     ]
     return statistics.median(pitches) if pitches else 0.0
 
@@ -407,7 +421,6 @@ class _Flow:
     page: int
     short: bool  # ends well before its column does: a paragraph's last line
     gap_before: bool  # more space above it than between the lines of a paragraph
-    first_on_page: bool
 
 
 def _flow(pages: list[Page]) -> list[_Flow]:
@@ -430,11 +443,11 @@ def _flow(pages: list[Page]) -> list[_Flow]:
                 short = edge - line.x1 > 0.15 * max(edge - line.x0, 1.0)
             gap = (
                 prev is not None
-                and prev.region == line.region
+                and (prev.region == line.region or line.ocr)
                 and pitch > 0
                 and line.middle - prev.middle > 1.35 * pitch
             )
-            flow.append(_Flow(line, page.number, short, bool(gap), k == 0))
+            flow.append(_Flow(line, page.number, short, bool(gap)))
             prev = line
     return flow
 
@@ -447,12 +460,14 @@ def _breaks(prev: _Flow, cur: _Flow) -> bool:
         return True
     if not (a.ocr or b.ocr) and (a.bold != b.bold or abs(a.size - b.size) > 0.12 * max(a.size, b.size)):
         return True  # a heading: its own font
+    if cur.gap_before:
+        return True  # a paragraph's space, whatever case the next line starts in
     if text_b[:1].islower() or text_a.endswith(("-", "\u00ad", ",")):
         return False
     if cur.page != prev.page or b.region != a.region:
         # Across a page or column: the sentence runs on unless it had ended.
         return text_a[-1:] in _TERMINAL or prev.short
-    return cur.gap_before or prev.short
+    return prev.short
 
 
 def _vocabulary(flow: list[_Flow]) -> tuple[set[str], set[str]]:
@@ -548,9 +563,9 @@ class PdfRead:
 def read_pdf(data: bytes) -> PdfRead:
     """The report's text from a PDF: text-layer pages laid out, picture-only pages OCR'd."""
     pages = read_pages(data)
-    scans = [p.number for p in pages if not has_text(p) and p.pictures]
+    scans = [p.number for p in pages if is_scan(p)]
     if not scans:
-        if not any(has_text(p) for p in pages):
+        if not any(ln.words for p in pages for ln in p.lines):
             raise PdfProblem("PDF has no text layer (scanned?)")
         return PdfRead(layout_text(pages))
     from boardgraph import ocr
