@@ -27,6 +27,7 @@ from boardgraph.errors import BoardgraphError
 from boardgraph.ingest import discover
 from boardgraph.limits import DEFAULT_MAX_CHARS
 from boardgraph.model import (
+    COUNCIL,
     ORGANISATION,
     PERSON,
     ExtractedReport,
@@ -107,7 +108,8 @@ def assemble(reports: list[ExtractedReport], pipeline: str = "") -> ResolvedCorp
             eid = mention_entity.get((rid, i))
             if eid is None:
                 continue
-            if m.rule.startswith("report-board") and entities[eid].type == ORGANISATION:
+            # minutes belong to councils of every tier as often as reports to boards
+            if m.rule.startswith("report-board") and entities[eid].type in (ORGANISATION, COUNCIL):
                 corpus.board_of.setdefault(rid, eid)
             elif m.rule.startswith("report-chair") and entities[eid].type == PERSON:
                 corpus.chair_of.setdefault(rid, eid)
@@ -118,6 +120,7 @@ def assemble(reports: list[ExtractedReport], pipeline: str = "") -> ResolvedCorp
             corpus.warnings.append(f"{rid}: chair {rep.meta.chair!r} was not found as a person in the text")
         if rep.meta.date is None:
             corpus.warnings.append(f"{rid}: no date could be read or estimated")
+        corpus.warnings.extend(rep.meta.warnings)
         for n in rep.document.ocr_low_pages:
             corpus.warnings.append(f"{rid}: page {n} was read by OCR with low confidence "
                                    f"(mean word confidence below {ocr.CONFIDENCE_FLOOR:.2f}); check its text")

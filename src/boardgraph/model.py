@@ -78,6 +78,9 @@ class ReportMeta:
     date_confidence: float = 0.0  # 0..1
     date_evidence: str = ""  # human-readable account of how the date was decided
     date_span: Span | None = None  # where the stated date is, when stated
+    board_type: str | None = None  # COUNCIL or ORGANISATION, from the board's head noun
+    header_evidence: str = ""  # which rules found the board and the chair, for explain
+    warnings: list[str] = field(default_factory=list)  # what could not be read, and why
 
 
 @dataclass

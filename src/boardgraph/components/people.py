@@ -49,10 +49,18 @@ def from_context(doc: Doc, ctx: dict) -> list[Candidate]:
         s, e = ctx["board_span"]
         span = doc.char_span(s, e, alignment_mode="expand")
         if span is not None:
-            out.append(
-                Candidate(span.start, span.end, ORGANISATION, "report-board", 95, squash(fold(span.text)))
-            )
+            kind = ctx.get("board_type") if ctx.get("board_type") in (COUNCIL, ORGANISATION) else ORGANISATION
+            out.append(Candidate(span.start, span.end, kind, "report-board", 95, _heading_case(span.text)))
     return out
+
+
+def _heading_case(text: str) -> str:
+    """A body's name as a label: "GOVAN COMMUNITY COUNCIL" in a heading is "Govan Community Council"."""
+    name = squash(fold(text))
+    if not name.isupper() or len(name.split()) < 2:
+        return name  # mixed case is as written; a lone acronym stays one
+    small = {"and", "of", "the", "for", "upon", "on", "in", "y"}
+    return " ".join(w.lower() if w.lower() in small and i else w.capitalize() for i, w in enumerate(name.split()))
 
 
 def titled_people(doc: Doc) -> list[Candidate]:

@@ -1,0 +1,537 @@
+"""Who and whose: the body a report or meeting belongs to, and who chaired it.
+
+Reports and minutes say it in a handful of ways, each read by one small rule:
+
+* a title line: "X Board – report from Cllr Y (Chair)", "Report of the X
+  Committee", "Chair's report: Cllr Y";
+* a minutes heading: "Minutes of the meeting of X held on …", "X Parish
+  Council – 26th January 2021", the body's name alone on the first line,
+  "X Council held their meeting …";
+* the chair: marked in the attendance list ("Present: Cllr X (Chair)",
+  "X – Chairman", "Chairman Cllrs X, Y"), "chaired by X", "X took the Chair",
+  "THE CHAIR was taken by …", "Chair: X", a chair's report headed with the
+  name, "this report covers Councillor X's activities", the signature line;
+* minutes whose heading leaves the body out ("the above Council") name it in
+  the text: the local council they mention most (a council the register of
+  principal authorities does not know), and a councillor's column belongs to
+  the council it mentions most.
+
+Rules that read a name share :func:`person_at`. Everything works on the
+cleaned text, so spans point at the name as written.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from boardgraph.dates import Line, header_lines, looks_like_minutes, text_lines
+from boardgraph.lexicons import lines, words
+from boardgraph.model import COUNCIL, ORGANISATION, ReportMeta, SourceDocument, Span
+from boardgraph.register import default_register
+
+# --------------------------------------------------------------------------
+# Names
+
+
+_TITLES = words("titles") | words("metadata_name_prefixes")
+_HONOURS = words("honours")
+_NAME_PARTICLES = {"de", "van", "von", "da", "du", "le", "la", "der", "den", "st", "o'"}
+_CHAIR_ROLES = words("metadata_chair_roles")
+_REPORT_ROLES = lines("metadata_report_roles")
+_ROLE_WORDS = {w for role in _CHAIR_ROLES | set(_REPORT_ROLES) for w in re.split(r"[\s-]+", role)} | {
+    "vice", "clerk", "secretary", "treasurer", "member", "members", "officer",
+}  # fmt: skip
+_TOKEN = re.compile(r"[^\s,;()/]+")
+
+
+@dataclass
+class Person:
+    name: str
+    span: Span
+    role: str | None = None
+
+
+def _name_tokens(text: str, start: int, end: int) -> list[re.Match[str]]:
+    names: list[re.Match[str]] = []
+    for tok in _TOKEN.finditer(text, start, end):
+        word = tok.group(0).rstrip(".:–—-")
+        low = word.lower()
+        if not names and (low in _TITLES or low.rstrip(".") in _TITLES):
+            continue
+        if low in _HONOURS and names:
+            break
+        if not word:
+            break
+        if word[0].isupper() or (names and low in _NAME_PARTICLES):
+            names.append(tok)
+            if len(names) == 5 or text[tok.end() : tok.end() + 1] == ",":
+                break
+            continue
+        break
+    while names and names[-1].group(0).lower() in _NAME_PARTICLES:
+        names.pop()
+    return names
+
+
+def person_at(text: str, start: int, end: int) -> Person | None:
+    """A person's name in text[start:end], with titles, honours and "(Role)" peeled off."""
+    role = None
+    paren = re.compile(r"\(([^()]{2,60})\)").search(text, start, end)
+    if paren:
+        role = " ".join(paren.group(1).split())
+        end = paren.start()
+    names = _name_tokens(text, start, end)
+    if not names:
+        return None
+    s, e = names[0].start(), names[-1].end()
+    while e > s and text[e - 1] in ".:–—-":
+        e -= 1
+    name = " ".join(text[s:e].split())
+    if not re.search(r"[A-Za-z]{2}", name):
+        return None
+    # A name is more than offices: "The Chairman", "Vice Chair", "Clerk" are nobody.
+    if all(w.lower().strip(".'’") in _ROLE_WORDS | _TITLES for w in name.split()):
+        return None
+    return Person(name, Span(s, e), role)
+
+
+# --------------------------------------------------------------------------
+# Bodies
+
+
+_BODY_HEADS = words("metadata_body_heads")
+_COUNCIL_HEADS = lines("metadata_council_heads")
+_MEETING_WORDS = words("metadata_meeting_words")
+_CONNECTORS = {"and", "&", "of", "the", "for", "upon", "on", "in", "y"}
+_NOT_IN_NAMES = words("metadata_not_in_names")
+# Words that name no particular body: "the Parish Council" is not a name.
+_GENERIC = _BODY_HEADS | _CONNECTORS | words("metadata_name_prefixes") | {
+    "local", "combined", "fire", "rescue", "police", "crime", "national", "park", "health", "wellbeing",
+    "new", "above", "said", "our", "this", "full", "main", "services", "management",
+}  # fmt: skip
+_WORD = re.compile(r"[\w&'’-]+(?:\.(?=\w))?")
+_ACRONYM = re.compile(r"\b[A-Z]{1,4}(?:CC|PC|TC|DC|BC|MBC)\b")
+
+
+@dataclass
+class Body:
+    name: str
+    span: Span
+    type: str
+
+
+def body_type(name: str) -> str:
+    low = " ".join(name.lower().split())
+    if any(low.endswith(head) for head in _COUNCIL_HEADS) or _ACRONYM.fullmatch(name):
+        return COUNCIL
+    return ORGANISATION
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _body_from(text: str, toks: list[re.Match[str]], i: int) -> tuple[int, int] | None:
+    """Token range (first, last) of the body whose head noun is toks[i], or None."""
+    last = i
+    # "Borough Council of Kings Lynn & West Norfolk": a place after the head belongs to it
+    of_place = last + 2 < len(toks) and toks[last + 1].group(0).lower() == "of"
+    if of_place and _capitalised(toks[last + 2].group(0)):
+        j = last + 2
+        while j < len(toks) and (
+            (_capitalised(toks[j].group(0)) and toks[j].group(0).lower() not in _MEETING_WORDS)
+            or toks[j].group(0).lower() in {"and", "&"}
+        ) and text[toks[j - 1].end() : toks[j].start()].strip() == "":
+            j += 1
+        while j - 1 > last + 1 and toks[j - 1].group(0).lower() in _CONNECTORS:
+            j -= 1
+        if j - 1 > last + 1:
+            last = j - 1
+    first = i
+    k = i - 1
+    while k >= 0:
+        word = toks[k].group(0)
+        low = word.lower()
+        gap = text[toks[k].end() : toks[k + 1].start()]
+        if gap.strip() not in ("", ",") or "\n" in gap:
+            break
+        # a name does not run through "the": "… Hall and the Community Council"
+        if low in _MEETING_WORDS or low in _NOT_IN_NAMES or not (_capitalised(word) or low in _CONNECTORS):
+            break
+        first = k
+        k -= 1
+    while first < i and toks[first].group(0).lower() in _CONNECTORS:
+        first += 1
+    words_in = [t.group(0).lower().strip("'’") for t in toks[first : last + 1]]
+    if all(w in _GENERIC for w in words_in):
+        return None
+    return first, last
+
+
+def _body_in_heading(text: str, line: Line) -> Body | None:
+    """A body named at the start of a heading line, after nothing but minutes words."""
+    toks = list(_WORD.finditer(text, line.start, line.end))
+    for i, tok in enumerate(toks):
+        word = tok.group(0)
+        if word.lower() in _BODY_HEADS and _capitalised(word):
+            found = _body_from(text, toks, i)
+            if found is None:
+                continue
+            first, last = found
+            prefix = [t.group(0).lower() for t in toks[:first]]
+            if any(w not in _MEETING_WORDS and w not in {"of", "the", "a", "an"} for w in prefix):
+                return None  # "Apologies from X Council", "Report to the Cabinet"
+            span = Span(toks[first].start(), toks[last].end())
+            name = " ".join(text[span.start : span.end].split())
+            return Body(name, span, body_type(name))
+    return None
+
+
+def _is_attendance(line: Line) -> bool:
+    return _ATTENDANCE_LABEL.match(line.text) is not None
+
+
+def heading_body(doc: SourceDocument) -> tuple[Body, str] | None:
+    """The body named by the minutes' or report's first lines."""
+    for line in header_lines(doc.text, doc.raw_text, limit=15):
+        if _is_attendance(line):
+            break
+        body = _body_in_heading(doc.text, line)
+        if body:
+            return body, f"heading '{line.text[:80]}'"
+    return None
+
+
+def _initials(name: str) -> str:
+    parts = re.split(r"[\s-]+", name)
+    return "".join(w[0] for w in parts if w[:1].isupper() and w.lower() not in _CONNECTORS)
+
+
+@dataclass
+class _Council:
+    key: str  # initials: ties "X Y Community Council" to "XYCC"
+    count: int
+    first: Body
+    full: Body | None
+    principal: bool
+
+
+def _councils_named(text: str) -> dict[str, _Council]:
+    register = default_register()
+    principal_initials = _principal_initials()
+    found: dict[str, _Council] = {}
+    toks = list(_WORD.finditer(text[:200000]))
+    for i, tok in enumerate(toks):
+        word = tok.group(0)
+        if word == "Council" or word == "COUNCIL":
+            rng = _body_from(text, toks, i)
+            if rng is None:
+                continue
+            span = Span(toks[rng[0]].start(), toks[rng[1]].end())
+            name = " ".join(text[span.start : span.end].split())
+            key = _initials(name).upper()
+            principal = register.knows(name) or bool(_PRINCIPAL_TIERS & set(name.lower().split()))
+        elif _ACRONYM.fullmatch(word):
+            span, name, key = Span(tok.start(), tok.end()), word, word
+            principal = word in principal_initials
+        else:
+            continue
+        body = Body(name, span, COUNCIL)
+        entry = found.get(key)
+        if entry is None:
+            entry = found[key] = _Council(key, 0, body, None, principal)
+        entry.count += 1
+        entry.principal = entry.principal or principal
+        if entry.full is None and body.name != key:
+            entry.full = body
+    return found
+
+
+_PRINCIPAL_TIERS = words("metadata_principal_tiers")
+
+
+@functools.cache
+def _principal_initials() -> frozenset[str]:
+    register = default_register()
+    out = set()
+    for c in register.councils.values():
+        for name in (c.official_name, c.nice_name):
+            out.add(_initials(name).upper())
+    return frozenset(out)
+
+
+def named_council(doc: SourceDocument, minutes: bool) -> tuple[Body, str] | None:
+    """The council a report names most: in minutes, the most-named local council."""
+    councils = [c for c in _councils_named(doc.text).values() if len(c.key) >= 2]
+    if minutes:
+        councils = [c for c in councils if not c.principal]
+    if not councils:
+        return None
+    best = max(councils, key=lambda c: (c.count, -c.first.span.start))
+    body = best.full or best.first
+    kind = "local council" if minutes else "council"
+    return body, f"the {kind} the text names most ({best.count}×)"
+
+
+# --------------------------------------------------------------------------
+# Title lines of reports: "X Board – report from Cllr Y (Chair)"
+
+_DASH = r"(?:\s*[–—]\s*|\s+-\s+|\s*:\s*)"
+def any_of(entries: Iterable[str], space: str = r"[\s-]+") -> str:
+    """A regex alternation of list entries, longest first, any space or hyphen inside matching ``space``."""
+    forms = {re.sub(r"(?:\\ |\\-|-)+", lambda _: space, re.escape(e)) for e in entries}
+    return "(?:" + "|".join(sorted(forms, key=len, reverse=True)) + ")"
+
+
+_BODY_WORD = any_of(w.capitalize() for w in _BODY_HEADS)
+_ROLE = any_of(_REPORT_ROLES)
+_BOARD_REPORT_FROM = re.compile(
+    rf"(?P<board>[A-Z][^\n]{{2,120}}?){_DASH}(?:an?\s+|the\s+)?(?:report|update)\s+(?:from|of|by)\s+(?P<who>.+)$",
+    re.I,
+)
+_REPORT_OF_BOARD = re.compile(
+    rf"(?:[Tt]he\s+)?(?:[Rr]eport|REPORT|[Uu]pdate)\s+(?:of|from|OF|FROM)\s+(?:the|THE)\s+"
+    rf"(?:(?i:{_ROLE})\s+of\s+the\s+)?(?P<board>[A-Z][^\n]{{2,100}}?\b{_BODY_WORD})\b"
+    rf"(?:{_DASH}|\s*,\s*|\s+by\s+)?(?P<who>.*)$"
+)
+_BOARD_CHAIRS_REPORT = re.compile(
+    rf"(?P<board>[A-Z][^\n]{{2,120}}?){_DASH}(?:the\s+)?(?P<role>{_ROLE})['’]s\s+(?:report|update)"
+    rf"(?:{_DASH}(?P<who>.*))?$",
+    re.I,
+)
+_CHAIRS_REPORT = re.compile(
+    rf"(?:the\s+)?(?:retiring\s+|outgoing\s+)?(?P<role>{_ROLE})['’]s\s+(?:report|update){_DASH}(?P<who>.+)$",
+    re.I,
+)
+_FROM_THE_ROLE = re.compile(rf"\s*(?:from\s+)?the\s+(?P<role>{_ROLE})\s*,\s*", re.I)
+
+
+def _who(text: str, start: int, end: int, role: str | None) -> Person | None:
+    lead = _FROM_THE_ROLE.match(text, start, end)
+    if lead:
+        role = lead.group("role")
+        start = lead.end()
+    person = person_at(text, start, end)
+    if person and role and not person.role:
+        person.role = role
+    return person
+
+
+def _is_heading(line: Line) -> bool:
+    return 2 < len(line.text) <= 160 and line.text[-1] not in ".,;:-" and any(c.isalpha() for c in line.text)
+
+
+def title_board_chair(text: str, meta: ReportMeta) -> None:
+    """Board and chair from the title lines of a report (the first 15 lines)."""
+    heads = [line for line in text_lines(text[:20000])[:15] if _is_heading(line)]
+    # The title may name the board and the chair, or a later heading may
+    # ("Report of the X Board" then "Chair's report: Cllr Y"): keep looking
+    # until both are known.
+    for line in heads:
+        for pattern in (_BOARD_CHAIRS_REPORT, _BOARD_REPORT_FROM, _REPORT_OF_BOARD, _CHAIRS_REPORT):
+            m = pattern.match(text, line.start, line.end)
+            if m:
+                break
+        else:
+            continue
+        groups = m.groupdict()
+        if meta.title is None:
+            meta.title = line.text
+        if groups.get("board") and meta.board is None:
+            board = " ".join(m.group("board").split())
+            if len(board.split()) <= 12:
+                meta.board, meta.board_span = board, Span(*m.span("board"))
+                meta.board_type = body_type(board)
+        role = groups.get("role")
+        person = _who(text, *m.span("who"), role) if groups.get("who") else None
+        if person and meta.chair is None:
+            meta.chair, meta.chair_span, meta.chair_role = person.name, person.span, person.role
+        elif role and meta.chair_role is None:
+            meta.chair_role = role
+        if meta.board and meta.chair:
+            break
+    if meta.title is None and heads:
+        meta.title = heads[0].text
+
+
+# --------------------------------------------------------------------------
+# The chair of a meeting
+
+
+_ATTENDANCE_LABEL = re.compile(
+    rf"[\W\d_]*(?:[A-Za-z \-–]{{0,30}}?\b)?{any_of(lines('metadata_present_labels'))}\b"
+    r"[^:\n]{0,40}?(?::-?|$|\s)",
+    re.I,
+)
+_BLOCK_END = re.compile(
+    r"(?im)^[\W_]*(?:apologies|absent|in\s+attendance|also\s+present|minute|members\s+of\s+the\s+public|"
+    r"items?\b|\d{1,3}[.)]?\s)|\b(?:apologies|in\s+attendance|also\s+present)\b"
+)
+_CHAIR_WORD = any_of(_CHAIR_ROLES)
+_CHAIR_MARK = re.compile(rf"(?<![\w-])(?<!vice[- ])(?<!vice)(?P<role>{_CHAIR_WORD})\b(?!['’]s)", re.I)
+_SEGMENT_END = re.compile(r"[,;\n:/•*]|\s{2,}|\band\b|[–—]|\s-\s")
+
+
+def _segments_before(text: str, start: int, floor: int) -> Iterator[tuple[int, int]]:
+    """Text pieces before ``start`` back to ``floor``, nearest first, split at list delimiters."""
+    end = start
+    cuts = [m for m in _SEGMENT_END.finditer(text, floor, start)]
+    for cut in reversed(cuts):
+        if text[cut.end() : end].strip():
+            yield cut.end(), end
+        end = cut.start()
+    if text[floor:end].strip():
+        yield floor, end
+
+
+def _person_beside(text: str, mark: re.Match[str], floor: int, ceiling: int) -> Person | None:
+    """The name a role word in a list belongs to: before it ("X (Chair)", "X – Chair"), else after."""
+    start = mark.start()
+    floor = max(floor, text.rfind("\n", 0, start) + 1)  # a role marks a name on its own line
+    opening = text.rfind("(", floor, start)
+    if opening != -1 and not text[opening + 1 : start].strip():
+        start = opening  # "(Chair)"
+    for n, (s, e) in enumerate(_segments_before(text, start, floor)):
+        if n == 2:
+            break
+        person = person_at(text, s, e)
+        if person:
+            return person
+    after_end = _SEGMENT_END.search(text, mark.end() + 1, ceiling)
+    return person_at(text, mark.end(), after_end.start() if after_end else ceiling)
+
+
+def _role_name(role: str) -> str:
+    return " ".join(role.split()).capitalize()
+
+
+def chair_in_attendance(text: str) -> tuple[Person, str] | None:
+    """ "Present: Cllr X (Chair), …", "X – Chairman", "Chairman Cllrs X, Y"."""
+    for line in text_lines(text[:20000])[:60]:
+        label = _ATTENDANCE_LABEL.match(text, line.start, line.end)
+        if not label:
+            continue
+        end_mark = _BLOCK_END.search(text, label.end(), min(len(text), label.end() + 1500))
+        ceiling = end_mark.start() if end_mark else min(len(text), label.end() + 1500)
+        for mark in _CHAIR_MARK.finditer(text, label.end(), ceiling):
+            person = _person_beside(text, mark, label.end(), ceiling)
+            if person:
+                person.role = _role_name(mark.group("role"))
+                return person, "marked in the attendance list"
+    return None
+
+
+# "the outgoing Chair, X", "the Chairman, Cllr X": the office before the name
+_APPOSED_ROLE = re.compile(rf"\s*(?:the\s+)?(?:[a-z]+\s+){{0,2}}?{_CHAIR_WORD}\s*[,:]\s*", re.I)
+
+
+def _name_after(text: str, start: int, limit: int) -> Person | None:
+    lead = _APPOSED_ROLE.match(text, start, limit)
+    if lead:
+        start = lead.end()
+    stop = re.compile(r"[,;.\n](?!\w)|\s{2,}").search(text, start + 1, limit)
+    return person_at(text, start, stop.start() if stop else limit)
+
+
+_CLAUSE_END = re.compile(r"(?P<word>[\w’']*)[.!?:;]\s+")
+
+
+def _name_before(text: str, end: int) -> Person | None:
+    """The name ending a clause: from the last sentence end on the line ("Cllr. O. Smith took …")."""
+    start = text.rfind("\n", 0, end) + 1
+    for m in _CLAUSE_END.finditer(text, start, end):
+        word = m.group("word").lower()
+        # "Cllr." and initials end no sentence
+        if len(word) > 1 and word not in _TITLES:
+            start = m.end()
+    return person_at(text, start, end)
+
+
+_AFTER_RULES: list[tuple[str, re.Pattern[str]]] = [
+    ("chaired by", re.compile(r"\bchaired\s+(?:\w+\s+)?by\s+", re.I)),
+    ("the chair was taken by", re.compile(rf"\b{_CHAIR_WORD}\s+(?:was\s+)?taken\s+(?:\w+\s+)?by\s+", re.I)),
+    ("labelled chair", re.compile(rf"(?im)^[\W_]*{_CHAIR_WORD}\s*:\s*")),
+    ("this report covers", re.compile(
+        r"\bthis\s+(?:report|update)\s+(?:covers|is\s+from|sets\s+out)\s+(?:the\s+(?:work|activities)\s+of\s+)?",
+        re.I)),
+    ("chair's report", re.compile(
+        rf"(?im)^[\W\d_]*(?:retiring\s+|outgoing\s+)?{_CHAIR_WORD}['’]s\s+report\s*(?:[–—:]|\s-)\s*")),
+]  # fmt: skip
+_BEFORE_RULES: list[tuple[str, re.Pattern[str]]] = [
+    ("took the chair", re.compile(rf"\s+(?:took|takes|was\s+in|in)\s+the\s+{_CHAIR_WORD}\b", re.I)),
+]
+_SIGNATURE = re.compile(rf"(?im)^[\W_]*signed\b[\s:.…_]*(?P<who>[^\n]{{2,60}}?)[\s,(]+{_CHAIR_WORD}\b")
+
+
+def chair_in_sentences(text: str) -> tuple[Person, str] | None:
+    """ "chaired by X", "X took the Chair", "Chair: X", "this report covers Cllr X's …"."""
+    head = text[:30000]
+    hits: list[tuple[int, Person, str]] = []
+    for how, pattern in _AFTER_RULES:
+        for m in pattern.finditer(head):
+            person = _name_after(head, m.end(), min(len(head), m.end() + 120))
+            if person:
+                hits.append((m.start(), person, how))
+                break
+    for how, pattern in _BEFORE_RULES:
+        for m in pattern.finditer(head):
+            person = _name_before(head, m.start())
+            if person:
+                hits.append((m.start(), person, how))
+                break
+    if not hits:
+        return None
+    _, person, how = min(hits, key=lambda h: h[0])
+    if person.name.endswith(("'s", "’s")):
+        person.name = person.name[:-2]
+        person.span = Span(person.span.start, person.span.end - 2)
+    return person, how
+
+
+def chair_signature(text: str) -> tuple[Person, str] | None:
+    """ "Signed R Smith Chair": who signs the minutes as chair."""
+    for m in _SIGNATURE.finditer(text):
+        person = person_at(text, *m.span("who"))
+        if person:
+            return person, "signature line"
+    return None
+
+
+# --------------------------------------------------------------------------
+
+
+def board_and_chair(doc: SourceDocument, meta: ReportMeta) -> None:
+    """Fill meta.title/board/chair from the first rule of each kind that answers."""
+    text = doc.text
+    title_board_chair(text, meta)
+    notes: list[str] = []
+    minutes = looks_like_minutes(text)
+    if meta.board is None:
+        finders: list[Callable[[], tuple[Body, str] | None]] = [
+            lambda: heading_body(doc),
+            lambda: named_council(doc, minutes),
+        ]
+        for finder in finders:
+            found = finder()
+            if found:
+                body, how = found
+                meta.board, meta.board_span, meta.board_type = body.name, body.span, body.type
+                notes.append(f"board from {how}")
+                break
+    if meta.chair is None:
+        for chair_finder in (chair_in_attendance, chair_in_sentences, chair_signature):
+            hit = chair_finder(text)
+            if hit:
+                person, how = hit
+                meta.chair, meta.chair_span = person.name, person.span
+                role = person.role if person.role in _CHAIR_ROLES_CAP else "Chair"
+                meta.chair_role = meta.chair_role or role
+                notes.append(f"chair from {how}")
+                break
+    meta.header_evidence = "; ".join(notes)
+
+
+_CHAIR_ROLES_CAP = {_role_name(r) for r in _CHAIR_ROLES}
