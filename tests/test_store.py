@@ -81,13 +81,13 @@ def test_push_query_and_repush_leaves_store_unchanged(server: OxigraphServer, fi
 def test_pushing_a_rebuilt_report_replaces_it(
     server: OxigraphServer, fixture_graph: Path, tmp_path: Path
 ) -> None:
-    push(fixture_graph, server.url, with_ontology=False)
+    push(fixture_graph, server.url, with_ontology=False, corpus="minutes")
     before = sparql_count(server.query_url, COUNT_QUADS)
     rebuilt = tmp_path / "rebuilt.ttl"
     rebuilt.write_text(
         FIXTURE_TTL.replace("Board – report from Cllr Cy Cole", "Rebuilt title"), encoding="utf-8"
     )
-    push(rebuilt, server.url, with_ontology=False)
+    push(rebuilt, server.url, with_ontology=False, corpus="minutes")  # the same corpus, rebuilt
     assert sparql_count(server.query_url, COUNT_QUADS) == before
     titles = run_query("reports-mentioning", [("entity", None, "Cy Cole")], endpoint=server.query_url)
     assert titles.values("title") == {"Rebuilt title"}
@@ -388,3 +388,34 @@ def test_serve_ends_its_server_on_sigterm(fixture_graph: Path) -> None:
         run_remote(f"http://127.0.0.1:{port}/query", "ASK { ?s ?p ?o }", timeout=2)
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", port))  # the port is free again: the oxigraph child is gone
+
+
+# ------------------------------------------- issue 12: corpora sharing a store
+
+
+def test_two_corpora_keep_their_own_entities_and_prune_drops_deleted_reports(
+    server: OxigraphServer, fixture_graph: Path, tmp_path: Path
+) -> None:
+    other = tmp_path / "other" / "graph.ttl"
+    other.parent.mkdir()
+    other.write_text("""@prefix bg: <https://w3id.org/boardgraph/ontology#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+<https://w3id.org/boardgraph/id/person/zed-zane> a bg:Person ; rdfs:label "Zed Zane" .
+""", encoding="utf-8")
+    push(fixture_graph, server.url, with_ontology=False)
+    labels = ("SELECT (COUNT(*) AS ?n) WHERE { ?s a <https://w3id.org/boardgraph/ontology#Person> ; "
+              "<http://www.w3.org/2000/01/rdf-schema#label> ?l }")
+    first = sparql_count(server.query_url, labels)
+    push(other, server.url, with_ontology=False)
+    assert sparql_count(server.query_url, labels) == first + 1  # nothing of the first corpus lost
+
+    graphs = "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+    before = sparql_count(server.query_url, graphs)
+    g = load_graph(fixture_graph)
+    for triple in list(g):
+        if str(triple[0]).startswith("https://w3id.org/boardgraph/id/report/r2"):
+            g.remove(triple)
+    g.serialize(fixture_graph, format="turtle")  # the same corpus, report r2 deleted
+    report = push(fixture_graph, server.url, with_ontology=False, prune=True)
+    assert report.pruned >= 1
+    assert sparql_count(server.query_url, graphs) == before - report.pruned

@@ -16,6 +16,7 @@ GraphDB and Virtuoso do it by default.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import shutil
 import signal
@@ -28,13 +29,16 @@ import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import Graph, URIRef
+from rdflib import RDF, RDFS, Graph, Literal, URIRef
+from rdflib.namespace import PROV
 
-from boardgraph import remote
+from boardgraph import iri, remote
 from boardgraph.errors import BoardgraphError
 from boardgraph.export import load_graph, named_graphs, partition
 from boardgraph.query import check_endpoint_url
+from boardgraph.rdf import GRAPH_BUILD, GRAPH_ENTITIES, GRAPH_ONTOLOGY
 from boardgraph.textsafe import split_lines
+from boardgraph.vocab import ID_IRI
 
 DEFAULT_TIMEOUT = 60.0
 # Service paths of common stores: Oxigraph (/store, /update, /query),
@@ -55,6 +59,7 @@ class PushReport:
     target: Target
     graphs: int
     triples: int
+    pruned: int = 0
 
 
 # ------------------------------------------------------------------------ HTTP
@@ -143,6 +148,68 @@ def put_graph(target: Target, name: URIRef, graph: Graph, timeout: float = DEFAU
         raise BoardgraphError(f"{where} answered a web page, not a store's reply, for graph {name}")
 
 
+def corpus_name(graph_path: Path | str) -> str:
+    """A stable name for the corpus a graph file holds: its stem and where it lives.
+
+    Re-pushing the same file is the same corpus (its graphs are replaced);
+    another corpus's ``graph.ttl`` elsewhere is another corpus.
+    """
+    path = Path(graph_path).resolve()
+    return f"{path.stem}-{hashlib.sha256(str(path).encode()).hexdigest()[:8]}"
+
+
+def corpus_graphs(corpus: str) -> tuple[URIRef, URIRef, URIRef]:
+    """The corpus itself, and the entities and build graphs that belong to it alone."""
+    base = f"{ID_IRI}graph/corpus/{iri.segment(corpus)}"
+    return URIRef(base), URIRef(f"{base}/entities"), URIRef(f"{base}/build")
+
+
+def _per_corpus(graphs: dict[URIRef, Graph], corpus: str) -> dict[URIRef, Graph]:
+    """Shared graph names made the corpus's own, plus a manifest of every graph it pushes.
+
+    Two corpora in one store each keep their own entities graph (labels are
+    never replaced by another corpus's); the manifest (``prov:hadMember`` in
+    the corpus's build graph) lets ``--prune`` find what a corpus pushed before.
+    """
+    node, entities, build = corpus_graphs(corpus)
+    renamed = {GRAPH_ENTITIES: entities, GRAPH_BUILD: build}
+    out = {renamed.get(name, name): graph for name, graph in graphs.items()}
+    manifest = out.setdefault(build, Graph())
+    manifest.add((node, RDF.type, PROV.Collection))
+    manifest.add((node, RDFS.label, Literal(corpus)))
+    for name in out:
+        if name != GRAPH_ONTOLOGY:
+            manifest.add((node, PROV.hadMember, name))
+    return dict(sorted(out.items()))
+
+
+def _previous_members(target: Target, corpus: str, timeout: float) -> set[URIRef]:
+    node, _, build = corpus_graphs(corpus)
+    url = _with_query(target.url, "graph=" + urllib.parse.quote(str(build), safe=""))
+    answer = _request(url, "GET", timeout=timeout, accept="application/n-triples")
+    if answer.status == 404:
+        return set()
+    if not 200 <= answer.status < 300 or answer.content_type not in ("application/n-triples", "text/plain"):
+        raise BoardgraphError(f"store at {remote.mask(target.url)} did not return graph {build} "
+                              f"(HTTP {answer.status}, {answer.content_type or 'no content type'})")
+    graph = Graph().parse(data=answer.body.decode("utf-8"), format="nt")
+    return {o for o in graph.objects(node, PROV.hadMember) if isinstance(o, URIRef)}
+
+
+def delete_graph(target: Target, name: URIRef, timeout: float = DEFAULT_TIMEOUT) -> None:
+    if target.protocol == "gsp":
+        url = _with_query(target.url, "graph=" + urllib.parse.quote(str(name), safe=""))
+        answer = _request(url, "DELETE", timeout=timeout)
+        ok = 200 <= answer.status < 300 or answer.status == 404
+    else:
+        answer = _request(target.url, "POST", f"DROP SILENT GRAPH <{name}>".encode(),
+                          "application/sparql-update", timeout)
+        ok = 200 <= answer.status < 300
+    if not ok or answer.content_type in _NOT_A_STORE:
+        raise BoardgraphError(f"store at {remote.mask(target.url)} refused to drop graph {name} "
+                              f"(HTTP {answer.status})")
+
+
 def push(
     graph_path: Path | str,
     endpoint: str,
@@ -150,10 +217,18 @@ def push(
     protocol: str = "auto",
     with_ontology: bool = True,
     timeout: float = DEFAULT_TIMEOUT,
+    corpus: str | None = None,
+    prune: bool = False,
 ) -> PushReport:
+    """Push the graph's named graphs; with ``prune``, drop graphs this corpus pushed before
+    that the build no longer has (reports deleted or renamed since)."""
     target = detect_target(endpoint, protocol, timeout=min(timeout, 10.0))
+    corpus = corpus or corpus_name(graph_path)
+    if prune and target.protocol != "gsp":
+        raise BoardgraphError("--prune needs the store's Graph Store Protocol service (not SPARQL Update)")
+    previous = _previous_members(target, corpus, timeout) if prune else set()
     dataset = partition(load_graph(graph_path), with_ontology=with_ontology)
-    graphs = named_graphs(dataset)
+    graphs = _per_corpus(named_graphs(dataset), corpus)
     done: list[URIRef] = []
     for name, graph in graphs.items():
         try:
@@ -164,7 +239,10 @@ def push(
                 f"({_graph_list(done)}); pushing again completes it"
             ) from None
         done.append(name)
-    return PushReport(target, len(graphs), sum(len(g) for g in graphs.values()))
+    stale = sorted(previous - set(graphs))
+    for name in stale:
+        delete_graph(target, name, timeout)
+    return PushReport(target, len(graphs), sum(len(g) for g in graphs.values()), pruned=len(stale))
 
 
 def _graph_list(names: list[URIRef], show: int = 3) -> str:

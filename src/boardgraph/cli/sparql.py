@@ -62,7 +62,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--endpoint", required=True, metavar="URL")
     p.add_argument("--protocol", choices=("auto", "gsp", "update"), default="auto")
     p.add_argument("--no-ontology", action="store_true", help="do not push the ontology graph")
-    p.add_argument("--timeout", type=float, default=60.0, help="seconds per request (default 60)")
+    p.add_argument("--timeout", type=float, default=60.0, help="seconds per request, overall (default 60)")
+    p.add_argument("--corpus", metavar="NAME",
+                   help="the corpus's name in the store: its entities and build graphs are its own "
+                        "(default: the graph file's name and location)")
+    p.add_argument("--prune", action="store_true",
+                   help="drop graphs this corpus pushed before that the build no longer has")
     p.set_defaults(func=cmd_push)
 
     s = subparsers.add_parser(
@@ -141,10 +146,14 @@ def cmd_push(args: argparse.Namespace) -> int:
         protocol=args.protocol,
         with_ontology=not args.no_ontology,
         timeout=args.timeout,
+        corpus=args.corpus,
+        prune=args.prune,
     )
     how = "Graph Store Protocol" if report.target.protocol == "gsp" else "SPARQL Update"
     where = mask(report.target.url)
     print(f"pushed {report.triples} triples in {report.graphs} named graphs to {where} ({how})")
+    if report.pruned:
+        print(f"pruned {report.pruned} graph(s) of reports no longer in the build")
     return 0
 
 
