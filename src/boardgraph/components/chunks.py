@@ -1,7 +1,7 @@
 """Title-case name chunks and what their head noun says they are.
 
 "Department for Communities and Local Government", "District Council's
-Network", "Leaders' Programme": maximal runs of capitalised words, with
+Network", "Members' Programme": maximal runs of capitalised words, with
 connectors and possessives inside, trimmed of articles and roles.
 """
 
@@ -47,7 +47,7 @@ def name_chunks(sent: Span) -> Iterator[Span]:
     """Maximal runs of title-case words, allowing connectors inside.
 
     "Department for Communities and Local Government", "District Council's
-    Network", "Newcastle-upon-Tyne", "Leaders' Programme".
+    Network", "Newcastle-upon-Tyne", "Members' Programme".
     """
     doc = sent.doc
     i = sent.start

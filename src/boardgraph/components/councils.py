@@ -7,17 +7,30 @@ from __future__ import annotations
 
 import datetime as dt
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from boardgraph.components.chunks import is_namey
 from boardgraph.components.spans import Candidate
+from boardgraph.lexicons import words
 from boardgraph.model import COUNCIL
-from boardgraph.names import initials
+from boardgraph.names import (
+    CALENDAR_WORDS,
+    COUNCIL_TIERS,
+    GENERIC_WORDS,
+    NAME_CONNECTORS,
+    ROLE_WORDS,
+    heading_case,
+    initials,
+)
 from boardgraph.register import Register
 
 COUNCIL_TYPE_WORDS = frozenset(
     {"city", "borough", "county", "district", "metropolitan", "royal", "town", "parish", "community"}
 )
+# Tiers below the principal councils: parish, town, community (Wales, Scotland)
+# and village councils are not in the register; their name is a place and the tier.
+LOCAL_TIERS = frozenset({"parish", "town", "community", "village"})
+NOT_PLACE_WORDS = words("entities_not_place_words")
 
 
 def find_councils(doc: Doc, day: dt.date | None, register: Register) -> list[Candidate]:
@@ -43,6 +56,11 @@ def find_councils(doc: Doc, day: dt.date | None, register: Register) -> list[Can
         if tok.lower_ == "council":
             s = _over_and(doc, s, tok.i, day, register)
         full = doc[s : tok.i + 1]
+        if tok.lower_ == "council" and doc[tok.i - 1].lower_ in LOCAL_TIERS and not register.knows(full.text):
+            local = local_council(doc, s, tok.i)
+            if local is not None:
+                out.append(local)
+            continue
         if tok.lower_ == "council":
             found = register.lookup(full.text, day)
             if found is None:
@@ -71,7 +89,101 @@ def find_councils(doc: Doc, day: dt.date | None, register: Register) -> list[Can
         else:
             out += _council_list(doc, s, tok.i, day, register)
     out += _council_of(doc, day, register)
+    out += combined_authorities(doc, day, register)
     return out
+
+
+def combined_authorities(doc: Doc, day: dt.date | None, register: Register) -> list[Candidate]:
+    """ "West Yorkshire Combined Authority", "the X Mayoral Combined Authority": councils
+    of councils (the GUIDE counts them as Councils), from the register where it holds them."""
+    out: list[Candidate] = []
+    for tok in doc:
+        if tok.lower_ != "authority" or tok.i < 2 or doc[tok.i - 1].lower_ != "combined":
+            continue
+        if not tok.text[0].isupper():
+            continue
+        s = _namey_run_start(doc, tok.i - 1)
+        while s < tok.i - 1 and doc[s].lower_ in NAME_CONNECTORS:
+            s += 1
+        if s >= tok.i - 1:
+            continue
+        span = doc[s : tok.i + 1]
+        found = register.lookup(span.text, day)
+        if found is not None:
+            out.append(
+                Candidate(s, tok.i + 1, COUNCIL, "register-council", 90, found.official_name, key=found.code)
+            )
+        else:
+            out.append(
+                Candidate(
+                    s,
+                    tok.i + 1,
+                    COUNCIL,
+                    "combined-authority",
+                    88,
+                    heading_case(span.text),
+                    acronym=_acronym_after(doc, s, tok.i + 1),
+                )
+            )
+    return out
+
+
+def local_council(doc: Doc, s: int, head: int) -> Candidate | None:
+    """ "Ayton Community Council", "Little Snoring Parish Council", "X and Y Community
+    Council", "GOVAN COMMUNITY COUNCIL": a council of a tier the register does not
+    hold. The place before the tier names it; capitals are a heading's, not the name's.
+    Not "Minutes of …", "Dear …", "Virtual …", "the March … meeting": the words of a
+    heading, a letter or a date before the name are no part of it."""
+    k = s
+    if k >= 3 and doc[k - 1].lower_ in {"and", "&"} and _namey_run_start(doc, k - 1) < k - 1:
+        k = _namey_run_start(doc, k - 1)
+    # "Minutes of the X Parish Council": the name starts after the last "of"
+    for j in range(head - 1, k - 1, -1):
+        if doc[j].lower_ in {"of", "to", "from", "for"}:
+            k = j + 1
+            break
+    while k < head and not _place_word(doc[k]):
+        k += 1
+    tier = head - 1
+    while tier > k and doc[tier - 1].lower_ in COUNCIL_TIERS | {"and", "&"}:
+        tier -= 1
+    place = doc[k:tier]
+    if not len(place) or not all(_place_word(t) or t.lower_ in {"and", "&", "-"} for t in place):
+        return None
+    name = heading_case(doc[k : head + 1].text)
+    return Candidate(
+        k, head + 1, COUNCIL, "local-council", 90, name, acronym=_acronym_after(doc, k, head + 1)
+    )
+
+
+def _place_word(tok: Token) -> bool:
+    """A word that can be (part of) a place's name: not a role, tier, month, heading or
+    meeting word, not initials."""
+    low = tok.lower_
+    return (
+        tok.is_alpha
+        and tok.text[0].isupper()
+        and (len(tok.text) > 1 and not (tok.text.isupper() and len(tok.text) <= 3))
+        and low not in ROLE_WORDS | COUNCIL_TIERS | GENERIC_WORDS | NAME_CONNECTORS | CALENDAR_WORDS
+        and low not in NOT_PLACE_WORDS
+    )
+
+
+def _namey_run_start(doc: Doc, i: int) -> int:
+    """Start of the run of name words that ends just before token i (at most three words)."""
+    k = i
+    while k > 0 and i - k < 3 and is_namey(doc[k - 1]) and "\n" not in doc[k - 1].whitespace_:
+        k -= 1
+    return k
+
+
+def _acronym_after(doc: Doc, start: int, end: int) -> str | None:
+    """ "Tintern Community Council (TCC)": initials in brackets that spell the name."""
+    if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+        acr = doc[end + 1].text
+        if acr.isupper() and acr.isalpha() and initials(doc[start:end].text) == acr:
+            return acr
+    return None
 
 
 def _council_of(doc: Doc, day: dt.date | None, register: Register) -> list[Candidate]:
@@ -207,28 +319,26 @@ def council_acronyms(
     Only a council named in the same report counts: across the register,
     three letters fit too many councils.
     """
-    by_initials: dict[str, set[str]] = {}
+    by_initials: dict[str, set[tuple[str | None, str]]] = {}
     for c in chosen:
-        if c.label == COUNCIL and c.key:
-            council = register.councils.get(c.key)
-            for text in (doc[c.start : c.end].text, council.official_name if council else ""):
-                if text:
-                    by_initials.setdefault(initials(text), set()).add(c.key)
+        if c.label != COUNCIL:
+            continue
+        council = register.councils.get(c.key) if c.key else None
+        name = council.official_name if council else c.name
+        for text in (doc[c.start : c.end].text, name):
+            if text:
+                by_initials.setdefault(initials(text), set()).add((c.key, name))
+        if c.acronym:
+            by_initials.setdefault(c.acronym, set()).add((c.key, name))
     out = []
     for c in chosen:
-        keys = by_initials.get(c.name) if c.rule == "acronym" else None
-        if keys and len(keys) == 1:
-            (key,) = keys
+        found = by_initials.get(c.name) if c.rule == "acronym" else None
+        if found and len(found) == 1:
+            ((key, name),) = found
+            acronym = c.name
             out.append(
                 Candidate(
-                    c.start,
-                    c.end,
-                    COUNCIL,
-                    "council-acronym",
-                    c.priority,
-                    register.councils[key].official_name,
-                    key=key,
-                    acronym=c.name,
+                    c.start, c.end, COUNCIL, "council-acronym", c.priority, name, key=key, acronym=acronym
                 )
             )
         else:

@@ -21,8 +21,8 @@ from boardgraph.components.people import (
 )
 from boardgraph.components.programmes import recurring_programmes
 from boardgraph.components.spans import SPAN_KEY, Candidate, select
-from boardgraph.model import COUNCIL, ORGANISATION, PROGRAMME
-from boardgraph.names import fold, name_key, squash
+from boardgraph.model import COUNCIL, ORGANISATION, PERSON, PROGRAMME
+from boardgraph.names import fold, heading_case, name_key, squash
 from boardgraph.register import Register, default_register
 
 
@@ -54,11 +54,11 @@ class EntityFinder:
         cands: list[Candidate] = []
         cands += from_context(doc, ctx)
         cands += find_councils(doc, day, self.register)
-        cands += titled_people(doc)
+        cands += titled_people(doc, self.lexicon)
         cands += named_bodies(doc, self.lexicon, self._is_place)
         cands += recurring_programmes(doc)
         if self.use_ner:
-            cands += from_ner(doc, self.register)
+            cands += from_ner(doc, self.register, self.lexicon)
         cands += chair_pronoun(doc, ctx)
         cands = drop_person_initials(doc, cands)
         cands = drop_place_people(doc, cands)
@@ -122,7 +122,9 @@ def propagate(doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
 
 def to_span(doc: Doc, c: Candidate) -> Span:
     span = Span(doc, c.start, c.end, label=c.label)
-    span._.bg_name = c.name or squash(fold(span.text))
+    name = c.name or squash(fold(span.text))
+    # "GOVAN COMMUNITY COUNCIL" in a heading is the body "Govan Community Council"
+    span._.bg_name = name if c.label == PERSON else heading_case(name)
     span._.bg_titles = tuple(c.titles)
     span._.bg_rule = c.rule
     span._.bg_key = c.key

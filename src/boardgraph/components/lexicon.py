@@ -9,8 +9,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from boardgraph.components.chunks import NAMED_HEADS
+from boardgraph.lexicons import words
 from boardgraph.names import CALENDAR_WORDS, COUNCIL_TIERS, GENERIC_WORDS, NAME_CONNECTORS, ROLE_WORDS
 
+PROPER_WORDS = words("entities_proper_words")
 # Words that are ordinary even in capitals: days, months, heads, roles, tiers.
 ORDINARY_WORDS = CALENDAR_WORDS | GENERIC_WORDS | ROLE_WORDS | NAMED_HEADS | NAME_CONNECTORS | COUNCIL_TIERS
 
@@ -35,6 +37,19 @@ class Lexicon:
             self._dictionary = frozenset(words)
         return self._dictionary
 
+    def written_lower(self, doc: Doc, word: str) -> bool:
+        """Whether the report also writes ``word`` (lower case) in lower case somewhere."""
+        if self._lower_doc is not doc:
+            self._lower_doc = doc
+            self._lower_words = {t.text for t in doc if t.text.islower() and t.is_alpha}
+        return word in self._lower_words
+
+    def is_word(self, word: str) -> bool:
+        """An ordinary English word ("storm", "municipal"), not a name the lemmatizer
+        also lists ("owen", "williams")."""
+        low = word.lower()
+        return low in self.dictionary and low not in PROPER_WORDS
+
     def word_in_capitals(self, doc: Doc, tok: Token) -> bool:
         """ "MONDAY 3 JULY", "AGREED", "MINUTES": an ordinary word set in capitals, not an acronym.
 
@@ -44,10 +59,7 @@ class Lexicon:
         low = tok.lower_
         if low in ORDINARY_WORDS:
             return True
-        if self._lower_doc is not doc:
-            self._lower_doc = doc
-            self._lower_words = {t.text for t in doc if t.text.islower() and t.is_alpha}
-        if low in self._lower_words:
+        if self.written_lower(doc, low):
             return True
         # An English word in capitals ("PRESENT", "TOTAL", "RISK") is a heading or a
         # table label where the line around it is in capitals too, or a colon

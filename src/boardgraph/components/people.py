@@ -8,6 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from boardgraph.components.chunks import looks_like_org, trim, words_of
+from boardgraph.components.lexicon import Lexicon
 from boardgraph.components.spans import Candidate
 from boardgraph.model import COUNCIL, ORGANISATION, PERSON
 from boardgraph.names import (
@@ -16,9 +17,12 @@ from boardgraph.names import (
     DOCUMENT_HEADS,
     EVENT_HEADS,
     GENERIC_WORDS,
+    GIVEN_NAMES,
     HONOURS_UPPER,
+    MONTHS,
     ORGANISATION_HEADS,
     PARTIES,
+    PEER_TITLES,
     PLACE_HEADS,
     PLACE_SURNAME_HEADS,
     PLURAL_TITLES,
@@ -60,10 +64,12 @@ def _heading_case(text: str) -> str:
     if not name.isupper() or len(name.split()) < 2:
         return name  # mixed case is as written; a lone acronym stays one
     small = {"and", "of", "the", "for", "upon", "on", "in", "y"}
-    return " ".join(w.lower() if w.lower() in small and i else w.capitalize() for i, w in enumerate(name.split()))
+    return " ".join(
+        w.lower() if w.lower() in small and i else w.capitalize() for i, w in enumerate(name.split())
+    )
 
 
-def titled_people(doc: Doc) -> list[Candidate]:
+def titled_people(doc: Doc, lexicon: Lexicon | None = None) -> list[Candidate]:
     """People with titles before the name or honours after it."""
     out: list[Candidate] = []
     for sent in doc.sents:
@@ -80,10 +86,10 @@ def titled_people(doc: Doc) -> list[Candidate]:
             )
             if (low in STRONG_TITLES or mayor_title) and tok.text[0].isupper():
                 if low in PLURAL_TITLES:
-                    found, i = _title_list(doc, i + 1, sent.end)
+                    found, i = _title_list(doc, i + 1, sent.end, lexicon)
                     out += found
                     continue
-                name_end = _name_after(doc, i + 1, sent.end)
+                name_end = _name_after(doc, i + 1, sent.end, lexicon)
                 # "Lord Mayor", "Lord Provost", "Dr Chair": a title before an office is no one's name
                 if name_end > i + 1 and doc[i + 1].lower_ in ROLE_WORDS:
                     i += 1
@@ -107,7 +113,7 @@ def titled_people(doc: Doc) -> list[Candidate]:
                     end = _honours_after(doc, name_end, sent.end)
                     span = doc[start:end]
                     name, titles = person_name(span.text)
-                    if name and not looks_like_org(doc[i + 1 : name_end]):
+                    if name and not only_initials(name) and not looks_like_org(doc[i + 1 : name_end]):
                         out.append(Candidate(start, end, PERSON, "title-person", 85, name, titles))
                     i = end
                     continue
@@ -138,12 +144,36 @@ def titled_people(doc: Doc) -> list[Candidate]:
     return out
 
 
-def _name_after(doc: Doc, i: int, end: int) -> int:
+def only_initials(name: str) -> bool:
+    """ "JA", "J.A.", "J A": initials alone are no one's name (the GUIDE's rule)."""
+    letters = name.replace(".", " ").split()
+    return all(len(w) == 1 for w in letters) or (len(letters) == 1 and name.isupper() and len(name) <= 3)
+
+
+def _ends_name(doc: Doc, j: int, i: int, lexicon: Lexicon | None) -> bool:
+    """ "Mrs P Jones Salary 001972", "Robert Smith Maintenance", "Mr J Brown August":
+    after a name of two words, a month, or an English word that the report also
+    writes in lower case or that a number follows (a payment line), is not part
+    of the name."""
+    t = doc[j]
+    if j - i < 2 or not t.is_alpha:
+        return False
+    if t.lower_ in MONTHS - {"may", "june", "april"}:
+        return True
+    if lexicon is None or not lexicon.is_word(t.lower_) or t.lower_ in GIVEN_NAMES:
+        return False
+    nxt = doc[j + 1] if j + 1 < len(doc) else None
+    return lexicon.written_lower(doc, t.lower_) or (nxt is not None and (nxt.like_num or nxt.is_currency))
+
+
+def _name_after(doc: Doc, i: int, end: int, lexicon: Lexicon | None = None) -> int:
     """End of a 1–3 word personal name starting at i (exclusive)."""
     j = i
     while j < end and j - i < 4:
         t = doc[j]
         if j > i and t.lower_.rstrip(".") in STRONG_TITLES:
+            break
+        if _ends_name(doc, j, i, lexicon):
             break
         if (
             t.is_alpha
@@ -161,7 +191,7 @@ def _name_after(doc: Doc, i: int, end: int) -> int:
             and j > i
             and j + 1 < end
             and doc[j + 1].text[:1].isupper()
-            and doc[i - 1].lower_ in {"lord", "lady", "baroness", "baron"}
+            and doc[i - 1].lower_ in PEER_TITLES
         ):
             j += 2
             continue
@@ -175,7 +205,7 @@ def _honours_after(doc: Doc, j: int, end: int) -> int:
     return j
 
 
-def _title_list(doc: Doc, i: int, end: int) -> tuple[list[Candidate], int]:
+def _title_list(doc: Doc, i: int, end: int, lexicon: Lexicon | None = None) -> tuple[list[Candidate], int]:
     """ "Councillors Bloggs, Smith, Jones and I"; "Cllrs Jo Bloggs, Sam Smith and Al Jones"."""
     out: list[Candidate] = []
     j = i
@@ -191,12 +221,12 @@ def _title_list(doc: Doc, i: int, end: int) -> tuple[list[Candidate], int]:
             )
         ):
             j += 1
-        name_end = _name_after(doc, j, end)
+        name_end = _name_after(doc, j, end, lexicon)
         if name_end == j:
             break
         stop = _honours_after(doc, name_end, end)
         name, titles = person_name(doc[title_start:stop].text)
-        if name and not looks_like_org(doc[j:name_end]):
+        if name and not only_initials(name) and not looks_like_org(doc[j:name_end]):
             out.append(Candidate(title_start, stop, PERSON, "title-list-person", 85, name, titles))
         j = stop
         if j < end and doc[j].text == ",":
@@ -208,8 +238,9 @@ def _title_list(doc: Doc, i: int, end: int) -> tuple[list[Candidate], int]:
     return out, max(j, i)
 
 
-def from_ner(doc: Doc, register: Register) -> list[Candidate]:
-    """The statistical NER as a fallback, filtered by the same head rules."""
+def from_ner(doc: Doc, register: Register, lexicon: Lexicon | None = None) -> list[Candidate]:
+    """The statistical NER as a fallback, filtered by the same head rules; a person
+    from the NER alone needs evidence that it is one (:func:`person_evidence`)."""
     out: list[Candidate] = []
     for ent in doc.ents:
         span = trim(ent)
@@ -234,6 +265,12 @@ def from_ner(doc: Doc, register: Register) -> list[Candidate]:
                 continue
             if _not_a_person(span, words):
                 continue
+            end = span.end
+            while end - span.start > 2 and _ends_name(doc, end - 1, span.start, lexicon):
+                end -= 1
+            span = doc[span.start : end]
+            if lexicon is not None and not person_evidence(span, lexicon):
+                continue
             name, titles = person_name(span.text)
             out.append(Candidate(span.start, span.end, PERSON, "ner-person", 50, name, titles))
         elif ent.label_ in {"ORG", "NORP"}:
@@ -241,6 +278,32 @@ def from_ner(doc: Doc, register: Register) -> list[Candidate]:
             if low in PARTIES:
                 out.append(Candidate(span.start, span.end, ORGANISATION, "party", 70, PARTIES[low]))
     return out
+
+
+def person_evidence(span: Span, lexicon: Lexicon) -> bool:
+    """Whether an untitled name the NER calls a person shows that it is one.
+
+    Firms, shops, storms and places come out of the NER as people ("Storm X",
+    "Y Municipal", "Z Waste", "W Bridge"). A person's name opens with a known
+    given name or an initial ("D Jones"), or its surname is written with a
+    title elsewhere in the report ("Cllr Jones"), or none of its words is an
+    English word (names the given-name list lacks: "Ngozi Okafor").
+    """
+    words = [t for t in span if t.is_alpha]
+    if not words:
+        return False
+    first, last = words[0], words[-1]
+    if first.lower_ in GIVEN_NAMES or (len(first.text) == 1 and first.text.isupper()):
+        return True
+    if _titled_elsewhere(span.doc, last.lower_):
+        return True
+    return not any(lexicon.is_word(t.lower_) for t in words)
+
+
+def _titled_elsewhere(doc: Doc, surname: str) -> bool:
+    return any(
+        t.lower_ == surname and t.i > 0 and doc[t.i - 1].lower_.rstrip(".") in STRONG_TITLES for t in doc
+    )
 
 
 def _not_a_person(span: Span, words: list[str]) -> bool:
@@ -269,7 +332,7 @@ def _not_a_person(span: Span, words: list[str]) -> bool:
         "of",
     }:
         return True
-    # "Theresa May", "Kirsty Ward": months and tiers that are also names are left alone
+    # "Jo May", "Sam Ward": months and tiers that are also names are left alone
     if any(
         w
         in (CALENDAR_WORDS - {"may", "june", "april", "august"})

@@ -1,7 +1,7 @@
 """Programmes named in other ways than by a head noun: quoted ("the 'Bright Y'
 programme"), dash aliases ("X Strategy – Recycle More Locally"), names inside
 an event's name ("the Bright Y Camp"), and lower-case names that recur
-("the local productivity programme", twice)."""
+("the local skills programme", twice)."""
 
 from __future__ import annotations
 
@@ -160,7 +160,7 @@ def dash_pairs(doc: Doc, chunks: list[Span]) -> list[Candidate]:
 
 
 def recurring_programmes(doc: Doc) -> list[Candidate]:
-    """ "the local productivity programme", twice: a programme named in lower case."""
+    """ "the local skills programme", twice: a programme named in lower case."""
     found: dict[tuple[str, ...], list[tuple[int, int]]] = {}
     for tok in doc:
         if tok.lower_ not in {"programme", "programmes", "campaign", "scheme"} or not tok.text.islower():
