@@ -12,19 +12,20 @@ builds of the same input write the same bytes.
 
 from __future__ import annotations
 
+import fnmatch
 import os
 import tempfile
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePath, PurePosixPath
 
 from rdflib import Graph
 
-from boardgraph import atomic, executors, ocr
+from boardgraph import atomic, executors, lexicons, ocr
 from boardgraph.cache import BuildCache, CacheStats, GraphMemo, settings_fingerprint
 from boardgraph.errors import BoardgraphError
-from boardgraph.ingest import discover
+from boardgraph.ingest import SUPPORTED_SUFFIXES, IngestError
 from boardgraph.limits import DEFAULT_MAX_CHARS
 from boardgraph.model import (
     COUNCIL,
@@ -35,12 +36,12 @@ from boardgraph.model import (
     Role,
 )
 from boardgraph.pipeline import load_pipeline, pipeline_label
+from boardgraph.progress import NLP, READING, RESOLVING, WRITING, BuildProgress
 from boardgraph.rdf import GraphWriter
 from boardgraph.relate import relate
 from boardgraph.resolve import Resolver
 from boardgraph.sink import FORMATS, FileSink, MemorySink, StoreSink
 
-Progress = Callable[[int], None]
 # Above this many reports the graph goes to a temporary on-disk store unless
 # --store names one: ~900 triples per report make rdflib-sized sets of several GiB.
 AUTO_STORE_REPORTS = 2500
@@ -66,6 +67,7 @@ class BuildResult:
     sink: MemorySink | StoreSink | FileSink
     corpus: ResolvedCorpus
     skipped: list[str] = field(default_factory=list)  # one line per unreadable file
+    not_read: list[str] = field(default_factory=list)  # files a folder held that are not reports, and why
     cache: CacheStats | None = None
     memo: tuple[GraphMemo, str, str] | None = None  # where to keep the written graph: memo, key, format
     _graph: Graph | None = field(default=None, repr=False)
@@ -86,6 +88,7 @@ class BuildResult:
         return {
             "reports": len(self.corpus.reports),
             "skipped": len(self.skipped),
+            "not_read": list(self.not_read),
             "entities": dict(sorted(types.items())),
             "relations": dict(sorted(rels.items())),
             "roles": len(self.corpus.roles),
@@ -145,20 +148,92 @@ def _header_roles(rep: ExtractedReport, corpus: ResolvedCorpus) -> None:
                                  report_id=rid, date=meta.date, evidence=span, evidence_text=span.text(text)))
 
 
+@dataclass(frozen=True)
+class FileSelection:
+    """Which files of the given folders are reports: ``--include`` and ``--exclude`` globs.
+
+    Globs match a file's name or its path inside the folder given
+    (``drafts/*``), case-insensitively. ``exclude`` wins over ``include``;
+    ``include`` reads files a folder build leaves out by default (README*,
+    SOURCES*, LICENSE*, CHANGELOG*, hidden files). Files named on the command
+    line are always read: the user asked for them.
+    """
+
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+
+    def reason_to_skip(self, path: Path, root: Path) -> str | None:
+        """Why a file found under folder ``root`` is not read, or None to read it."""
+        rel = path.relative_to(root)
+        excluded = _first_match(self.exclude, rel)
+        if excluded:
+            return f"excluded by --exclude {excluded}"
+        if _first_match(self.include, rel):
+            return None
+        hidden = next((part for part in rel.parts if part.startswith((".", "~$"))), None)
+        if hidden is not None:
+            return "hidden file" if hidden == rel.name else f"in hidden folder {hidden}"
+        default = _first_match(lexicons.lines("folders_not_reports"), PurePosixPath(rel.name))
+        if default:
+            return f"not a report by default ({default}; --include to read it)"
+        if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+            return f"unsupported file type {path.suffix.lower() or '(no suffix)'}"
+        return None
+
+
+def _first_match(globs: Iterable[str], rel: PurePath) -> str | None:
+    name = rel.name.lower()
+    posix = rel.as_posix().lower()
+    for glob in globs:
+        pattern = glob.lower()
+        if fnmatch.fnmatchcase(name, pattern) or fnmatch.fnmatchcase(posix, pattern):
+            return glob
+    return None
+
+
+def select_files(paths: Iterable[Path | str], selection: FileSelection | None = None
+                 ) -> tuple[list[Path], list[str]]:
+    """Report files under ``paths``, sorted and unique, and one line per file left out, with why."""
+    selection = selection or FileSelection()
+    found: dict[Path, Path] = {}
+    left_out: dict[Path, str] = {}
+    for given in paths:
+        path = Path(given)
+        if not path.exists():
+            raise IngestError(path, "no such file or folder")
+        if not path.is_dir():
+            found.setdefault(path.resolve(), path)  # read_document says why, if it cannot be read
+            continue
+        for candidate in sorted(path.rglob("*")):
+            if not candidate.is_file():
+                continue
+            reason = selection.reason_to_skip(candidate, path)
+            if reason is None:
+                found.setdefault(candidate.resolve(), candidate)
+            else:
+                left_out.setdefault(candidate.resolve(), f"{candidate}: {reason}")
+    files = sorted(found.values(), key=lambda p: (p.as_posix(), str(p.resolve())))
+    return files, [line for key, line in sorted(left_out.items()) if key not in found]
+
+
 def build(paths: Iterable[Path | str], settings: BuildSettings | None = None,
-          progress_total: Callable[[int], Progress] | None = None) -> BuildResult:
+          progress: BuildProgress | None = None, selection: FileSelection | None = None) -> BuildResult:
     settings = settings or BuildSettings()
     ocr.set_jobs(settings.jobs)  # pages of a scan are read --jobs at a time
-    files = discover(paths)
-    progress = progress_total(len(files)) if progress_total and files else None
+    progress = progress or BuildProgress()
+    files, not_read = select_files(paths, selection)
+    progress.start(len(files))
     cache = (BuildCache(settings.cache_dir, settings_fingerprint(settings.model, settings.config))
              if settings.cache_dir else None)
     keys: list[str | None] = []
     reports, skipped = _merge(files, extract_files(files, settings, cache, progress, keys))
     if not reports:
         detail = f" ({len(skipped)} unreadable); {skipped[0]}" if skipped else ""
+        if not files and not_read:
+            detail = f" ({len(not_read)} file(s) left out; {not_read[0]})"
         raise BoardgraphError(f"no readable reports in the input{detail}")
     label = reports[0].pipeline or pipeline_label(load_pipeline(settings.model, settings.config))
+    progress.stage(RESOLVING)
     corpus = assemble(reports, label)
     stats = cache.stats if cache else None
     memo = None
@@ -168,29 +243,32 @@ def build(paths: Iterable[Path | str], settings: BuildSettings | None = None,
         hit = memo[0].get(memo[1])
         if hit is not None:
             return BuildResult(sink=FileSink(hit[0], settings.output_format, hit[1]), corpus=corpus,
-                               skipped=skipped, cache=stats)
+                               skipped=skipped, not_read=not_read, cache=stats)
+    progress.stage(WRITING)
     sink = _open_sink(settings, len(reports))
     try:
         GraphWriter(corpus, sink).build()
     except BaseException:
         sink.abort()  # a --store keeps the graph it had
         raise
-    return BuildResult(sink=sink, corpus=corpus, skipped=skipped, cache=stats, memo=memo)
+    return BuildResult(sink=sink, corpus=corpus, skipped=skipped, not_read=not_read, cache=stats, memo=memo)
 
 
 def extract_files(files: list[Path], settings: BuildSettings, cache: BuildCache | None = None,
-                  progress: Progress | None = None, keys_out: list[str | None] | None = None
+                  progress: BuildProgress | None = None, keys_out: list[str | None] | None = None
                   ) -> Iterator[tuple[Path, executors.Outcome]]:
     """One outcome per file, in order: cached records first, then the executor's.
 
     ``keys_out`` receives each file's cache key (None where it has none).
     """
+    progress = progress or BuildProgress()
     outcomes: dict[int, executors.Outcome] = {}
     keys: dict[int, str] = {}
     todo: list[tuple[int, executors.Unit]] = []
     for i, path in enumerate(files):
         data = None
         if cache is not None:
+            progress.stage(READING, path)
             try:
                 data = path.read_bytes()
             except OSError:
@@ -205,7 +283,7 @@ def extract_files(files: list[Path], settings: BuildSettings, cache: BuildCache 
         todo.append((i, executors.Unit(str(path), data if settings.executor == "dask" else None)))
     if keys_out is not None:
         keys_out.extend(keys.get(i) for i in range(len(files)))
-    fresh = _run(settings, [u for _, u in todo])
+    fresh = _run(settings, [u for _, u in todo], progress)
     pending = iter(todo)
     for i, path in enumerate(files):
         if i not in outcomes:
@@ -214,18 +292,19 @@ def extract_files(files: list[Path], settings: BuildSettings, cache: BuildCache 
             if cache is not None and j in keys and not isinstance(out, str):
                 cache.put(keys[j], out)
             outcomes[i] = out
-        if progress:
-            progress(1)
+        progress.advance(1)
         yield path, outcomes.pop(i)
 
 
-def _run(settings: BuildSettings, units: list[executors.Unit]) -> Iterator[executors.Outcome]:
+def _run(settings: BuildSettings, units: list[executors.Unit], progress: BuildProgress
+         ) -> Iterator[executors.Outcome]:
     spec = executors.PipelineSpec(settings.model, settings.config, settings.batch_size, settings.max_chars)
     kind = settings.executor
     if kind == "auto":
         kind = "processes" if settings.jobs > 1 else "serial"
     if kind == "serial" or not units:
-        return executors.run_serial(spec, units)
+        return _run_serial(spec, units, progress)
+    progress.stage(NLP, f"{len(units)} reports on {kind}")
     if kind == "processes":
         return executors.run_processes(spec, units, settings.jobs)
     if kind == "spacy":
@@ -233,6 +312,34 @@ def _run(settings: BuildSettings, units: list[executors.Unit]) -> Iterator[execu
     if kind == "dask":
         return executors.run_dask(spec, units, settings.scheduler, settings.jobs)
     raise BoardgraphError(f"unknown executor {kind!r} (choose from {', '.join(executors.EXECUTORS)})")
+
+
+def _run_serial(spec: executors.PipelineSpec, units: list[executors.Unit], progress: BuildProgress
+                ) -> Iterator[executors.Outcome]:
+    """In-process extraction that hands each report on as ``nlp.pipe`` yields it.
+
+    Batches of files are read first; the pipe then runs one report at a time
+    (spaCy's batch of 1 gives the same annotations, checked byte for byte on
+    whole builds), so progress moves per report rather than per batch.
+    """
+    from boardgraph.extract import extract
+
+    for batch in executors.batched(units, spec.batch_size):
+        read = []
+        for unit in batch:
+            progress.stage(READING, unit.path)
+            read.append(executors._ingest(unit, spec))
+        items = [r for r in read if not isinstance(r, str)]
+        stream: Iterator[ExtractedReport] = iter(())
+        if items:
+            progress.stage(NLP, "loading the pipeline")
+            stream = extract(load_pipeline(spec.model, spec.config), items, batch_size=1)
+        for unit, outcome in zip(batch, read, strict=True):
+            if isinstance(outcome, str):
+                yield outcome
+            else:
+                progress.stage(NLP, unit.path)
+                yield next(stream)
 
 
 def _merge(files: list[Path], outcomes: Iterable[tuple[Path, executors.Outcome]]

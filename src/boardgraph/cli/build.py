@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
-from boardgraph.build import BuildResult, BuildSettings, build, write_graph
+from boardgraph import progress
+from boardgraph.build import BuildResult, BuildSettings, FileSelection, build, write_graph
 from boardgraph.cache import DEFAULT_CACHE_DIR
 from boardgraph.cli.common import check_output
 from boardgraph.errors import BoardgraphError
@@ -23,7 +23,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("build", help="build a knowledge graph from report files and folders",
                        description="Read reports (.txt .md .pdf .docx .html), extract entities and "
                                    "relations, and write an RDF graph.")
-    p.add_argument("inputs", nargs="+", type=Path, help="report files or folders (searched recursively)")
+    p.add_argument("inputs", nargs="+", type=Path,
+                   help="report files or folders (searched recursively; README*, SOURCES*, LICENSE*, "
+                        "CHANGELOG* and hidden files in a folder are not reports unless --include names "
+                        "them)")
+    p.add_argument("--exclude", action="append", default=[], metavar="GLOB",
+                   help="leave out files under the folders whose name or path inside the folder matches "
+                        "GLOB (repeatable), e.g. --exclude 'drafts/*' --exclude '*agenda*'")
+    p.add_argument("--include", action="append", default=[], metavar="GLOB",
+                   help="read files matching GLOB that a folder build leaves out by default, e.g. "
+                        "--include 'README*' (repeatable; --exclude wins)")
     p.add_argument("-o", "--output", type=Path, default=Path("out/graph.ttl"),
                    help="graph file (default: %(default)s)")
     p.add_argument("--format", choices=sorted(FORMATS), default="turtle", help="RDF syntax (default: turtle)")
@@ -47,25 +56,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--max-chars", type=int, default=DEFAULT_MAX_CHARS, metavar="N",
                    help="skip (with its reason) a report longer than N characters after reading; long "
                         "reports are processed in pieces (default %(default)s)")
-    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
+    p.add_argument("-q", "--quiet", action="store_true",
+                   help="no progress (a live display in a terminal, else a line on stderr every tenth of "
+                        "the reports or 10 s) and no summary")
     p.set_defaults(func=run)
-
-
-def _progress(quiet: bool) -> tuple[Callable[[int], Callable[[int], None]] | None, Callable[[], None]]:
-    """A rich progress bar on a terminal; nothing when piped or quiet."""
-    if quiet or not sys.stderr.isatty():
-        return None, lambda: None
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
-
-    bar = Progress("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
-                   TimeRemainingColumn(), transient=True)
-
-    def start(total: int) -> Callable[[int], None]:
-        bar.start()
-        task = bar.add_task("reading reports", total=total)
-        return lambda n: bar.advance(task, n)
-
-    return start, bar.stop
 
 
 def print_summary(result: BuildResult, output: Path) -> None:
@@ -81,6 +75,8 @@ def print_summary(result: BuildResult, output: Path) -> None:
         corrupt = f", {c.corrupt} corrupt entries rebuilt" if c.corrupt else ""
         reused = "; inputs unchanged, graph reused" if isinstance(result.sink, FileSink) else ""
         print(f"  cache:     {c.hits} reused, {c.misses} extracted{corrupt}{reused}")
+    for line in s["not_read"]:
+        print(f"  not read:  {line}")
     for w in s["warnings"]:
         print(f"  warning: {w}")
 
@@ -103,15 +99,20 @@ def run(args: argparse.Namespace) -> int:
     if args.max_chars < 1:
         raise BoardgraphError("--max-chars must be at least 1")
     settings = settings_from_args(args)
-    start, stop = _progress(args.quiet)
+    shown = progress.for_stream(args.quiet)
     try:
-        result = build(args.inputs, settings, start)
+        result = build(args.inputs, settings, shown, FileSelection(tuple(args.include), tuple(args.exclude)))
+        try:
+            shown.stage(progress.WRITING, args.output)
+            write_graph(result, args.output, args.format)
+        except BaseException:
+            result.close()
+            raise
     finally:
-        stop()
+        shown.close()
     try:
         for line in result.skipped:
             print(f"boardgraph: skipped {line}", file=sys.stderr)
-        write_graph(result, args.output, args.format)
         if not args.quiet:
             print_summary(result, args.output)
     finally:
