@@ -66,6 +66,8 @@ class Lexicon:
     author_pronouns: frozenset[str] = field(default_factory=lambda: words("relations_author_pronouns"))
     body_nouns: frozenset[str] = field(default_factory=lambda: words("relations_body_nouns"))
     roles: dict[str, str] = field(default_factory=lambda: offices(words("relations_roles")))
+    service_roles: frozenset[str] = field(default_factory=lambda: words("relations_service_roles"))
+    meeting_headings: frozenset[str] = field(default_factory=lambda: words("relations_meeting_headings"))
 
 
 def offices(entries: Iterable[str]) -> dict[str, str]:
@@ -95,6 +97,8 @@ def offices(entries: Iterable[str]) -> dict[str, str]:
         "author_pronouns": _words("relations_author_pronouns"),
         "body_nouns": _words("relations_body_nouns"),
         "roles": _words("relations_roles"),
+        "service_roles": _words("relations_service_roles"),
+        "meeting_headings": _words("relations_meeting_headings"),
     },
 )
 def make_relations(
@@ -113,6 +117,8 @@ def make_relations(
     author_pronouns: frozenset[str],
     body_nouns: frozenset[str],
     roles: frozenset[str],
+    service_roles: frozenset[str],
+    meeting_headings: frozenset[str],
 ) -> RelationFinder:
     return RelationFinder(
         Lexicon(
@@ -129,6 +135,8 @@ def make_relations(
             author_pronouns=frozenset(author_pronouns),
             body_nouns=frozenset(body_nouns),
             roles=offices(roles),
+            service_roles=frozenset(service_roles),
+            meeting_headings=frozenset(meeting_headings),
         )
     )
 
@@ -148,6 +156,8 @@ class Sentence:
     lex: Lexicon
     board: int | None = None  # a mention of the report's board
     previous: list[int] = field(default_factory=list)  # programmes of the sentence before
+    author: int | None = None  # a mention of the report's chair ("I"), else None
+    before: Span | None = None  # the sentence before (a heading over a list item)
 
     def label(self, m: int) -> str:
         return self.spans[m].label_
@@ -236,6 +246,13 @@ def board_mention(doc: Doc, spans: list[Span]) -> int | None:
     return None
 
 
+def author_mention(spans: list[Span]) -> int | None:
+    """A mention of the report's chair: named in the header, else "I"."""
+    chair = [m for m, s in enumerate(spans) if s._.bg_chair and s.label_ == PERSON]
+    named = [m for m in chair if spans[m]._.bg_rule != "chair-pronoun"]
+    return (named or chair or [None])[0]
+
+
 def referents(doc: Doc, spans: list[Span], lex: Lexicon, board: int | None) -> dict[int, int]:
     """Words that stand for a party, mapped to a mention of it.
 
@@ -246,9 +263,11 @@ def referents(doc: Doc, spans: list[Span], lex: Lexicon, board: int | None) -> d
     taken = {t.i for s in spans for t in s}
     out: dict[int, int] = {}
     board_heads: set[str] = set()
+    board_initials: set[str] = set()
     if board is not None:
-        name_words = {w.lower() for w in (spans[board]._.bg_name or spans[board].text).split()}
-        board_heads = {w for w in lex.body_nouns if w in name_words}
+        name = (spans[board]._.bg_name or spans[board].text).split()
+        board_heads = {w.lower() for w in name if w.lower() in lex.body_nouns}
+        board_initials = initials(name)
     holders = office_holders(doc, spans, lex.roles)
     for tok in doc:
         if tok.i in taken:
@@ -269,9 +288,17 @@ def referents(doc: Doc, spans: list[Span], lex: Lexicon, board: int | None) -> d
             continue
         if board is not None and low in board_heads and tok.text[:1].isupper():
             out[tok.i] = board
+        elif board is not None and tok.text in board_initials:
+            out[tok.i] = board  # "the CC", "the PC": the board's kind by its initials
         elif tok.text[:1].isupper() and lex.roles.get(low.strip(".")) in holders:
             out[tok.i] = holders[lex.roles[low.strip(".")]]
     return out
+
+
+def initials(name: list[str]) -> set[str]:
+    """ "Elm Parish Council" → {"EPC", "PC"}: the initials of the name and of its tail."""
+    caps = [w[0] for w in name if w[:1].isupper()]
+    return {"".join(caps[k:]) for k in range(len(caps) - 1)} if len(caps) >= 2 else set()
 
 
 def pronoun_referents(doc: Doc, spans: list[Span], tm: dict[int, int]) -> dict[int, int]:
@@ -355,6 +382,10 @@ def phrase_agents(ctx: Sentence, head: Token) -> list[int]:
         found = [
             m for m in ctx.mentions_in(sorted(role_holders, key=lambda t: t.i)) if ctx.label(m) == PERSON
         ]
+    if not found and head.i not in tm and head.pos_ == "NOUN":
+        # "by local firm, X": the common noun's apposition names the party
+        named = [t for c in head.children if c.dep_ == "appos" for t in c.subtree]
+        found = [m for m in ctx.mentions_in(named) if ctx.label(m) in AGENT_TYPES]
     # A person's appended role ("Councillor X, the Y Board Chair") is not another party:
     # when the phrase names people, bodies in it are their roles.
     if any(spans[m].label_ == PERSON for m in found):
@@ -447,6 +478,12 @@ def _first_party_above(ctx: Sentence, tok: Token) -> int | None:
 
 def _doers(ctx: Sentence, governor: Token) -> list[int]:
     """Who does the action ``governor`` names; for an event noun, the verb's subject."""
+    if governor.pos_ == "NOUN":
+        # "the intervention of A and B with X": the noun names its own doers
+        of = [o for c in governor.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children]
+        doers = [m for o in of for t in coordinated(o) for m in phrase_agents(ctx, t)]
+        if doers:
+            return list(dict.fromkeys(doers))
     # "I hosted a roundtable with X": the event's host is the verb's subject
     event_object = governor.pos_ in {"NOUN", "PROPN"} and governor.dep_ in {"dobj", "attr", "nsubjpass"}
     anchor = governor.head if event_object else governor
@@ -540,7 +577,10 @@ def met_object(ctx: Sentence) -> list[dict]:
         if not partners:
             continue
         subjects = subject_agents(ctx, tok) or passive_agents(ctx, tok)
-        parties = list(dict.fromkeys(subjects + partners))
+        # "X visited the store with members of the council": the company met it too
+        company = [m for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"
+                   for o in c.children for m in phrase_agents(ctx, o)]
+        parties = list(dict.fromkeys(subjects + company + partners))
         if len(parties) >= 2:
             out.append(ctx.relation(WORKED_WITH, parties, tok.text, "interaction-object"))
     return out
@@ -744,6 +784,48 @@ def served_by(ctx: Sentence) -> list[dict]:
     return out
 
 
+def engaged_in_apposition(ctx: Sentence) -> list[dict]:
+    """ "Our contractor, X, has …", "X, the Council's solicitor", "we now have an auditor
+    in X": someone the report's body engaged to act for it works with the body."""
+    if ctx.board is None:
+        return []
+    out: list[dict] = []
+    for tok in ctx.sent:
+        if tok.lower_ not in ctx.lex.service_roles or tok.i in ctx.tm:
+            continue
+        owners = [c for c in tok.children if c.dep_ in {"poss", "det"} and ctx.tm.get(c.i) == ctx.board]
+        owners += [c for c in tok.children if c.dep_ == "poss" and c.lower_ == "our"]
+        hired = [t for c in tok.children if c.dep_ == "appos" for t in c.subtree]
+        if tok.dep_ == "appos" and tok.head.i in ctx.tm:
+            hired += [t for t in tok.head.subtree if t.i < tok.i]
+        if not owners and tok.dep_ in {"dobj", "attr"} and ctx.board in subject_agents(ctx, tok.head):
+            owners = [tok.head]  # "we now have an auditor in X"
+            hired += [t for c in tok.children if c.dep_ == "prep" and c.lower_ == "in" for t in c.subtree]
+        if not owners:
+            continue
+        for m in ctx.mentions_in(hired):
+            if m != ctx.board and ctx.label(m) in AGENT_TYPES:
+                out.append(ctx.relation(WORKED_WITH, [ctx.board, m], tok.text, "engaged"))
+    return out
+
+
+def meetings_list(ctx: Sentence) -> list[dict]:
+    """Items under a heading of meetings ("Meetings attended:", "External engagements"):
+    the author met whoever an item names. Fragments only: an item with a verb of its
+    own says who did what, and the rules above read it."""
+    author = ctx.author if ctx.author is not None else ctx.board
+    if author is None or ctx.before is None or any(t.pos_ == "VERB" for t in ctx.sent):
+        return []
+    heading = [t.lower_ for t in ctx.before if not (t.is_space or t.is_punct)]
+    if not heading or len(heading) > 8 or not set(heading) & ctx.lex.meeting_headings:
+        return []
+    parties = [m for m in ctx.idxs if ctx.named_here(m) and ctx.label(m) in AGENT_TYPES and m != author]
+    # "Cllr X, Leader of Y Council": a person's body in the same item is their role
+    if any(ctx.label(m) == PERSON for m in parties):
+        parties = [m for m in parties if ctx.label(m) == PERSON]
+    return [ctx.relation(WORKED_WITH, [author, m], "met", "meetings-list") for m in parties]
+
+
 # ------------------------------------------------------------------ participates rules
 
 
@@ -930,6 +1012,8 @@ RELATION_RULES: tuple[Rule, ...] = (
     listed_subject,
     hired_for_body,
     served_by,
+    engaged_in_apposition,
+    meetings_list,
     participation,
     programme_owner,
 )
@@ -944,6 +1028,7 @@ class RelationFinder:
         spans = list(doc.spans[SPAN_KEY]) if SPAN_KEY in doc.spans else []
         tm: dict[int, int] = {t.i: idx for idx, s in enumerate(spans) for t in s}
         board = board_mention(doc, spans)
+        author = author_mention(spans)
         tm.update(referents(doc, spans, self.lex, board))
         tm.update(pronoun_referents(doc, spans, tm))
         by_sent: dict[int, list[int]] = {}
@@ -957,15 +1042,17 @@ class RelationFinder:
         relations: list[dict] = []
         roles: list[dict] = []
         previous: list[int] = []
+        before: Span | None = None
         for sent in doc.sents:
             idxs = by_sent.get(sent.start, [])
             if idxs:
-                ctx = Sentence(doc, sent, spans, tm, idxs, self.lex, board, previous)
+                ctx = Sentence(doc, sent, spans, tm, idxs, self.lex, board, previous, author, before)
                 for rule in self.rules:
                     relations += rule(ctx)
                 roles += appositive_roles(ctx)
             if sent.text.strip():
                 previous = [m for m in idxs if spans[m].label_ == PROGRAMME and spans[m].sent == sent]
+                before = sent
         doc._.bg_relations = dedupe(relations)
         doc._.bg_roles = roles
         return doc
