@@ -324,3 +324,192 @@ def test_extra_minutes_dates() -> None:
             hits += 1
     # 17 of 18 at the time of writing; the miss has no year anywhere in its text.
     assert hits >= 16
+
+
+# -- minutes and other kinds of report (invented texts in the layouts real ones use)
+
+
+@pytest.mark.parametrize(
+    ("raw", "board", "chair", "date"),
+    [
+        (
+            "MINUTES of a meeting of the Anyshire Health and Wellbeing Board held at County Hall on "
+            "Wednesday, 15 January 2020.\n\nPRESENT: Councillor Jo Bloggs (Chairman), Councillor Sam Smith, "
+            "Dr Ann Other\n\n1. APOLOGIES\nNone.\n",
+            "Anyshire Health and Wellbeing Board", "Jo Bloggs", dt.date(2020, 1, 15),
+        ),
+        (
+            "Overview and Scrutiny Committee – Monday 4 March 2019\n\nPresent:\nCllr A Brown – Chair\n"
+            "Cllr C Dee – Vice-Chair\nCllr E Eff\n\n1. Minutes\n",
+            "Overview and Scrutiny Committee", "A Brown", dt.date(2019, 3, 4),
+        ),
+        (
+            "Minutes of the Anyshire Police and Crime Panel meeting held on 3 February 2021\n\n"
+            "Cllr Pat Jones (in the Chair)\n\nAlso present: the Commissioner.\n",
+            "Anyshire Police and Crime Panel", "Pat Jones", dt.date(2021, 2, 3),
+        ),
+        (
+            "NOTE OF LAST IMPROVEMENT AND INNOVATION BOARD MEETING\n\n"
+            "Title: Improvement and Innovation Board\n"
+            "Date: Thursday 12 June 2014\nVenue: Main Hall\n\nAttendance\n"
+            "An attendance list is attached as Appendix A to this note\n\n"
+            "Item Decisions and actions\n\n1 Welcome\nThe Chairman welcomed members.\n\n"
+            "Appendix A - Attendance\n\nPosition\tCouncillor\tAuthority\n"
+            "Chairman\tCllr Alan Example\tAnytown DC\nVice-Chairman\tCllr Bea Sample\tOthertown BC\n",
+            "Improvement and Innovation Board", "Alan Example", dt.date(2014, 6, 12),
+        ),
+        (
+            "Upton Parva Town Council\n\nMinutes of the meeting held on Tuesday 6 May 2025\n\n"
+            "THE CHAIR was taken by Councillor Lee Grant.\n\nPresent: Cllrs Grant, Hill and Moss.\n",
+            "Upton Parva Town Council", "Lee Grant", dt.date(2025, 5, 6),
+        ),
+        (
+            "Anyshire Fire and Rescue Authority\n\nReport of the Chair of the Authority\n\n"
+            "Councillor Jo Bloggs\n\n"
+            "1. Since the last meeting of the Authority on 12 September 2019 I have visited stations.\n",
+            "Anyshire Fire and Rescue Authority", "Jo Bloggs", None,
+        ),
+        (
+            "Minutes of a meeting of the above Council held on Monday 2 March 2020.\n\n"
+            "Present: Chairman Cllrs Hay, Rowe and Finch.\n\n1. Apologies: None.\n"
+            "2. It was agreed that HPC would pay the grant. HPC had written to ACC.\n"
+            "3. HPC will meet ACC again.\n",
+            "HPC", "Hay", dt.date(2020, 3, 2),
+        ),
+        (
+            "Leader's Report\n\nCouncillor Jo Bloggs, Leader of Anytown Borough Council\n\n"
+            "1. Since the last meeting on 3 March 2021 the council has agreed its budget.\n",
+            "Anytown Borough Council", "Jo Bloggs", None,
+        ),
+        (
+            "Meeting of the Lowfield Parish Council, 8 July 2015\n\n"
+            "The Chairman, Cllr Ian Old, welcomed all.\n",
+            "Lowfield Parish Council", "Ian Old", dt.date(2015, 7, 8),
+        ),
+    ],
+)  # fmt: skip
+def test_minutes_layouts(raw: str, board: str, chair: str, date: dt.date | None) -> None:
+    meta = meta_of(raw)
+    assert meta.board == board, meta.header_evidence
+    assert at(raw, meta.board_span) == board
+    assert meta.chair == chair, meta.header_evidence
+    assert at(raw, meta.chair_span) == chair
+    if date:
+        assert meta.date == date and meta.date_method == "stated", meta.date_evidence
+
+
+@pytest.mark.parametrize(
+    ("title", "board_type"),
+    [
+        ("Anytown Parish Council", "Council"),
+        ("Greater Anyshire Combined Authority", "Council"),
+        ("Anyshire Fire and Rescue Authority", "Organisation"),
+        ("Lakeland National Park Authority", "Organisation"),
+        ("District Councils' Network", "Organisation"),
+    ],
+)
+def test_board_type_from_head_noun(title: str, board_type: str) -> None:
+    meta = meta_of(f"{title}\n\nTuesday 5 May 2020\n\nPresent: Cllr A Bee (Chair)\n")
+    assert meta.board == title
+    assert meta.board_type == board_type
+
+
+def test_generic_body_is_no_board() -> None:
+    meta = meta_of("Parish Council\n\nMinutes of the meeting of the above Council held on 1 June 2020\n")
+    assert meta.board is None
+
+
+def test_councillors_column_belongs_to_the_council_it_names_most() -> None:
+    raw = (
+        "Notes from the town hall\n\nThis report covers Councillor Dee Fox's activities this month.\n"
+        "I met officers of Northtown District Council about parking. NDC will consult residents. "
+        "Anyshire County Council has not replied. NDC has agreed a budget.\n"
+    )
+    meta = meta_of(raw)
+    assert meta.board == "Northtown District Council"
+    assert meta.chair == "Dee Fox"
+    assert at(raw, meta.chair_span) == "Dee Fox"
+
+
+def test_minutes_without_a_named_body_are_not_a_principal_councils() -> None:
+    raw = (
+        "Present: Cllrs Ash and Oak.\n\n1. Anyshire County Council had written about the road. "
+        "ACC will resurface it. ACC will also clear the drains.\n"
+    )
+    assert meta_of(raw).board is None
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Present: Cllr A Bee, Cllr C Dee (Vice-Chair), Cllr E Eff\n",
+        "Present: Cllr A Bee, Cllr C Dee (Vice Chairman)\n",
+        "Chairman's Report: The Chairman thanked everyone.\n",
+        "Signed ............................ Chairman\n",
+        "Present: The Chair, the Clerk and four residents.\n",
+    ],
+)
+def test_no_chair_where_none_is_named(raw: str) -> None:
+    assert meta_of(raw).chair is None
+
+
+def test_signature_names_the_chair() -> None:
+    raw = "Minutes\n\nPresent: Cllrs Ash, Oak.\n\n1. Items.\n\nSigned R Ash Chair date: 6th October 2015\n"
+    meta = meta_of(raw)
+    assert meta.chair == "R Ash"
+
+
+# -- dates in minutes
+
+
+def test_signature_date_is_not_the_meeting() -> None:
+    raw = (
+        "Present: Cllrs Ash, Oak.\n\n1. The minutes of the meeting held on 7th July 2015 were signed.\n"
+        "2. Payments to 4th September 2015 were approved.\n\nSigned R Ash Chair date: 6th November 2015\n"
+    )
+    meta = meta_of(raw)
+    assert meta.date is not None and meta.date < dt.date(2015, 10, 1), meta.date_evidence
+
+
+def test_minutes_dated_a_cycle_before_the_next_meeting() -> None:
+    raw = (
+        "Present: Cllrs Ash, Oak.\n\n1. Cllr Ash attended the group's meeting on 22nd March 2023.\n"
+        "2. A quiz night will be held on the 30th March.\n\n3. Date of next meeting: 24th April.\n"
+    )
+    meta = meta_of(raw)
+    assert meta.date == dt.date(2023, 3, 27), meta.date_evidence
+    assert "next meeting" in meta.date_evidence
+
+
+def test_target_years_do_not_date_a_report() -> None:
+    raw = (
+        "Climate update\n\nThe council has committed to net zero by March 2030 "
+        "and to halve emissions by 2030. "
+        "In June 2022 the council adopted its plan, and in July 2022 it began work.\n"
+    )
+    meta = meta_of(raw)
+    assert meta.date is not None and meta.date.year == 2022, meta.date_evidence
+
+
+def test_find_dates_is_linear() -> None:
+    import time
+
+    from boardgraph.dates import find_dates
+
+    small, big = "On 3 May 2019 and 4 June. " * 2000, "On 3 May 2019 and 4 June. " * 40000
+    t0 = time.perf_counter()
+    assert len(find_dates(small)) == 4000
+    t1 = time.perf_counter()
+    assert len(find_dates(big)) == 80000
+    t2 = time.perf_counter()
+    assert (t2 - t1) < 40 * (t1 - t0) + 1.0  # 20× the text, well under 400× the time
+
+
+def test_long_report_metadata_in_reasonable_time() -> None:
+    import time
+
+    raw = "Board papers\n\n" + "On 3 May the board met and will meet on 9 June 2019. " * 20000
+    t0 = time.perf_counter()
+    meta = meta_of(raw)
+    assert meta.date is not None
+    assert time.perf_counter() - t0 < 60

@@ -395,8 +395,10 @@ def _evidence(text: str, dates: list[DateMention], anchor: dt.date) -> list[Evid
         out.append(Evidence(point, when, weight, " ".join(d.text.split()), d.span))
     if not out:
         return out
-    # Historical references and far-off plans say little about the report.
-    centre = sorted(e.point for e in out)[len(out) // 2]
+    # Historical references and far-off plans say little about the report;
+    # the present is where the past and undirected dates are, not the targets.
+    present = sorted(e.point for e in out if e.tense != "future") or sorted(e.point for e in out)
+    centre = present[len(present) // 2]
     out = [e for e in out if abs((e.point - centre).days) <= 400]
     past = [e.point for e in out if e.tense == "past"]
     reference = max(past) if past else centre

@@ -36,7 +36,8 @@ from boardgraph.register import default_register
 # Names
 
 
-_TITLES = words("titles") | words("metadata_name_prefixes")
+_PERSON_TITLES = words("titles")
+_TITLES = _PERSON_TITLES | words("metadata_name_prefixes")
 _HONOURS = words("honours")
 _NAME_PARTICLES = {"de", "van", "von", "da", "du", "le", "la", "der", "den", "st", "o'"}
 _CHAIR_ROLES = words("metadata_chair_roles")
@@ -45,6 +46,7 @@ _ROLE_WORDS = {w for role in _CHAIR_ROLES | set(_REPORT_ROLES) for w in re.split
     "vice", "clerk", "secretary", "treasurer", "member", "members", "officer",
 }  # fmt: skip
 _TOKEN = re.compile(r"[^\s,;()/]+")
+_NOT_A_NAME = words("metadata_not_in_names") | words("metadata_sentence_starts")
 
 
 @dataclass
@@ -95,6 +97,9 @@ def person_at(text: str, start: int, end: int) -> Person | None:
     # A name is more than offices: "The Chairman", "Vice Chair", "Clerk" are nobody.
     if all(w.lower().strip(".'’") in _ROLE_WORDS | _TITLES for w in name.split()):
         return None
+    first = name.split()[0]
+    if len(first.rstrip(".")) > 1 and first.lower() in _NOT_A_NAME:
+        return None  # "In conclusion …", "Our …": a capitalised sentence start
     return Person(name, Span(s, e), role)
 
 
@@ -109,8 +114,7 @@ _CONNECTORS = {"and", "&", "of", "the", "for", "upon", "on", "in", "y"}
 _NOT_IN_NAMES = words("metadata_not_in_names")
 # Words that name no particular body: "the Parish Council" is not a name.
 _GENERIC = _BODY_HEADS | _CONNECTORS | words("metadata_name_prefixes") | {
-    "local", "combined", "fire", "rescue", "police", "crime", "national", "park", "health", "wellbeing",
-    "new", "above", "said", "our", "this", "full", "main", "services", "management",
+    "local", "combined", "new", "above", "said", "our", "this", "full", "main",
 }  # fmt: skip
 _WORD = re.compile(r"[\w&'’-]+(?:\.(?=\w))?")
 _ACRONYM = re.compile(r"\b[A-Z]{1,4}(?:CC|PC|TC|DC|BC|MBC)\b")
@@ -161,6 +165,8 @@ def _body_from(text: str, toks: list[re.Match[str]], i: int) -> tuple[int, int] 
         # a name does not run through "the": "… Hall and the Community Council"
         if low in _MEETING_WORDS or low in _NOT_IN_NAMES or not (_capitalised(word) or low in _CONNECTORS):
             break
+        if low.rstrip(".") in _PERSON_TITLES or low in _ROLE_WORDS:
+            break  # "Councillor X, Leader of Y Council": the body starts after the office
         first = k
         k -= 1
     while first < i and toks[first].group(0).lower() in _CONNECTORS:
@@ -182,12 +188,22 @@ def _body_in_heading(text: str, line: Line) -> Body | None:
                 continue
             first, last = found
             prefix = [t.group(0).lower() for t in toks[:first]]
-            if any(w not in _MEETING_WORDS and w not in {"of", "the", "a", "an"} for w in prefix):
+            if not _heading_prefix(prefix):
                 return None  # "Apologies from X Council", "Report to the Cabinet"
             span = Span(toks[first].start(), toks[last].end())
             name = " ".join(text[span.start : span.end].split())
             return Body(name, span, body_type(name))
     return None
+
+
+def _heading_prefix(prefix: list[str]) -> bool:
+    """Only minutes words before the body ("Minutes of the meeting of"), or an office ("…, Leader of")."""
+    if all(w in _MEETING_WORDS or w in {"of", "the", "a", "an"} for w in prefix):
+        return True
+    tail = prefix[-3:]
+    while tail and tail[-1] in {"of", "the"}:
+        tail.pop()
+    return len(tail) < len(prefix[-3:]) and bool(tail) and tail[-1] in _ROLE_WORDS
 
 
 def _is_attendance(line: Line) -> bool:
@@ -196,13 +212,26 @@ def _is_attendance(line: Line) -> bool:
 
 def heading_body(doc: SourceDocument) -> tuple[Body, str] | None:
     """The body named by the minutes' or report's first lines."""
-    for line in header_lines(doc.text, doc.raw_text, limit=15):
+    heads = header_lines(doc.text, doc.raw_text, limit=15)
+    for line in heads:
         if _is_attendance(line):
             break
         body = _body_in_heading(doc.text, line)
         if body:
-            return body, f"heading '{line.text[:80]}'"
+            return _as_written(doc.text, body, heads), f"heading '{line.text[:80]}'"
     return None
+
+
+def _as_written(text: str, body: Body, heads: list[Line]) -> Body:
+    """A capitalised heading's body, at a header line that writes it in mixed case, if one does."""
+    if not body.name.isupper():
+        return body
+    pattern = re.compile(r"\s+".join(re.escape(w) for w in body.name.split()), re.I)
+    for line in heads:
+        m = pattern.search(text, line.start, line.end)
+        if m and not m.group(0).isupper():
+            return Body(" ".join(m.group(0).split()), Span(*m.span()), body.type)
+    return body
 
 
 def _initials(name: str) -> str:
@@ -320,6 +349,14 @@ def _who(text: str, start: int, end: int, role: str | None) -> Person | None:
     return person
 
 
+def _names_a_body(name: str) -> bool:
+    """Ends in a body's head noun and has a word of its own ("Chair of the Authority" has not)."""
+    found = list(_WORD.finditer(name))
+    if not found or found[-1].group(0).lower() not in _BODY_HEADS:
+        return False
+    return any(w.group(0).lower().strip("'’") not in _GENERIC | _ROLE_WORDS for w in found)
+
+
 def _is_heading(line: Line) -> bool:
     return 2 < len(line.text) <= 160 and line.text[-1] not in ".,;:-" and any(c.isalpha() for c in line.text)
 
@@ -342,7 +379,7 @@ def title_board_chair(text: str, meta: ReportMeta) -> None:
             meta.title = line.text
         if groups.get("board") and meta.board is None:
             board = " ".join(m.group("board").split())
-            if len(board.split()) <= 12:
+            if len(board.split()) <= 12 and _names_a_body(board):
                 meta.board, meta.board_span = board, Span(*m.span("board"))
                 meta.board_type = body_type(board)
         role = groups.get("role")
@@ -372,7 +409,8 @@ _BLOCK_END = re.compile(
 )
 _CHAIR_WORD = any_of(_CHAIR_ROLES)
 _CHAIR_MARK = re.compile(rf"(?<![\w-])(?<!vice[- ])(?<!vice)(?P<role>{_CHAIR_WORD})\b(?!['’]s)", re.I)
-_SEGMENT_END = re.compile(r"[,;\n:/•*]|\s{2,}|\band\b|[–—]|\s-\s")
+_DETERMINER_BEFORE = re.compile(r"(?i)\b(?:the|our|their|its|a|an|his|her)\s+$")
+_SEGMENT_END = re.compile(r"[,;\n:/•*|\t]|\s{2,}|\band\b|[–—]|\s-\s")
 
 
 def _segments_before(text: str, start: int, floor: int) -> Iterator[tuple[int, int]]:
@@ -410,13 +448,18 @@ def _role_name(role: str) -> str:
 
 def chair_in_attendance(text: str) -> tuple[Person, str] | None:
     """ "Present: Cllr X (Chair), …", "X – Chairman", "Chairman Cllrs X, Y"."""
-    for line in text_lines(text[:20000])[:60]:
+    # the list may be an appendix at the end ("Appendix A – Attendance"); there only a label line counts
+    for n, line in enumerate(text_lines(text[:200000])):
         label = _ATTENDANCE_LABEL.match(text, line.start, line.end)
-        if not label:
+        if not label or (n >= 60 and not re.search(r"(?::-?|\w)\s*$", text[label.start() : label.end()])):
+            continue
+        if n >= 60 and label.end() < line.end and text[label.end() - 1] != ":":
             continue
         end_mark = _BLOCK_END.search(text, label.end(), min(len(text), label.end() + 1500))
         ceiling = end_mark.start() if end_mark else min(len(text), label.end() + 1500)
         for mark in _CHAIR_MARK.finditer(text, label.end(), ceiling):
+            if _DETERMINER_BEFORE.search(text, max(0, mark.start() - 8), mark.start()):
+                continue  # "our Chair thanked …": the office in a sentence, not a mark in a list
             person = _person_beside(text, mark, label.end(), ceiling)
             if person:
                 person.role = _role_name(mark.group("role"))
@@ -453,15 +496,17 @@ def _name_before(text: str, end: int) -> Person | None:
 _AFTER_RULES: list[tuple[str, re.Pattern[str]]] = [
     ("chaired by", re.compile(r"\bchaired\s+(?:\w+\s+)?by\s+", re.I)),
     ("the chair was taken by", re.compile(rf"\b{_CHAIR_WORD}\s+(?:was\s+)?taken\s+(?:\w+\s+)?by\s+", re.I)),
-    ("labelled chair", re.compile(rf"(?im)^[\W_]*{_CHAIR_WORD}\s*:\s*")),
+    ("labelled chair", re.compile(rf"(?im)^[\W_]*(?:in\s+the\s+)?{_CHAIR_WORD}\s*:\s*")),
+    ("the chair, X,", re.compile(rf"\bthe\s+{_CHAIR_WORD}\s*,\s*(?=\S+\s+\S+[^\n]{{0,40}},)", re.I)),
     ("this report covers", re.compile(
         r"\bthis\s+(?:report|update)\s+(?:covers|is\s+from|sets\s+out)\s+(?:the\s+(?:work|activities)\s+of\s+)?",
         re.I)),
     ("chair's report", re.compile(
         rf"(?im)^[\W\d_]*(?:retiring\s+|outgoing\s+)?{_CHAIR_WORD}['’]s\s+report\s*(?:[–—:]|\s-)\s*")),
 ]  # fmt: skip
+_OFFICE_LINE = re.compile(rf"(?P<who>[^,\n]{{3,60}}),\s*(?:the\s+)?{_ROLE}\s+(?:of|for)\b", re.I)
 _BEFORE_RULES: list[tuple[str, re.Pattern[str]]] = [
-    ("took the chair", re.compile(rf"\s+(?:took|takes|was\s+in|in)\s+the\s+{_CHAIR_WORD}\b", re.I)),
+    ("took the chair", re.compile(rf"\s*\(?\s*(?:took|takes|was\s+in|in)\s+the\s+{_CHAIR_WORD}\b", re.I)),
 ]
 _SIGNATURE = re.compile(rf"(?im)^[\W_]*signed\b[\s:.…_]*(?P<who>[^\n]{{2,60}}?)[\s,(]+{_CHAIR_WORD}\b")
 
@@ -489,6 +534,36 @@ def chair_in_sentences(text: str) -> tuple[Person, str] | None:
         person.name = person.name[:-2]
         person.span = Span(person.span.start, person.span.end - 2)
     return person, how
+
+
+def chair_by_office(doc: SourceDocument) -> tuple[Person, str] | None:
+    """A header line naming the author by office: "Councillor X, Leader of Y Council"."""
+    for line in header_lines(doc.text, doc.raw_text, limit=15):
+        m = _OFFICE_LINE.match(doc.text, line.start, line.end)
+        if m:
+            person = person_at(doc.text, *m.span("who"))
+            if person:
+                return person, "a header line naming the office"
+    return None
+
+
+_ROLE_REPORT = re.compile(
+    rf"\b{_ROLE}['’]s\s+(?:report|update)|\b(?:report|update)\s+(?:of|from|by)\s+the\s+{_ROLE}\b", re.I
+)
+
+
+def chair_under_title(doc: SourceDocument) -> tuple[Person, str] | None:
+    """A titled name alone on a line under a role's report title ("Report of the Chair" / "Cllr X")."""
+    heads = header_lines(doc.text, doc.raw_text, limit=15)
+    for i, line in enumerate(heads):
+        if _ROLE_REPORT.search(line.text):
+            for nxt in heads[i + 1 : i + 3]:
+                first = nxt.text.split()[0].lower().rstrip(".")
+                person = person_at(doc.text, nxt.start, nxt.end) if first in _PERSON_TITLES else None
+                if person and person.span.end >= nxt.end - 1:
+                    return person, "a name under the report's title"
+            break
+    return None
 
 
 def chair_signature(text: str) -> tuple[Person, str] | None:
@@ -522,8 +597,15 @@ def board_and_chair(doc: SourceDocument, meta: ReportMeta) -> None:
                 notes.append(f"board from {how}")
                 break
     if meta.chair is None:
-        for chair_finder in (chair_in_attendance, chair_in_sentences, chair_signature):
-            hit = chair_finder(text)
+        chair_finders: list[Callable[[], tuple[Person, str] | None]] = [
+            lambda: chair_in_attendance(text),
+            lambda: chair_in_sentences(text),
+            lambda: chair_by_office(doc),
+            lambda: chair_under_title(doc),
+            lambda: chair_signature(text),
+        ]
+        for chair_finder in chair_finders:
+            hit = chair_finder()
             if hit:
                 person, how = hit
                 meta.chair, meta.chair_span = person.name, person.span
