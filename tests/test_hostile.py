@@ -589,3 +589,124 @@ def test_internal_error_is_exit_3_one_line_traceback_only_with_debug(monkeypatch
     assert err.count("\n") == 1 and "internal error" in err and "Traceback" not in err
     assert main(["--debug", "query", "x"]) == 3
     assert "Traceback" in capsys.readouterr().err
+
+
+# ------------------------------------------------- 7b. exports of a hostile graph
+
+
+def _network_ttl(path: Path) -> Path:
+    """Thirty people in a few components, one label with U+FFFF, one that is a formula."""
+    lines = ["@prefix bg: <https://w3id.org/boardgraph/ontology#> .",
+             "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .",
+             "@prefix dcterms: <http://purl.org/dc/terms/> .",
+             "@prefix prov: <http://www.w3.org/ns/prov#> .",
+             "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> ."]
+    base = "https://w3id.org/boardgraph/id/"
+    labels = {0: "Ann \\uFFFF Able", 1: "=1+2", 2: "@SUM(A1)"}
+    for i in range(30):
+        lines.append(f'<{base}person/p{i}> a bg:Person ; rdfs:label "{labels.get(i, f"Person {i}")}" .')
+    lines.append(f'<{base}report/r> a bg:Report ; dcterms:identifier "r" ; '
+                 'dcterms:date "2012-01-01"^^xsd:date .')
+    rng = random.Random(3)
+    for c in range(45):
+        people = rng.sample(range(30) if c % 3 else range(10), 2 + c % 3)
+        who = ", ".join(f"<{base}person/p{p}>" for p in people)
+        lines.append(f'<{base}report/r/collaboration/c{c}> a bg:Collaboration ; bg:participant '
+                     f'{who} ; prov:wasDerivedFrom <{base}report/r> ; '
+                     f'dcterms:date "201{c % 4}-05-01"^^xsd:date ; bg:relationType "met" ; '
+                     'bg:trigger "met" .')
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.slow
+def test_pictures_are_identical_for_the_same_seed_across_hash_seeds(tmp_path: Path, demo_graph: Path) -> None:
+    """The sample graph: its layout depended on set order (a subgraph view kept the parent's order)."""
+    import subprocess
+    import sys
+
+    graph = demo_graph
+    outputs = []
+    for hash_seed in ("1", "2"):
+        svg, png = tmp_path / f"n{hash_seed}.svg", tmp_path / f"n{hash_seed}.png"
+        code = ("import sys; from boardgraph.visualise import draw_network; "
+                "draw_network(sys.argv[1], sys.argv[2]); draw_network(sys.argv[1], sys.argv[3])")
+        subprocess.run([sys.executable, "-c", code, str(graph), str(svg), str(png)], check=True,
+                       env={**os.environ, "PYTHONHASHSEED": hash_seed}, capture_output=True)
+        outputs.append((svg.read_bytes(), png.read_bytes()))
+    assert outputs[0][0] == outputs[1][0], "SVG differs between runs"
+    assert outputs[0][1] == outputs[1][1], "PNG differs between runs"
+
+
+def test_svg_of_a_label_with_an_xml_illegal_character_is_readable(tmp_path: Path) -> None:
+    import xml.dom.minidom
+
+    from boardgraph.visualise import draw_network
+
+    svg = draw_network(_network_ttl(tmp_path / "g.ttl"), tmp_path / "n.svg")
+    xml.dom.minidom.parse(str(svg))  # U+FFFF in a label: dropped, the file still parses
+
+
+def test_network_exports_carry_hostile_labels_safely(tmp_path: Path) -> None:
+    import csv
+    import xml.dom.minidom
+
+    from boardgraph import analyse
+
+    data = analyse.as_data(_network_ttl(tmp_path / "g.ttl"))
+    g = analyse.collaboration_network(data)
+    analyse.compute_measures(g)
+    for fmt in ("graphml", "gexf"):
+        out = tmp_path / f"n.{fmt}"
+        analyse.export(g, fmt, out)
+        xml.dom.minidom.parse(str(out))
+    analyse.export(g, "csv", tmp_path / "n.csv")
+    with open(tmp_path / "n.nodes.csv", encoding="utf-8") as fh:
+        cells = [c for row in csv.reader(fh) for c in row]
+    assert "'=1+2" in cells and "'@SUM(A1)" in cells and "=1+2" not in cells
+
+
+class _DyingStore(http.server.BaseHTTPRequestHandler):
+    """A GSP store that takes two graphs and then goes away mid-push."""
+
+    puts: ClassVar[list[str]] = []
+
+    def do_HEAD(self) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", "application/n-triples")
+        self.end_headers()
+
+    def do_PUT(self) -> None:
+        self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        type(self).puts.append(self.path)
+        if len(type(self).puts) > 2:
+            self.connection.close()  # the store was killed
+            return
+        self.send_response(204)
+        self.end_headers()
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def test_a_push_that_fails_half_way_says_which_graphs_are_in(tmp_path: Path, fixture_graph_text: str) -> None:
+    from boardgraph.store import push
+
+    graph = tmp_path / "g.ttl"
+    graph.write_text(fixture_graph_text, encoding="utf-8")
+    handler = type("Dying", (_DyingStore,), {"puts": []})
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        with pytest.raises(BoardgraphError, match=r"2 of \d+ graphs are in the store .*pushing again"):
+            push(graph, f"http://127.0.0.1:{httpd.server_address[1]}/store", with_ontology=False, timeout=5)
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+@pytest.fixture()
+def fixture_graph_text() -> str:
+    from test_query import FIXTURE_TTL
+
+    return FIXTURE_TTL
