@@ -844,7 +844,7 @@ def participation(ctx: Sentence) -> list[dict]:
         return []
     members: list[int] = [m for m in ctx.idxs if ctx.label(m) == COUNCIL and ctx.named_here(m)]
     for trig in triggers:
-        members += [m for m in subject_agents(ctx, trig) if ctx.label(m) in MEMBER_TYPES]
+        members += [m for m in subject_agents(ctx, _verb_of(trig)) if ctx.label(m) in MEMBER_TYPES]
         # "organised by X" (passive agent), "working with X to pilot …"
         for child in trig.children:
             if child.dep_ == "agent":
@@ -876,6 +876,7 @@ def participation(ctx: Sentence) -> list[dict]:
                 for m in phrase_agents(ctx, o)
                 if ctx.label(m) in MEMBER_TYPES
             ]
+    members += _providers(ctx, programmes)
     # "we" or "the Council" take part only in a programme their own verb governs
     governed = any(
         ctx.tm.get(t.i) in programmes and _governs(trig, t) for trig in triggers for t in trig.subtree
@@ -885,6 +886,32 @@ def participation(ctx: Sentence) -> list[dict]:
         ctx.relation(PARTICIPATES, [member, prog], triggers[0].text, "participation")
         for member, prog in itertools.product(members, programmes)
     ]
+
+
+def _verb_of(trigger: Token) -> Token:
+    """ "we show an expression of interest in X": a noun trigger's doer is its verb's subject."""
+    tok = trigger
+    while tok.pos_ in {"NOUN", "ADP"} and tok.dep_ in {"pobj", "prep", "dobj", "compound"}:
+        tok = tok.head
+    return tok if tok.pos_ in {"VERB", "AUX"} else trigger
+
+
+def _providers(ctx: Sentence, programmes: list[int]) -> list[int]:
+    """ "the X Fund from Y", "a grant application to Y, X Fund": the body offering the
+    programme, named right beside it, runs it."""
+    out: list[int] = []
+    for p in programmes:
+        if not ctx.named_here(p):
+            continue
+        root = ctx.spans[p].root
+        out += [m for c in root.children if c.dep_ == "prep" and c.lower_ in {"from", "by"}
+                for o in c.children for m in ctx.mentions_in([o]) if ctx.label(m) in MEMBER_TYPES]
+        # "to Y, X Fund": body and programme in apposition
+        out += [m for c in root.children if c.dep_ == "appos" for m in ctx.mentions_in([c])
+                if ctx.label(m) == ORGANISATION]
+        if root.dep_ == "appos":
+            out += [m for m in ctx.mentions_in([root.head]) if ctx.label(m) == ORGANISATION]
+    return out
 
 
 def _governs(verb: Token, tok: Token) -> bool:
