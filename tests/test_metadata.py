@@ -513,3 +513,22 @@ def test_long_report_metadata_in_reasonable_time() -> None:
     meta = meta_of(raw)
     assert meta.date is not None
     assert time.perf_counter() - t0 < 60
+
+
+@pytest.mark.parametrize(
+    ("raw", "chair"),
+    [
+        ("Cabinet Member for Housing's update\n\nCouncillor Kim Ash\n\n1. I met tenants.\n", "Kim Ash"),
+        ("Cabinet Member for Adult Social Care – Cllr Lee Moss\n\n1. This month I met carers.\n", "Lee Moss"),
+        ("Mayor's Report\n\nMayor Jo Bloggs\n\n1. The authority agreed its budget.\n", "Jo Bloggs"),
+        (
+            "Note of the Board meeting\n\nAttendance\n\nPosition\tCouncillor\n\n"
+            "Chairman\n\nCllr Rae Finch OBE\n\nDeputy Chairman\n\nCllr Sam Oak\n",
+            "Rae Finch",
+        ),
+    ],
+)  # fmt: skip
+def test_office_holders_reporting_in_their_own_name(raw: str, chair: str) -> None:
+    meta = meta_of(raw)
+    assert meta.chair == chair, meta.header_evidence
+    assert at(raw, meta.chair_span) == chair

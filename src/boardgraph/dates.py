@@ -526,9 +526,13 @@ def looks_like_minutes(text: str) -> bool:
     return _ATTENDANCE.search(text[:6000]) is not None
 
 
+# A report's own day shows in its first pages; reading further only costs time.
+READ_CHARS = 300_000
+
+
 def read_date(doc: SourceDocument, meta: ReportMeta) -> None:
     """Set ``meta.date`` and its method, confidence, evidence and span."""
-    text = doc.text
+    text = doc.text[:READ_CHARS]
     dates = find_dates(text)
     stated = _stated_date(text, doc.raw_text, dates)
     if stated:
@@ -538,10 +542,10 @@ def read_date(doc: SourceDocument, meta: ReportMeta) -> None:
             meta.date, meta.date_method, meta.date_confidence = resolved[0], "stated", confidence
             meta.date_evidence, meta.date_span = how, d.span
             return
-    raw = doc.raw_text
+    raw = doc.raw_text[:READ_CHARS]
     furniture = [d for span in page_furniture_spans(raw) for d in find_dates(raw[span.start : span.end])]
     anchor = _year_anchor(dates, text, furniture)
-    notes = []
+    notes = [f"dates read from the first {READ_CHARS:,} characters"] if len(doc.text) > READ_CHARS else []
     if furniture:
         notes.append("ignored page furniture: " + ", ".join(f"'{d.text}'" for d in furniture[:8]))
     if anchor is None:

@@ -36,7 +36,7 @@ from boardgraph.register import default_register
 # Names
 
 
-_PERSON_TITLES = words("titles")
+_PERSON_TITLES = words("titles") | words("metadata_office_titles")
 _TITLES = _PERSON_TITLES | words("metadata_name_prefixes")
 _HONOURS = words("honours")
 _NAME_PARTICLES = {"de", "van", "von", "da", "du", "le", "la", "der", "den", "st", "o'"}
@@ -408,7 +408,10 @@ _BLOCK_END = re.compile(
     r"items?\b|\d{1,3}[.)]?\s)|\b(?:apologies|in\s+attendance|also\s+present)\b"
 )
 _CHAIR_WORD = any_of(_CHAIR_ROLES)
-_CHAIR_MARK = re.compile(rf"(?<![\w-])(?<!vice[- ])(?<!vice)(?P<role>{_CHAIR_WORD})\b(?!['’]s)", re.I)
+# "Vice-Chair", "Deputy Chairman" mark someone else
+_CHAIR_MARK = re.compile(
+    rf"(?<![\w-])(?<!vice[- ])(?<!vice)(?<!deputy[- ])(?P<role>{_CHAIR_WORD})\b(?!['’]s)", re.I
+)
 _DETERMINER_BEFORE = re.compile(r"(?i)\b(?:the|our|their|its|a|an|his|her)\s+$")
 _SEGMENT_END = re.compile(r"[,;\n:/•*|\t]|\s{2,}|\band\b|[–—]|\s-\s")
 
@@ -438,8 +441,11 @@ def _person_beside(text: str, mark: re.Match[str], floor: int, ceiling: int) -> 
         person = person_at(text, s, e)
         if person:
             return person
-    after_end = _SEGMENT_END.search(text, mark.end() + 1, ceiling)
-    return person_at(text, mark.end(), after_end.start() if after_end else ceiling)
+    after = mark.end()
+    while after < ceiling and text[after] in " \t\n:–—-|":
+        after += 1  # "Chairman" in one table cell, the name in the next
+    after_end = _SEGMENT_END.search(text, after, ceiling)
+    return person_at(text, after, after_end.start() if after_end else ceiling)
 
 
 def _role_name(role: str) -> str:
@@ -504,7 +510,13 @@ _AFTER_RULES: list[tuple[str, re.Pattern[str]]] = [
     ("chair's report", re.compile(
         rf"(?im)^[\W\d_]*(?:retiring\s+|outgoing\s+)?{_CHAIR_WORD}['’]s\s+report\s*(?:[–—:]|\s-)\s*")),
 ]  # fmt: skip
-_OFFICE_LINE = re.compile(rf"(?P<who>[^,\n]{{3,60}}),\s*(?:the\s+)?{_ROLE}\s+(?:of|for)\b", re.I)
+# An office whose holder reports in their own name: a chair or leader, or a
+# cabinet member or portfolio holder "for" a subject.
+_OFFICE = rf"(?:{_ROLE}|(?:cabinet|executive|lead)\s+member|portfolio\s+holder)"
+_OFFICE_LINE = re.compile(rf"(?P<who>[^,\n]{{3,60}}),\s*(?:the\s+)?{_OFFICE}\s+(?:of|for)\b", re.I)
+_OFFICE_THEN_NAME = re.compile(
+    rf"(?:the\s+)?{_OFFICE}(?:\s+for\s+[^\n–—:]{{2,60}}?)?\s*(?:[–—:]|\s-)\s*(?P<who>[^\n]{{3,80}})", re.I
+)
 _BEFORE_RULES: list[tuple[str, re.Pattern[str]]] = [
     ("took the chair", re.compile(rf"\s*\(?\s*(?:took|takes|was\s+in|in)\s+the\s+{_CHAIR_WORD}\b", re.I)),
 ]
@@ -539,16 +551,23 @@ def chair_in_sentences(text: str) -> tuple[Person, str] | None:
 def chair_by_office(doc: SourceDocument) -> tuple[Person, str] | None:
     """A header line naming the author by office: "Councillor X, Leader of Y Council"."""
     for line in header_lines(doc.text, doc.raw_text, limit=15):
-        m = _OFFICE_LINE.match(doc.text, line.start, line.end)
-        if m:
+        m = _OFFICE_LINE.match(doc.text, line.start, line.end) or _OFFICE_THEN_NAME.match(
+            doc.text, line.start, line.end
+        )
+        if m and _TITLED.match(doc.text, m.start("who"), m.end("who")):
             person = person_at(doc.text, *m.span("who"))
             if person:
                 return person, "a header line naming the office"
     return None
 
 
+_TITLED = re.compile(rf"\s*(?:{any_of(_PERSON_TITLES)})\b\.?\s+[A-Z]", re.I)
+
+
 _ROLE_REPORT = re.compile(
-    rf"\b{_ROLE}['’]s\s+(?:report|update)|\b(?:report|update)\s+(?:of|from|by)\s+the\s+{_ROLE}\b", re.I
+    rf"\b{_OFFICE}(?:\s+for\s+[^\n'’]{{2,60}})?['’]s\s+(?:report|update)"
+    rf"|\b(?:report|update)\s+(?:of|from|by)\s+the\s+{_OFFICE}\b",
+    re.I,
 )
 
 
