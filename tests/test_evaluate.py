@@ -433,3 +433,34 @@ def test_demo_graph_headline_matches_scorer(demo_graph, scorer, shared_dir, tmp_
     assert ours[-1] == printed[-1]
     assert ours[-2] == printed[-2]
     assert_same(evaluate_files(gold, demo_graph).to_dict(), theirs)
+
+
+def merged_graph() -> Graph:
+    # one node named "Councillor Lee" mentioned by both reports: it stands for Ann Lee in
+    # one and Bo Lee in the other
+    g = Graph()
+    lee = _entity(g, "lee", ["Person"], "Councillor Lee")
+    _report(g, "a", None, lee)
+    _report(g, "b", None, lee)
+    return g
+
+
+def test_one_node_for_two_gold_entities_is_a_merge(tmp_path):
+    gold_path = tmp_path / "gold.yaml"
+    gold_path.write_text(yaml.safe_dump(SURNAME_GOLD), encoding="utf-8")
+    r = evaluate_files(gold_path, _write(merged_graph(), tmp_path / "g.ttl"))
+    assert r.resolution_merges == 1
+    assert list(r.merged.values()) == [["ann-lee", "bo-lee"]]
+    assert "splits 0, merges 1;" in format_report(r, verbose=True)
+    assert "-- merged into one entity 'Councillor Lee': ann-lee, bo-lee" in format_report(r, verbose=True)
+
+
+def test_merges_same_as_shared_scorer(scorer, tmp_path, capsys):
+    gold_path = tmp_path / "gold.yaml"
+    gold_path.write_text(yaml.safe_dump(SURNAME_GOLD), encoding="utf-8")
+    graph = _write(merged_graph(), tmp_path / "g.ttl")
+    theirs, printed = run_scorer(scorer, gold_path, graph, tmp_path, capsys)
+    result = evaluate_files(gold_path, graph)
+    assert theirs["resolution_merges"] == 1
+    assert_same(result.to_dict(), theirs)
+    assert format_report(result, False).splitlines()[-2:] == printed[-2:]

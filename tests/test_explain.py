@@ -193,7 +193,7 @@ def test_ambiguous_name_lists_candidates():
     with pytest.raises(AmbiguousEntity) as info:
         find_entity(b.g, "cllr jo ray")
     assert [c.iri for c in info.value.candidates] == [str(ID["person/jo-ray-1"]), str(ID["person/jo-ray-2"])]
-    assert "matches 2 entities" in str(info.value)
+    assert str(info.value).startswith("cllr jo ray: 2 people — Jo Ray <")
 
 
 def test_unknown_and_empty_names(graph):
@@ -288,7 +288,7 @@ def test_cli_explain_json(graph_file, capsys):
 def test_cli_explain_unknown_exits_2(graph_file, capsys):
     assert main(["explain", "Nobody Atall", "--graph", str(graph_file)]) == 2
     err = capsys.readouterr().err
-    assert err == "boardgraph: error: no entity called 'Nobody Atall' in the graph\n"
+    assert err == "boardgraph: error: no entity called 'Nobody Atall'\n"
 
 
 def test_cli_explain_ambiguous_lists_candidates(tmp_path, capsys):
@@ -299,7 +299,7 @@ def test_cli_explain_ambiguous_lists_candidates(tmp_path, capsys):
     b.g.serialize(path, format="turtle")
     assert main(["explain", "Jo Ray", "--graph", str(path)]) == 2
     err = capsys.readouterr().err.splitlines()
-    assert err[0] == "boardgraph: error: 'Jo Ray' matches 2 entities:"
+    assert err[0] == "boardgraph: error: Jo Ray: 2 people —"
     assert err[1].endswith("person/jo-ray-1") and err[2].endswith("person/jo-ray-2")
 
 
@@ -318,3 +318,45 @@ def test_demo_graph_explains_bob_neill(demo_graph, capsys):
     assert out.startswith("Bob Neill  (Person)")
     assert "met with" in out
     assert "I recently met with Bob Neill MP" in " ".join(out.split())
+
+
+# --------------------------------------------------------------------------- forgiving look-up
+
+
+def _people_graph() -> GraphBuilder:
+    b = GraphBuilder()
+    b.entity("person/ann-webb", "Person", "Ann Webb", "Cllr Webb")
+    b.entity("person/bo-webb", "Person", "Bo Webb")
+    b.entity("person/cy-marsh", "Person", "Cy Marsh", "County Cllr Marsh")
+    b.entity("organisation/webb-trust", "Organisation", "Webb Trust")
+    return b
+
+
+def test_titles_are_ignored():
+    g = _people_graph().g
+    assert find_entity(g, "Councillor Cy Marsh") == ID["person/cy-marsh"]
+    assert find_entity(g, "Cllr Marsh") == ID["person/cy-marsh"]
+    assert find_entity(g, "District Cllr Bo Webb") == ID["person/bo-webb"]
+
+
+def test_surname_is_ambiguous_even_when_one_has_it_as_alias():
+    # "Cllr Webb" is Ann Webb's other name, but may as well mean Bo Webb
+    with pytest.raises(AmbiguousEntity) as info:
+        find_entity(_people_graph().g, "Cllr Webb")
+    assert [c.label for c in info.value.candidates] == ["Ann Webb", "Bo Webb"]
+
+
+def test_surname_alone_lists_the_people_with_it():
+    b = GraphBuilder()
+    b.entity("person/ann-webb", "Person", "Ann Webb")
+    b.entity("person/bo-webb", "Person", "Bo Webb")
+    b.entity("organisation/webb-trust", "Organisation", "Webb Trust")
+    with pytest.raises(AmbiguousEntity) as info:
+        find_entity(b.g, "Webb")
+    assert [c.label for c in info.value.candidates] == ["Ann Webb", "Bo Webb"]
+    assert str(info.value).startswith("Webb: 2 people — Ann Webb <")
+
+
+def test_unknown_name_suggests_the_nearest():
+    with pytest.raises(BoardgraphError, match="nearest: 'Cy Marsh'"):
+        find_entity(_people_graph().g, "Cy Marssh")

@@ -52,11 +52,16 @@ def mention(
     )
 
 
-def report(rid: str, mentions: list[Mention], day: dt.date | None = dt.date(2015, 1, 1)) -> ExtractedReport:
+def report(rid: str, mentions: list[Mention], day: dt.date | None = dt.date(2015, 1, 1),
+           board: str | None = None, text: str = "x") -> ExtractedReport:
     doc = SourceDocument(
-        path=Path(f"{rid}.txt"), identifier=rid, format="txt", raw_text="x", text="x", sha256="0"
+        path=Path(f"{rid}.txt"), identifier=rid, format="txt", raw_text=text, text=text, sha256="0"
     )
-    return ExtractedReport(document=doc, meta=ReportMeta(identifier=rid, date=day), mentions=mentions)
+    return ExtractedReport(document=doc, meta=ReportMeta(identifier=rid, date=day, board=board),
+                           mentions=mentions)
+
+
+BOARD = "Coastal Towns Board"  # one issuing body for reports that must resolve together
 
 
 @pytest.fixture(scope="module")
@@ -88,24 +93,37 @@ def test_surname_joins_full_name_in_the_same_report(resolver):
     assert same(me, ("r1", 0), ("r1", 1))
     ent = entities[me[("r1", 0)]]
     assert ent.label == "Helen Marsh" and "Councillor Marsh" in ent.alt_labels
-    assert any("only person surnamed Marsh" in n for n in ent.notes)
+    assert any("only person with surname Marsh in the same report" in n for n in ent.notes)
 
 
-def test_surname_joins_full_name_across_reports(resolver):
-    a = report("a", [mention("a", PERSON, "Helen Marsh", "Cllr Helen Marsh", ("Cllr",))])
-    b = report("b", [mention("b", PERSON, "Marsh", "Cllr Marsh", ("Cllr",))])
-    _, me = resolve(resolver, [a, b])
+def test_surname_joins_full_name_across_reports_of_one_body(resolver):
+    a = report("a", [mention("a", PERSON, "Helen Marsh", "Cllr Helen Marsh", ("Cllr",))], board=BOARD)
+    b = report("b", [mention("b", PERSON, "Marsh", "Cllr Marsh", ("Cllr",))], board=BOARD)
+    entities, me = resolve(resolver, [a, b])
     assert same(me, ("a", 0), ("b", 0))
+    assert any("in reports of the same body" in n for n in entities[me[("a", 0)]].notes)
+
+
+def test_surname_in_another_body_is_a_doubt_not_a_merge():
+    # the only Marsh in the corpus, but named in another body's report: a reviewer decides
+    resolver = Resolver()
+    a = report("a", [mention("a", PERSON, "Helen Marsh", "Cllr Helen Marsh", ("Cllr",))], board=BOARD)
+    b = report("b", [mention("b", PERSON, "Marsh", "Cllr Marsh", ("Cllr",))], board="Fenland Parish Council")
+    _, me = resolve(resolver, [a, b])
+    assert not same(me, ("a", 0), ("b", 0))
+    (doubt,) = resolver.possible_same
+    assert {doubt.a, doubt.b} == {me[("a", 0)], me[("b", 0)]}
+    assert 0 < doubt.score < 1 and "different bodies" in doubt.reason
 
 
 def test_namesakes_stay_apart_with_a_note(resolver):
-    a = report("a", [mention("a", PERSON, "Helen Marsh", titles=("Cllr",))])
-    b = report("b", [mention("b", PERSON, "Peter Marsh", titles=("Cllr",))])
-    c = report("c", [mention("c", PERSON, "Marsh", "Cllr Marsh", ("Cllr",))])
+    a = report("a", [mention("a", PERSON, "Helen Marsh", titles=("Cllr",))], board=BOARD)
+    b = report("b", [mention("b", PERSON, "Peter Marsh", titles=("Cllr",))], board=BOARD)
+    c = report("c", [mention("c", PERSON, "Marsh", "Cllr Marsh", ("Cllr",))], board=BOARD)
     entities, me = resolve(resolver, [a, b, c])
     assert len({me[("a", 0)], me[("b", 0)], me[("c", 0)]}) == 3
     note = " ".join(entities[me[("c", 0)]].notes)
-    assert "left apart" in note and "2 people are surnamed Marsh" in note
+    assert "left apart" in note and "2 people with surname Marsh" in note
 
 
 def test_surname_prefers_the_full_name_in_its_own_report(resolver):
@@ -153,10 +171,21 @@ def test_acronym_defined_joins_its_expansion_across_reports(resolver):
 
 
 def test_acronym_by_initials_when_only_one_name_fits(resolver):
-    a = report("a", [mention("a", ORGANISATION, "Valuation Office Agency")])
-    b = report("b", [mention("b", ORGANISATION, "VOA", rule="acronym")])
+    a = report("a", [mention("a", ORGANISATION, "Valuation Office Agency")], board=BOARD)
+    b = report("b", [mention("b", ORGANISATION, "VOA", rule="acronym")], board=BOARD)
     _, me = resolve(resolver, [a, b])
     assert same(me, ("a", 0), ("b", 0))
+
+
+def test_acronym_by_initials_in_another_body_is_a_doubt():
+    # "NAL" in one body's minutes, "Northshire Association of Landlords" in another's:
+    # the initials fit, but a national body may have the same ones
+    resolver = Resolver()
+    a = report("a", [mention("a", ORGANISATION, "Northshire Association of Landlords")], board=BOARD)
+    b = report("b", [mention("b", ORGANISATION, "NAL", rule="acronym")], board="Fenland Parish Council")
+    _, me = resolve(resolver, [a, b])
+    assert not same(me, ("a", 0), ("b", 0))
+    assert [("acronym NAL" in d.reason) for d in resolver.possible_same] == [True]
 
 
 def test_acronym_by_initials_ambiguous_stays_apart(resolver):
@@ -181,9 +210,9 @@ def test_council_acronym_joins_the_only_council_with_those_initials(resolver):
 
 
 def test_renamed_board_is_one_body(resolver):
-    a = report("a", [mention("a", ORGANISATION, "Housing Programme Board")], dt.date(2011, 1, 1))
-    b = report("b", [mention("b", ORGANISATION, "Housing Board")], dt.date(2012, 1, 1))
-    c = report("c", [mention("c", ORGANISATION, "Housing & Planning Board")], dt.date(2014, 1, 1))
+    a = report("a", [mention("a", ORGANISATION, "Housing Programme Board")], dt.date(2011, 1, 1), BOARD)
+    b = report("b", [mention("b", ORGANISATION, "Housing Board")], dt.date(2012, 1, 1), BOARD)
+    c = report("c", [mention("c", ORGANISATION, "Housing & Planning Board")], dt.date(2014, 1, 1), BOARD)
     entities, me = resolve(resolver, [a, b, c])
     assert same(me, ("a", 0), ("b", 0)) and same(me, ("b", 0), ("c", 0))
     assert any("taken as one body" in n for n in entities[me[("a", 0)]].notes)
@@ -253,3 +282,178 @@ def test_accented_and_plain_spelling_are_one_person(resolver):
     b = report("b", [mention("b", PERSON, "Andre Marsh")])
     _, me = resolve(resolver, [a, b])
     assert same(me, ("a", 0), ("b", 0))
+
+
+# ---------------------------------------------------------------- context first: people
+
+
+def test_same_surname_in_two_bodies_is_two_people():
+    # "Cllr Quill" of a national board and "County Cllr Quill" in parish minutes: a doubt
+    resolver = Resolver()
+    a = report("a", [mention("a", PERSON, "Quill", "Councillor Quill", ("Councillor",))], board=BOARD)
+    b = report("b", [mention("b", PERSON, "Quill", "County Cllr Quill", ("County", "Cllr"))],
+               board="Fenland Parish Council")
+    _, me = resolve(resolver, [a, b])
+    assert not same(me, ("a", 0), ("b", 0))
+    assert len(resolver.possible_same) == 1 and "Quill" in resolver.possible_same[0].reason
+
+
+def test_same_surname_in_reports_of_one_body_is_one_person(resolver):
+    a = report("a", [mention("a", PERSON, "Quill", "Cllr Quill", ("Cllr",))], board=BOARD)
+    b = report("b", [mention("b", PERSON, "Quill", "Cllr Quill", ("Cllr",))], board=BOARD)
+    _, me = resolve(resolver, [a, b])
+    assert same(me, ("a", 0), ("b", 0))
+
+
+def test_surname_never_joins_a_peer_of_another_body():
+    resolver = Resolver()
+    a = report("a", [mention("a", PERSON, "Orla Fenn", "Orla Fenn")], board="Fenland Parish Council")
+    b = report("b", [mention("b", PERSON, "Fenn", "Lord Fenn", ("Lord",))], board=BOARD)
+    entities, me = resolve(resolver, [a, b])
+    assert not same(me, ("a", 0), ("b", 0))
+    assert entities[me[("b", 0)]].label == "Lord Fenn"
+
+
+def test_spelling_variants_in_one_report_are_one_person(resolver):
+    names = ["Clarice Dunmore", "Clarise Dunmore", "Clarice Dunmoore"]
+    a = report("a", [mention("a", PERSON, n) for n in names])
+    entities, me = resolve(resolver, [a])
+    assert same(me, ("a", 0), ("a", 1)) and same(me, ("a", 0), ("a", 2))
+    assert any("spelling variant" in n for n in entities[me[("a", 0)]].notes)
+
+
+def test_short_forms_in_one_body_are_one_person(resolver):
+    a = report("a", [mention("a", PERSON, "Susan Pellow")], board=BOARD)
+    b = report("b", [mention("b", PERSON, "Sue Pellow"), mention("b", PERSON, "Danny Orme"),
+                     mention("b", PERSON, "Daniel Orme")], board=BOARD)
+    entities, me = resolve(resolver, [a, b])
+    assert same(me, ("a", 0), ("b", 0)) and same(me, ("b", 1), ("b", 2))
+    assert entities[me[("a", 0)]].label == "Susan Pellow"
+
+
+def test_variants_that_must_not_merge(resolver):
+    a = report("a", [
+        mention("a", PERSON, "Jan Pellow"), mention("a", PERSON, "Jon Pellow"),  # short: no edit distance
+        mention("a", PERSON, "Susan Pellow"), mention("a", PERSON, "Simon Pellow"),  # different names
+        mention("a", PERSON, "Mark Hale"), mention("a", PERSON, "Mark Hall"),  # short surnames
+    ])
+    _, me = resolve(resolver, [a])
+    assert len({me[("a", i)] for i in range(6)}) == 6
+
+
+def test_variants_in_two_bodies_are_a_doubt():
+    resolver = Resolver()
+    a = report("a", [mention("a", PERSON, "Susan Pellow")], board=BOARD)
+    b = report("b", [mention("b", PERSON, "Sue Pellow")], board="Fenland Parish Council")
+    _, me = resolve(resolver, [a, b])
+    assert not same(me, ("a", 0), ("b", 0))
+    assert "short form" in resolver.possible_same[0].reason
+
+
+def test_initial_and_surname_join_the_full_name_in_context(resolver):
+    a = report("a", [mention("a", PERSON, "Martha Greave"), mention("a", PERSON, "M Greave"),
+                     mention("a", PERSON, "P Greave")])
+    _, me = resolve(resolver, [a])
+    assert same(me, ("a", 0), ("a", 1))
+    assert not same(me, ("a", 0), ("a", 2))  # another initial: another person
+
+
+def test_full_name_is_one_person_across_bodies(resolver):
+    a = report("a", [mention("a", PERSON, "Helen Marsh")], board=BOARD)
+    b = report("b", [mention("b", PERSON, "Helen Marsh")], board="Fenland Parish Council")
+    _, me = resolve(resolver, [a, b])
+    assert same(me, ("a", 0), ("b", 0))
+
+
+def test_the_council_named_most_is_the_body_when_no_board_is_read(resolver):
+    fen = ("Fenland Parish Council", "FEN")
+    a = report("a", [mention("a", PERSON, "Quill", "Cllr Quill", ("Cllr",))]
+               + [mention("a", COUNCIL, fen[0], key=fen[1]) for _ in range(2)])
+    b = report("b", [mention("b", PERSON, "Quill", "Cllr Quill", ("Cllr",)),
+                     mention("b", COUNCIL, fen[0], key=fen[1])])
+    _, me = resolve(resolver, [a, b])
+    assert same(me, ("a", 0), ("b", 0))
+
+
+# ---------------------------------------------------------------- initials from a roster
+
+
+def _roster_report() -> ExtractedReport:
+    text = ("Present: Orla Fenn (OF), Piers Quill (PQ) Chair.\n"
+            "OF asked about the footpath. PQ said it would be mended. Action: OF.\n"
+            "The PQ-7 form (not initials) and (OF) in brackets are not uses.")
+    start = text.index("Orla")
+    qs = text.index("Piers")
+    mentions = [
+        Mention("r", Span(start, start + 9), "Orla Fenn", PERSON, "Orla Fenn", Span(0, 50)),
+        Mention("r", Span(qs, qs + 11), "Piers Quill", PERSON, "Piers Quill", Span(0, 50)),
+    ]
+    rep = report("r", mentions, text=text)
+    one, two = text.index("\n") + 1, text.index("The PQ-7")
+    rep.sentences = [Span(0, one), Span(one, two), Span(two, len(text))]
+    return rep
+
+
+def test_roster_initials_are_the_person_in_that_report():
+    rep = _roster_report()
+    entities, me = Resolver().resolve([rep])[:2]
+    uses = [(i, m) for i, m in enumerate(rep.mentions) if m.rule.startswith("roster-initials")]
+    assert sorted(m.text for _, m in uses) == ["OF", "OF", "PQ"]
+    assert all(me[("r", i)] == me[("r", 0 if m.text == "OF" else 1)] for i, m in uses)
+    # each use is a mention with its own sentence as evidence
+    second = rep.sentences[1]
+    assert {m.sentence for _, m in uses} == {second}
+    assert all(second.start <= m.span.start < second.end for _, m in uses)
+    assert any("initials OF" in n for n in entities[me[("r", 0)]].notes)
+    assert "OF" not in entities[me[("r", 0)]].alt_labels  # initials are not a name
+
+
+def test_roster_initials_twice_for_two_people_resolve_to_neither():
+    rep = _roster_report()
+    # "PF" fits both names (the first's surname, the second's first name)
+    text = rep.document.text.replace("(PQ)", "(PF)").replace("(OF)", "(PF)").replace("PQ said", "PF said")
+    rep = report("r", rep.mentions, text=text)
+    Resolver().resolve([rep])
+    assert not any(m.rule.startswith("roster-initials") for m in rep.mentions)
+
+
+def test_resolving_twice_adds_no_second_initials():
+    rep = _roster_report()
+    Resolver().resolve([rep])
+    n = len(rep.mentions)
+    Resolver().resolve([rep])
+    assert len(rep.mentions) == n
+
+
+# ---------------------------------------------------------------- generic body names
+
+
+def test_generic_body_names_take_their_owner():
+    parish_a = [mention("a", COUNCIL, "Eastmoor Parish Council", key="EAX")] * 2
+    parish_b = [mention("b", COUNCIL, "Westmoor Parish Council", key="WEX")] * 2
+    a = report("a", [mention("a", ORGANISATION, "Village Hall Committee"), *parish_a])
+    b = report("b", [mention("b", ORGANISATION, "Village Hall Committee"), *parish_b])
+    entities, me = Resolver().resolve([a, b])[:2]
+    assert not same(me, ("a", 0), ("b", 0))
+    assert entities[me[("a", 0)]].label == "Eastmoor Village Hall Committee"
+    assert entities[me[("b", 0)]].label == "Westmoor Village Hall Committee"
+    assert me[("a", 0)] != me[("b", 0)]
+
+
+def test_generic_body_of_one_owner_in_two_reports_is_one(resolver):
+    a = report("a", [mention("a", ORGANISATION, "Planning Committee")], board=BOARD)
+    b = report("b", [mention("b", ORGANISATION, "the Planning Committee")], board=BOARD)
+    entities, me = resolve(resolver, [a, b])
+    assert same(me, ("a", 0), ("b", 0))
+    assert entities[me[("a", 0)]].label == "Coastal Towns Planning Committee"
+
+
+def test_named_bodies_are_not_generic():
+    from boardgraph.resolve import is_generic_body
+
+    assert is_generic_body("Village Hall Committee") and is_generic_body("Area Partnership")
+    assert is_generic_body("Planning Control Committee")
+    assert not is_generic_body("Housing Board")
+    assert not is_generic_body("Eastmoor Village Hall Committee")
+    assert not is_generic_body("Local Government Group")
+    assert not is_generic_body("Committee")

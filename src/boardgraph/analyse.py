@@ -20,7 +20,6 @@ from __future__ import annotations
 import csv
 import dataclasses
 import datetime as dt
-import difflib
 import itertools
 import re
 from collections import defaultdict
@@ -32,6 +31,7 @@ import networkx as nx
 import rdflib
 from rdflib.query import ResultRow
 
+from boardgraph import lookup
 from boardgraph.atomic import atomic_open, atomic_path
 from boardgraph.errors import BoardgraphError
 from boardgraph.textsafe import csv_cell, warn_dropped, xml_safe_attrs
@@ -716,32 +716,21 @@ def ranking(g: nx.Graph, by: str = "weighted_degree") -> list[str]:
 
 
 def find_node(g: nx.Graph, name: str) -> str:
-    """The node a user means by ``name``: label, other name, IRI or slug; or a unique part of one."""
-    wanted = _fold(name)
+    """The node a user means by ``name``: label, other name, IRI or slug, titles ignored (lookup.py)."""
     if name in g:
         return name
-    exact = sorted(
-        n
-        for n, d in g.nodes(data=True)
-        if wanted in {_fold(d["label"]), *map(_fold, d.get("alt_labels", ())), _fold(n.rsplit("/", 1)[-1])}
-    )
-    if len(exact) == 1:
-        return exact[0]
-    candidates = exact or sorted(
-        n for n, d in g.nodes(data=True) if re.search(rf"\b{re.escape(wanted)}\b", _fold(d["label"]))
-    )
-    if len(candidates) == 1:
-        return candidates[0]
-    if candidates:
-        names = ", ".join(g.nodes[n]["label"] for n in candidates[:8])
-        raise BoardgraphError(f"{name!r} matches more than one node: {names}")
-    close = difflib.get_close_matches(name, sorted(d["label"] for _, d in g.nodes(data=True)), n=3)
+    items = [lookup.Named(n, d["label"], (*d.get("alt_labels", ()), n.rsplit("/", 1)[-1]), d.get("type"))
+             for n, d in g.nodes(data=True)]
+    found = lookup.candidates(name, items)
+    if len(found) == 1:
+        return found[0].key
+    if found:
+        names = ", ".join(c.label for c in found[:8])
+        raise BoardgraphError(f"{name!r} matches more than one node: {names} "
+                              f"({lookup.describe_candidates(name, found).split(' — ')[0]})")
+    close = lookup.nearest(name, items)
     hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
     raise BoardgraphError(f"no one called {name!r} in the network{hint}")
-
-
-def _fold(text: str) -> str:
-    return re.sub(r"[\s_-]+", " ", text).strip().casefold()
 
 
 def ego_network(g: nx.Graph, name: str, *, radius: int = 1) -> nx.Graph:

@@ -26,6 +26,7 @@ from boardgraph import atomic, executors, lexicons, ocr
 from boardgraph.cache import BuildCache, CacheStats, GraphMemo, settings_fingerprint
 from boardgraph.errors import BoardgraphError
 from boardgraph.ingest import SUPPORTED_SUFFIXES, IngestError
+from boardgraph.judgements import Judgements, load_judgements
 from boardgraph.limits import DEFAULT_MAX_CHARS
 from boardgraph.model import (
     COUNCIL,
@@ -60,6 +61,7 @@ class BuildSettings:
     auto_store_reports: int = AUTO_STORE_REPORTS
     output_format: str = "turtle"  # lets an unchanged build reuse the graph it wrote last time
     max_chars: int = DEFAULT_MAX_CHARS  # a longer report is skipped with its reason (limits.py)
+    judgements: Path | None = None  # a reviewer's same/different decisions (judgements.py)
 
 
 @dataclass
@@ -98,13 +100,16 @@ class BuildResult:
         }
 
 
-def assemble(reports: list[ExtractedReport], pipeline: str = "") -> ResolvedCorpus:
+def assemble(reports: list[ExtractedReport], pipeline: str = "",
+             judgements: Judgements | None = None) -> ResolvedCorpus:
     """Resolve entities across reports and build the relations between them."""
     reports = sorted(reports, key=lambda r: r.document.identifier)
-    entities, mention_entity, warnings = Resolver().resolve(reports)
+    resolver = Resolver(judgements=judgements)
+    entities, mention_entity, warnings = resolver.resolve(reports)
     relations, roles = relate(reports, mention_entity, {e.id: e.type for e in entities.values()})
     corpus = ResolvedCorpus(reports=reports, entities=entities, mention_entity=mention_entity,
-                            relations=relations, roles=roles, pipeline=pipeline, warnings=warnings)
+                            relations=relations, roles=roles, pipeline=pipeline, warnings=warnings,
+                            possible_same=resolver.possible_same)
     for rep in reports:
         rid = rep.document.identifier
         for i, m in enumerate(rep.mentions):
@@ -222,6 +227,7 @@ def build(paths: Iterable[Path | str], settings: BuildSettings | None = None,
     ocr.set_jobs(settings.jobs)  # pages of a scan are read --jobs at a time
     progress = progress or BuildProgress()
     files, not_read = select_files(paths, selection)
+    judged = load_judgements(settings.judgements) if settings.judgements else None
     progress.start(len(files))
     cache = (BuildCache(settings.cache_dir, settings_fingerprint(settings.model, settings.config))
              if settings.cache_dir else None)
@@ -234,12 +240,14 @@ def build(paths: Iterable[Path | str], settings: BuildSettings | None = None,
         raise BoardgraphError(f"no readable reports in the input{detail}")
     label = reports[0].pipeline or pipeline_label(load_pipeline(settings.model, settings.config))
     progress.stage(RESOLVING)
-    corpus = assemble(reports, label)
+    corpus = assemble(reports, label, judged)
     stats = cache.stats if cache else None
     memo = None
     if settings.cache_dir and not settings.store and keys and all(keys):
         memo = (GraphMemo(settings.cache_dir), GraphMemo.key([k for k in keys if k], skipped,
-                                                             settings.output_format), settings.output_format)
+                                                             settings.output_format,
+                                                             judged.digest if judged else ""),
+                settings.output_format)
         hit = memo[0].get(memo[1])
         if hit is not None:
             return BuildResult(sink=FileSink(hit[0], settings.output_format, hit[1]), corpus=corpus,

@@ -286,6 +286,10 @@ class EvaluationResult:
     boards_ok: int = 0
     boards_n: int = 0
     resolution_splits: int = 0
+    resolution_merges: int = 0
+    # graph entity -> the gold ids it stood for, where it stood for more than one
+    merged: dict[str, list[str]] = field(default_factory=dict)
+    merged_labels: dict[str, str] = field(default_factory=dict)
     details: dict[str, DocumentResult] = field(default_factory=dict)
 
     @property
@@ -316,6 +320,8 @@ class EvaluationResult:
             "dates_ok": self.dates_ok, "chairs_ok": self.chairs_ok, "boards_ok": self.boards_ok,
             "dates_n": self.dates_n, "chairs_n": self.chairs_n, "boards_n": self.boards_n,
             "resolution_splits": self.resolution_splits,
+            "resolution_merges": self.resolution_merges,
+            "merged": self.merged,
             "details": {stem: d.to_dict() for stem, d in self.details.items()},
             "relations": {k: s.to_dict() for k, s in self.relations.items()},
         }  # fmt: skip
@@ -374,6 +380,8 @@ def evaluate(gold: Gold, graph: rdflib.Graph) -> EvaluationResult:
         relations={k: Score() for k in RELATIONS},
     )
     nodes_of_gold: dict[str, set[Node]] = defaultdict(set)
+    # graph entity -> the gold ids it stands for, document by document
+    gold_of_node: dict[Node, set[str]] = defaultdict(set)
 
     for stem, doc in gold.documents.items():
         report = view.reports.get(stem)
@@ -404,6 +412,14 @@ def evaluate(gold: Gold, graph: rdflib.Graph) -> EvaluationResult:
             gid = resolve(node, doc)
             if gid is not None:
                 nodes_of_gold[gid].add(node)
+            # Only a name that means exactly one entity of this report says
+            # which gold entity the node stood for here (the scorer's rule).
+            local: set[str] = set()
+            for lab in view.labels.get(node, []) + view.alt_labels.get(node, []):
+                local |= gold.ids_for(lab)
+            local &= required | optional
+            if len(local) == 1:
+                gold_of_node[node] |= local
             if gid in required and gold.type_of(gid) == etype:
                 found.add(gid)
             elif gid in optional:
@@ -461,6 +477,11 @@ def evaluate(gold: Gold, graph: rdflib.Graph) -> EvaluationResult:
 
     # One gold entity reached through several nodes: a resolution failure.
     result.resolution_splits = sum(len(v) - 1 for v in nodes_of_gold.values() if len(v) > 1)
+    # One node standing for several gold entities (in different reports): a merge.
+    merged = {node: sorted(v) for node, v in gold_of_node.items() if len(v) > 1}
+    result.merged = {str(node): v for node, v in merged.items()}
+    result.merged_labels = {str(node): view.first_label(node) for node in merged}
+    result.resolution_merges = sum(len(v) - 1 for v in merged.values())
     return result
 
 
@@ -509,8 +530,13 @@ def format_report(result: EvaluationResult, verbose: bool = False) -> str:
                 lines.append(f"   {name}: {', '.join(items) or '-'}")
     if result.missing_documents:
         lines.append(f"reports missing from the graph: {', '.join(result.missing_documents)}")
+    if verbose:
+        for node, ids in sorted(result.merged.items()):
+            label = result.merged_labels.get(node, node)
+            lines.append(f"-- merged into one entity {label!r}: {', '.join(ids)}")
     lines.append(
-        f"resolution splits {result.resolution_splits}; dates {result.dates_ok}/{result.dates_n}; "
+        f"resolution splits {result.resolution_splits}, merges {result.resolution_merges}; "
+        f"dates {result.dates_ok}/{result.dates_n}; "
         f"chairs {result.chairs_ok}/{result.chairs_n}; boards {result.boards_ok}/{result.boards_n}"
     )
     lines.append(result.headline)

@@ -15,8 +15,9 @@ from rdflib import RDF, RDFS, SKOS, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV
 from rdflib.term import Node
 
+from boardgraph import lookup
 from boardgraph.errors import BoardgraphError
-from boardgraph.evaluate import ENTITY_TYPES, normalise_name
+from boardgraph.evaluate import ENTITY_TYPES
 from boardgraph.vocab import BG, BG_IRI, ID_IRI, OA, ORG, PREFIXES
 
 _ENTITY_CLASSES = tuple(BG[t] for t in ENTITY_TYPES)
@@ -28,8 +29,8 @@ class AmbiguousEntity(BoardgraphError):
     def __init__(self, query: str, candidates: list[Candidate]) -> None:
         self.query = query
         self.candidates = candidates
-        listed = "; ".join(f"{c.label} ({c.type}) <{c.iri}>" for c in candidates)
-        super().__init__(f"{query!r} matches {len(candidates)} entities: {listed}")
+        named = [lookup.Named(c.iri, c.label, (), c.type) for c in candidates]
+        super().__init__(lookup.describe_candidates(query, named))
 
 
 @dataclass(frozen=True)
@@ -195,24 +196,18 @@ def _as_iri(query: str) -> list[URIRef]:
 
 
 def find_entity(graph: rdflib.Graph, query: str) -> Node:
-    """The one entity ``query`` names (IRI, label or alt label); errors otherwise."""
+    """The one entity ``query`` names (IRI, label or alt label, titles ignored); errors otherwise."""
     known = entities(graph)
     for iri in _as_iri(query):
         if iri in known:
             return iri
-    key = normalise_name(query)
-    if not key:
-        raise BoardgraphError(f"{query!r} is not a name (nothing left once titles are dropped)")
-    # A canonical label is a stronger match than an alias: "Hale" as one
-    # node's label beats the same word as another node's alt label.
-    for prop in (RDFS.label, SKOS.altLabel):
-        hits = {n for n in known for lab in graph.objects(n, prop) if normalise_name(str(lab)) == key}
-        if len(hits) == 1:
-            return hits.pop()
-        if hits:
-            cands = sorted((_candidate(graph, n) for n in hits), key=lambda c: (c.label, c.iri))
-            raise AmbiguousEntity(query, cands)
-    raise BoardgraphError(f"no entity called {query!r} in the graph")
+    items = [lookup.Named(str(n), _label(graph, n), tuple(str(a) for a in graph.objects(n, SKOS.altLabel)),
+                          _entity_type(graph, n)) for n in known]
+    try:
+        return URIRef(lookup.find(query, items).key)
+    except lookup.Ambiguous as exc:
+        cands = [Candidate(c.key, c.label, c.type or "?") for c in exc.candidates]
+        raise AmbiguousEntity(query, cands) from None
 
 
 # --------------------------------------------------------------------------- gathering

@@ -167,6 +167,16 @@ class Role:
     evidence_text: str
 
 
+@dataclass(frozen=True)
+class PossibleSame:
+    """Two entities that may be one: recorded for a reviewer, not merged."""
+
+    a: str  # entity id (a < b)
+    b: str
+    score: float  # 0..1, how likely they are one
+    reason: str
+
+
 @dataclass
 class ResolvedCorpus:
     """Everything the RDF stage needs, after resolution and relation building."""
@@ -181,3 +191,4 @@ class ResolvedCorpus:
     contact_of: dict[str, str] = field(default_factory=dict)  # report id → entity id
     pipeline: str = ""
     warnings: list[str] = field(default_factory=list)
+    possible_same: list[PossibleSame] = field(default_factory=list)  # doubtful pairs, most likely first

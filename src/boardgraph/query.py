@@ -42,6 +42,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
+from boardgraph import lookup as entity_lookup
 from boardgraph import remote
 from boardgraph.errors import BoardgraphError
 from boardgraph.export import rdf_format
@@ -764,6 +765,35 @@ SELECT DISTINCT ?entity WHERE {{
 }} ORDER BY ?entity"""
 
 
+_ALL_NAMES = f"""PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?entity ?label ?alt ?type WHERE {{
+  ?entity a ?type . FILTER(STRSTARTS(STR(?type), "{BG_IRI}"))
+  ?entity rdfs:label ?label .
+  OPTIONAL {{ ?entity skos:altLabel ?alt }}
+}}"""
+
+
+def _forgiving_lookup(run: Callable[[str], QueryResult], text: str) -> tuple[list[str], str]:
+    """A name not found as written, looked up the forgiving way (lookup.py): the IRI, or why not."""
+    rows: dict[str, tuple[str, set[str], str]] = {}
+    for row in run(_ALL_NAMES).rows:
+        iri, label, alt, etype = (str(v) if v is not None else None for v in row[:4])
+        entry = rows.setdefault(iri, (label, set(), etype.rsplit("#", 1)[-1]))
+        if alt:
+            entry[1].add(alt)
+    items = [entity_lookup.Named(iri, label, tuple(sorted(alts)), etype)
+             for iri, (label, alts, etype) in rows.items()]
+    found = entity_lookup.candidates(text, items)
+    if len(found) == 1:
+        return [found[0].key], ""
+    if found:
+        return [], f"{entity_lookup.describe_candidates(text, found)}; give one of them"
+    close = entity_lookup.nearest(text, items)
+    hint = f"; nearest: {', '.join(repr(c) for c in close)}" if close else ""
+    return [], f"no entity is named {text!r}{hint}"
+
+
 def resolve_entities(
     run: Callable[[str], QueryResult], bindings: dict[str, list[ox.Term]], query: QueryText
 ) -> list[str]:
@@ -783,10 +813,13 @@ def resolve_entities(
                 found = run(bind(lookup, {"name": [term]})).column("entity")
                 if found:
                     break
+            if not found:
+                found, why = _forgiving_lookup(run, term.value)
+                if why:
+                    warnings.append(f"{name}: {why}")
             if found:
                 resolved += [ox.NamedNode(str(iri)) for iri in found]
             else:
-                warnings.append(f"no entity is named {term.value!r}; {name} matches nothing")
                 resolved.append(term)  # a literal: the query answers nothing, as it should
         bindings[name] = list(dict.fromkeys(resolved))
     return warnings

@@ -18,6 +18,7 @@ from boardgraph.model import (
     PARTICIPATES,
     WORKED_WITH,
     ExtractedReport,
+    PossibleSame,
     Relation,
     ResolvedCorpus,
     Role,
@@ -91,7 +92,22 @@ class GraphWriter:
             self._relation(rel)
         for role in self.corpus.roles:
             self._role(role)
+        for doubt in self.corpus.possible_same:
+            self._possible_same(doubt)
         return self.g
+
+    # -- doubtful identities: recorded for a reviewer, never merged
+    def _possible_same(self, doubt: PossibleSame) -> None:
+        g = self.g
+        a, b = entity_iri(doubt.a), entity_iri(doubt.b)
+        g.add((a, BG.possibleSameAs, b))
+        node = ID[f"candidate/{_digest(doubt.a, doubt.b)}"]
+        g.add((node, RDF.type, BG.SameAsCandidate))
+        g.add((node, BG.candidate, a))
+        g.add((node, BG.candidate, b))
+        score = format(Decimal(f"{doubt.score:.2f}").normalize(), "f")
+        g.add((node, BG.score, Literal(score, datatype=XSD.decimal)))
+        g.add((node, BG.reason, Literal(doubt.reason)))
 
     # -- provenance of the build
     def _build(self) -> URIRef:

@@ -64,6 +64,12 @@ class BG(DefinedNamespace):
     gssCode: URIRef
     registerCode: URIRef
     resolutionNote: URIRef
+    # doubtful identities (boardgraph review)
+    SameAsCandidate: URIRef
+    possibleSameAs: URIRef
+    candidate: URIRef
+    score: URIRef
+    reason: URIRef
 
 
 ID = Namespace(ID_IRI)

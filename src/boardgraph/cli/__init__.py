@@ -17,7 +17,7 @@ from boardgraph.errors import BoardgraphError
 
 # Sub-modules of boardgraph.cli; each has register(subparsers) and sets
 # a ``func`` default taking the parsed args and returning an exit code.
-COMMAND_MODULES = ("build", "inspect", "sparql", "network")
+COMMAND_MODULES = ("build", "inspect", "sparql", "network", "review")
 
 
 def make_parser() -> argparse.ArgumentParser:

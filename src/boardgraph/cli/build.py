@@ -56,6 +56,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--max-chars", type=int, default=DEFAULT_MAX_CHARS, metavar="N",
                    help="skip (with its reason) a report longer than N characters after reading; long "
                         "reports are processed in pieces (default %(default)s)")
+    p.add_argument("--judgements", type=Path, metavar="FILE",
+                   help="a reviewer's same/different decisions (YAML; see `boardgraph review`), applied at "
+                        "resolution on every build")
     p.add_argument("-q", "--quiet", action="store_true",
                    help="no progress (a live display in a terminal, else a line on stderr every tenth of "
                         "the reports or 10 s) and no summary")
@@ -91,7 +94,8 @@ def settings_from_args(args: argparse.Namespace) -> BuildSettings:
     return BuildSettings(model=args.model, config=args.config, batch_size=args.batch_size, jobs=args.jobs,
                          executor=executor, scheduler=args.scheduler,
                          cache_dir=None if args.no_cache else cache_dir, store=args.store,
-                         output_format=args.format, max_chars=args.max_chars)
+                         output_format=args.format, max_chars=args.max_chars,
+                         judgements=args.judgements)
 
 
 def run(args: argparse.Namespace) -> int:

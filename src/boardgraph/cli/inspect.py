@@ -64,7 +64,7 @@ def run_explain(args: argparse.Namespace) -> int:
         expl = explain(graph, args.entity)
     except AmbiguousEntity as exc:
         # Several fits: list them one per line so the user can pick an IRI.
-        print(f"boardgraph: error: {args.entity!r} matches {len(exc.candidates)} entities:", file=sys.stderr)
+        print(f"boardgraph: error: {str(exc).split(' — ')[0]} —", file=sys.stderr)
         for c in exc.candidates:
             print(f"  {c.label} ({c.type})  {c.iri}", file=sys.stderr)
         return 2
