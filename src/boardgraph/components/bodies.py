@@ -21,10 +21,20 @@ from boardgraph.components.chunks import (
 from boardgraph.components.lexicon import Lexicon
 from boardgraph.components.programmes import dash_pairs, quoted
 from boardgraph.components.spans import Candidate
+from boardgraph.lexicons import words
 from boardgraph.model import ORGANISATION, PROGRAMME
 from boardgraph.names import (
+    CALENDAR_WORDS,
+    COUNCIL_TIERS,
+    DOCUMENT_HEADS,
+    EVENT_HEADS,
+    GIVEN_NAMES,
+    NAME_CONNECTORS,
     ORGANISATION_HEADS,
+    PLACE_HEADS,
+    PLACE_SURNAME_HEADS,
     ROLE_WORDS,
+    STRONG_TITLES,
     fold,
     initials,
     is_acronym,
@@ -173,4 +183,110 @@ def _listed_beside_bodies(
             ):
                 continue
             out.append(Candidate(c.start, c.end, ORGANISATION, "listed-body", 45, squash(fold(c.text))))
+    return out
+
+
+FIRM_CUES = words("entities_firm_cues")
+PLATFORMS = words("entities_platforms")
+
+
+# Prepositions of place: "in X", "at X", "to X" before a lone name make it a place.
+PLACE_PREPOSITIONS = frozenset({"in", "at", "to", "around", "near", "across", "between", "of", "from", "into",
+                                "within", "towards", "through", "outside"})  # fmt: skip
+
+
+def ner_organisations(doc: Doc, lexicon: Lexicon, is_place: Callable[[str], bool]) -> list[Candidate]:
+    """The statistical NER's organisations that no head noun names: firms and shops
+    ("Acme", "Globex Systems"). In minutes the NER calls villages, streets, people and
+    agenda headings organisations too, so one is kept only when nothing says it is
+    one of those (:func:`_not_an_organisation`)."""
+    out: list[Candidate] = []
+    for ent in doc.ents:
+        if ent.label_ != "ORG":
+            continue
+        span = trim(ent)
+        if (
+            span is None
+            or len(span) > 4
+            or "\n" in span.text
+            or _not_an_organisation(span, lexicon, is_place)
+        ):
+            continue
+        name = squash(fold(span.text))
+        out.append(Candidate(span.start, span.end, ORGANISATION, "ner-organisation", 40, name))
+    return out
+
+
+def _not_an_organisation(span: Span, lexicon: Lexicon, is_place: Callable[[str], bool]) -> bool:
+    doc = span.doc
+    words = words_of(span)
+    if not words or any(
+        t.like_num or t.like_email or t.like_url or t.text in {"-", "\u2013", "/"} for t in span
+    ):
+        return True
+    if any(w in ROLE_WORDS | CALENDAR_WORDS | DOCUMENT_HEADS | EVENT_HEADS | COUNCIL_TIERS for w in words):
+        return True
+    if is_generic(words) or person_like(span) or is_place(span.text) or any(w in PLATFORMS for w in words):
+        return True
+    names = [t for t in span if t.is_alpha and t.lower_ not in NAME_CONNECTORS]
+    if not names or not all(t.text[0].isupper() for t in names):
+        return True
+    first, last = names[0], names[-1]
+    # a person: an initial, a given name, a surname written with a title
+    if len(first.text) == 1 or first.lower_ in GIVEN_NAMES or _titled(doc, last.lower_):
+        return True
+    # a place or a thing: "X Road", "Y Area", "Z Farm"; "Solar Farms", "Standing Orders"
+    if last.lower_ in PLACE_HEADS | PLACE_SURNAME_HEADS | {"area", "entrance", "farm", "farms"}:
+        return True
+    if lexicon.is_word(first.lower_) and lexicon.is_word(last.lower_):
+        return True
+    if len(names) >= 2 and lexicon.is_word(last.lower_) and lexicon.written_lower(doc, last.lower_):
+        return True  # "X Subscription", "Y Application": a heading about a body, not its name
+    if len(names) == 1:
+        tok = names[0]
+        before = doc[span.start - 1].lower_ if span.start else ""
+        # "in X", "to X": a village; "X Community Council" elsewhere: X is the place it is named for
+        return (
+            before in PLACE_PREPOSITIONS
+            or tok.text.isupper()
+            or lexicon.word_in_capitals(doc, tok)
+            or any(
+                t.text == tok.text
+                and t.i + 1 < len(doc)
+                and doc[t.i + 1].text[:1].isupper()
+                and doc[t.i + 1].is_alpha
+                for t in doc
+                if t.i != tok.i
+            )
+        )
+    return False
+
+
+def _titled(doc: Doc, surname: str) -> bool:
+    return any(
+        t.lower_ == surname and t.i > 0 and doc[t.i - 1].lower_.rstrip(".") in STRONG_TITLES for t in doc
+    )
+
+
+def joined_firms(doc: Doc, lexicon: Lexicon, is_place: Callable[[str], bool]) -> list[Candidate]:
+    """ "a quote from X and Y", "appointed X & Y": two names joined by "and" with no head
+    noun, right after a word that says a firm follows, are one firm (solicitors,
+    builders). Not people ("Cllrs X and Y"), nor places ("X and Y" councils)."""
+    out: list[Candidate] = []
+    for tok in doc:
+        if tok.lower_ not in {"and", "&"} or tok.i < 2 or tok.i + 1 >= len(doc):
+            continue
+        a, b = doc[tok.i - 1], doc[tok.i + 1]
+        before = doc[tok.i - 2]
+        after = doc[tok.i + 2] if tok.i + 2 < len(doc) else None
+        if before.lower_ not in FIRM_CUES or (after is not None and is_namey(after)):
+            continue
+        if not all(t.is_alpha and t.text[:1].isupper() and not t.text.isupper() for t in (a, b)):
+            continue
+        if any(lexicon.is_word(t.lower_) or t.lower_ in GIVEN_NAMES for t in (a, b)):
+            continue
+        span = doc[a.i : b.i + 1]
+        if is_place(span.text) or is_place(a.text) or is_place(b.text):
+            continue
+        out.append(Candidate(a.i, b.i + 1, ORGANISATION, "joined-firm", 55, squash(fold(span.text))))
     return out

@@ -33,6 +33,7 @@ from boardgraph.names import (
     DOCUMENT_HEADS,
     EVENT_HEADS,
     GENERIC_WORDS,
+    GIVEN_NAMES,
     HONOURS_UPPER,
     MONTHS,
     NAME_CONNECTORS,
@@ -51,6 +52,8 @@ from boardgraph.names import (
 MEETING_ITEMS = words("entities_meeting_items")
 EVENT_QUALIFIERS = words("entities_event_qualifiers")
 THING_QUALIFIERS = words("entities_thing_qualifiers")
+FIRM_HEADS = words("entities_firm_heads")
+GOVERNMENT_ADJECTIVES = words("entities_government_adjectives")
 NATIONS = frozenset({"england", "wales", "scotland", "uk", "cymru", "ireland", "britain"})
 COMPASS = frozenset({"north", "south", "east", "west", "north-east", "north-west", "south-east", "south-west",
                      "northern", "southern", "eastern", "western", "central", "great", "rural", "urban", "-",
@@ -222,6 +225,10 @@ def organisation_head(ctx: ChunkContext) -> Verdict | None:
     head = ctx.head
     if not (head in ORGANISATION_HEADS or head.endswith("'") or head == "employers"):
         return None
+    # "the Walk to School campaign": before a programme cue, "to/for <head>" is the
+    # programme's own name
+    if ctx.cued and len(ctx.cwords) >= 2 and ctx.cwords[-2] in {"to", "for", "at", "in"}:
+        return None
     first = ctx.doc[ctx.core.start]
     if first.tag_ == "VBG" or (
         first.lower_.endswith("ing") and len(first.lower_) > 5
@@ -229,6 +236,30 @@ def organisation_head(ctx: ChunkContext) -> Verdict | None:
     ):  # fmt: skip
         return "", "gerund-title"
     return ORGANISATION, "head-organisation"
+
+
+def government(ctx: ChunkContext) -> Verdict | None:
+    """ "the Scottish Government", "HM Government": a government named for its nation."""
+    cw = ctx.cwords
+    if len(cw) >= 2 and cw[-1] == "government" and all(w in GOVERNMENT_ADJECTIVES for w in cw[:-1]):
+        return ORGANISATION, "government"
+    return None
+
+
+def firm_head(ctx: ChunkContext) -> Verdict | None:
+    """ "Anglian Water", "Border Buses", "X Landscapes": a firm's or utility's name ends in
+    an ordinary word after a name ("Surface Water" is a thing: its first word is ordinary)."""
+    cw = ctx.cwords
+    if len(cw) < 2 or cw[-1] not in FIRM_HEADS:
+        return None
+    first = ctx.core[0]
+    if (
+        ctx.lexicon.is_word(first.lower_)
+        or first.lower_ in GENERIC_WORDS | THING_QUALIFIERS | GIVEN_NAMES
+        or len(first.text.rstrip(".")) == 1  # "Mr J Smith Maintenance": a payee, not a firm
+    ):
+        return None
+    return ORGANISATION, "firm-head"
 
 
 def cue_programme(ctx: ChunkContext) -> Verdict | None:
@@ -278,8 +309,10 @@ def possessive_organisation(ctx: ChunkContext) -> Verdict | None:
 LABEL_RULES: tuple[LabelRule, ...] = (
     national_body,
     lottery_distributor,
+    government,
     programme_head,
     organisation_head,
+    firm_head,
     cue_programme,
     event_cue_programme,
     possessive_organisation,

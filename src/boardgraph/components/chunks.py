@@ -11,7 +11,9 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
+from boardgraph.lexicons import words
 from boardgraph.names import (
+    CALENDAR_WORDS,
     COUNCIL_TIERS,
     DOCUMENT_HEADS,
     EVENT_HEADS,
@@ -28,6 +30,7 @@ from boardgraph.names import (
 FUNCTION_POS = frozenset({"SCONJ", "ADV", "ADP", "PRON", "DET", "CCONJ", "INTJ", "AUX", "PART"})
 # Participles used as prepositions: "Following the Spending Review, …".
 PARTICIPLE_PREPOSITIONS = frozenset({"following", "including", "regarding", "concerning", "excluding"})
+TABLE_HEADINGS = words("entities_table_headings")
 POSSESSIVES = frozenset({"'s", "'", "\u2019s", "\u2019"})
 NAMED_HEADS = ORGANISATION_HEADS | PROGRAMME_HEADS | DOCUMENT_HEADS | EVENT_HEADS
 
@@ -62,9 +65,15 @@ def name_chunks(sent: Span) -> Iterator[Span]:
             prev = doc[j - 1]
             if "\n" in prev.whitespace_ or t.is_space:
                 break
+            # "Footbridge The Council": a capitalised article starts a new phrase
+            if t.text == "The":
+                break
             if is_namey(t) and "\n" not in t.text:
                 j += 1
                 continue
+            # "Planning Committee on Monday": a name never runs on into a day or a month
+            if t.lower_ in NAME_CONNECTORS and j + 1 < sent.end and doc[j + 1].lower_ in CALENDAR_WORDS:
+                break
             # "Leaders on the Strong Scrutiny programme": a preposition
             # with an article starts a new phrase, not the same name
             if (
@@ -110,6 +119,13 @@ def trim(span: Span) -> Span | None:
     if k > s and k < e and doc[k].lower_ in {"of", "to"} and k + 1 < e:
         s = k + 1
     elif k > s and k < e and doc[s].lower_ == "dear":
+        s = k
+    # "Payee Cheque No Net VAT Gross Remarks X Association": a table's header row
+    # flattened into the text before the first name
+    k = s
+    while k < e and doc[k].lower_ in TABLE_HEADINGS:
+        k += 1
+    if k - s >= 2 and k < e:
         s = k
     while s < e and (
         doc[s].lower_ in {"the", "a", "an", "our", "their", "its", "this"}

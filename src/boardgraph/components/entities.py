@@ -8,7 +8,7 @@ import datetime as dt
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from boardgraph.components.bodies import named_bodies
+from boardgraph.components.bodies import joined_firms, named_bodies, ner_organisations
 from boardgraph.components.councils import council_acronyms, find_councils
 from boardgraph.components.lexicon import Lexicon
 from boardgraph.components.people import (
@@ -57,16 +57,32 @@ class EntityFinder:
         cands += titled_people(doc, self.lexicon)
         cands += named_bodies(doc, self.lexicon, self._is_place)
         cands += recurring_programmes(doc)
+        cands += joined_firms(doc, self.lexicon, self._is_place)
         if self.use_ner:
             cands += from_ner(doc, self.register, self.lexicon)
+            cands += ner_organisations(doc, self.lexicon, self._is_place)
         cands += chair_pronoun(doc, ctx)
         cands = drop_person_initials(doc, cands)
         cands = drop_place_people(doc, cands)
+        cands = drop_fallbacks_named_otherwise(cands)
         chosen = select(cands)
         chosen = council_acronyms(doc, chosen, day, self.register)
         chosen = propagate(doc, chosen)
         doc.spans[SPAN_KEY] = [to_span(doc, c) for c in chosen]
         return doc
+
+
+# Rules that only guess at a name's type from the statistical NER.
+FALLBACK_RULES = frozenset({"ner-organisation", "ner-person"})
+
+
+def drop_fallbacks_named_otherwise(cands: list[Candidate]) -> list[Candidate]:
+    """A name the rules type one way in one place ("the X Councils programme") is
+    not typed another way from the NER's guess in another."""
+    typed = {name_key(c.name): c.label for c in cands if c.rule not in FALLBACK_RULES and c.name}
+    return [
+        c for c in cands if c.rule not in FALLBACK_RULES or typed.get(name_key(c.name), c.label) == c.label
+    ]
 
 
 def propagate(doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
