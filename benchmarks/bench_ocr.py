@@ -10,6 +10,7 @@ speckled), as in ``bench_formats.py``. Builds run with ``--no-cache``.
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import subprocess
 import sys
@@ -41,6 +42,7 @@ def main(argv: list[str] | None = None) -> int:
         print("tesseract not installed (make install); OCR benchmark skipped")
         return 0
     from boardgraph import ocr
+    from boardgraph.pdf import read_pages
 
     texts = sorted(args.corpus.glob("*.txt"))
     pdfs, scans = args.work / "pdf", args.work / "scan"
@@ -56,8 +58,6 @@ def main(argv: list[str] | None = None) -> int:
     start = time.perf_counter()
     for path in sorted(scans.glob("*.pdf")):
         data = path.read_bytes()
-        from boardgraph.pdf import read_pages
-
         numbers = [p.number for p in read_pages(data)]
         result = ocr.ocr_pages(data, numbers, workers=1)
         pages += len(result.pages)
@@ -65,9 +65,19 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{ocr.engine_version()}, {ocr.DPI} dpi render, {len(texts)} reports, {pages} pages")
     print(f"OCR on one core: {one_core / pages:.2f} s per page ({one_core:.1f} s in all)")
 
+    # The same pages two at a time (what --jobs 2 does inside a report).
+    start = time.perf_counter()
+    for path in sorted(scans.glob("*.pdf")):
+        data = path.read_bytes()
+        ocr.ocr_pages(data, [p.number for p in read_pages(data)], workers=2)
+    two = time.perf_counter() - start
+    print(f"OCR two pages at a time: {two:.1f} s in all (speed-up {one_core / two:.2f}x)")
+
     j1 = _build(scans, 1)
     j2 = _build(scans, 2)
     print(f"build of the scanned reports: -j 1 {j1:.1f} s, -j 2 {j2:.1f} s (speed-up {j1 / j2:.2f}x)")
+    # Speed-ups need idle cores: say how busy the machine was.
+    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     return 0
 
 
