@@ -369,3 +369,85 @@ def test_liaise_with_a_firm_through_the_pipeline(nlp):
     spans = list(doc.spans["bg"])
     found = [sorted(spans[a]._.bg_name for a in r["args"]) for r in doc._.bg_relations]
     assert any("Dai Rhys" in f and any("Benchworks" in n for n in f) for f in found), found
+
+
+def _after_header(tokens: list[Tok]) -> list[Tok]:
+    """ "Minutes of Elmford Parish Council." then ``tokens`` (heads relative to their start)."""
+    return USING[:6] + [(w, lem, p, t, h + 6, d) for w, lem, p, t, h, d in tokens]
+
+
+PARISH = {"id": "t", "chair": None, "board": "Elmford Parish Council"}
+
+# "Our contractor, Dan Moss has cut the reeds."
+CONTRACTOR = [
+    ("Our", "our", "PRON", "PRP$", 1, "poss"),
+    ("contractor", "contractor", "NOUN", "NN", 7, "nsubj"),
+    (",", ",", "PUNCT", ",", 1, "punct"),
+    ("Dan", "Dan", "PROPN", "NNP", 4, "compound"),
+    ("Moss", "Moss", "PROPN", "NNP", 1, "appos"),
+    ("has", "have", "AUX", "VBZ", 7, "aux"),
+    ("now", "now", "ADV", "RB", 7, "advmod"),
+    ("cut", "cut", "VERB", "VBN", 7, "ROOT"),
+    ("the", "the", "DET", "DT", 9, "det"),
+    ("reeds", "reed", "NOUN", "NNS", 7, "dobj"),
+    (".", ".", "PUNCT", ".", 7, "punct"),
+]
+
+
+def test_our_contractor_works_with_the_body():
+    mentions = [(2, 5, COUNCIL, "Elmford Parish Council"), (9, 11, PERSON, "Dan Moss")]
+    assert pairs(build(_after_header(CONTRACTOR), mentions, PARISH)) == {
+        ww("Elmford Parish Council", "Dan Moss")
+    }
+
+
+# "Meetings attended" / "Cllr Ann Lee, Leader of Oxbury Council"
+MEETINGS = [
+    ("Meetings", "meeting", "NOUN", "NNS", 1, "nsubj"),
+    ("attended", "attend", "VERB", "VBD", 1, "ROOT"),
+    ("Cllr", "Cllr", "PROPN", "NNP", 4, "compound"),
+    ("Ann", "Ann", "PROPN", "NNP", 4, "compound"),
+    ("Lee", "Lee", "PROPN", "NNP", 4, "ROOT"),
+    (",", ",", "PUNCT", ",", 4, "punct"),
+    ("Leader", "leader", "PROPN", "NNP", 4, "appos"),
+    ("of", "of", "ADP", "IN", 6, "prep"),
+    ("Oxbury", "Oxbury", "PROPN", "NNP", 9, "compound"),
+    ("Council", "Council", "PROPN", "NNP", 7, "pobj"),
+]
+
+
+def test_an_item_under_a_meetings_heading_met_the_author():
+    item = [(3, 5, PERSON, "Ann Lee"), (8, 10, COUNCIL, "Oxbury Council")]
+    # with no chair or board known there is no author to pair with
+    assert pairs(build(MEETINGS, item)) == set()
+    header = [
+        ("Jo", "Jo", "PROPN", "NNP", 1, "compound"),
+        ("Chair", "Chair", "PROPN", "NNP", 1, "ROOT"),
+        (".", ".", "PUNCT", ".", 1, "punct"),
+    ]
+    tokens = header + [(w, lem, p, t, h + 3, d) for w, lem, p, t, h, d in MEETINGS]
+    doc = build(tokens, [(0, 2, PERSON, "Jo Chair"), *[(s + 3, e + 3, lab, n) for s, e, lab, n in item]])
+    doc.spans["bg"][0]._.bg_chair = True
+    # the council in the item is the person's role, not a second party
+    assert pairs(doc) == {ww("Jo Chair", "Ann Lee")}
+
+
+def test_we_in_a_committee_report_is_not_guessed():
+    committee = [
+        ("Minutes", "minute", "NOUN", "NNS", 0, "ROOT"),
+        ("of", "of", "ADP", "IN", 0, "prep"),
+        ("Elmford", "Elmford", "PROPN", "NNP", 4, "compound"),
+        ("Housing", "Housing", "PROPN", "NNP", 4, "compound"),
+        ("Committee", "Committee", "PROPN", "NNP", 1, "pobj"),
+        (".", ".", "PUNCT", ".", 0, "punct"),
+    ]
+    tokens = committee + USING[6:]
+    mentions = [
+        (2, 5, ORGANISATION, "Elmford Housing Committee"),
+        (10, 12, PERSON, "Ann Lee"),
+        (13, 15, ORGANISATION, "Lee Legal"),
+    ]
+    assert (
+        pairs(build(tokens, mentions, {"id": "t", "chair": None, "board": "Elmford Housing Committee"}))
+        == set()
+    )

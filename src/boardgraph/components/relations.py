@@ -68,6 +68,7 @@ class Lexicon:
     roles: dict[str, str] = field(default_factory=lambda: offices(words("relations_roles")))
     service_roles: frozenset[str] = field(default_factory=lambda: words("relations_service_roles"))
     meeting_headings: frozenset[str] = field(default_factory=lambda: words("relations_meeting_headings"))
+    sub_body_heads: frozenset[str] = field(default_factory=lambda: words("relations_sub_body_heads"))
 
 
 def offices(entries: Iterable[str]) -> dict[str, str]:
@@ -99,6 +100,7 @@ def offices(entries: Iterable[str]) -> dict[str, str]:
         "roles": _words("relations_roles"),
         "service_roles": _words("relations_service_roles"),
         "meeting_headings": _words("relations_meeting_headings"),
+        "sub_body_heads": _words("relations_sub_body_heads"),
     },
 )
 def make_relations(
@@ -119,6 +121,7 @@ def make_relations(
     roles: frozenset[str],
     service_roles: frozenset[str],
     meeting_headings: frozenset[str],
+    sub_body_heads: frozenset[str],
 ) -> RelationFinder:
     return RelationFinder(
         Lexicon(
@@ -137,6 +140,7 @@ def make_relations(
             roles=offices(roles),
             service_roles=frozenset(service_roles),
             meeting_headings=frozenset(meeting_headings),
+            sub_body_heads=frozenset(sub_body_heads),
         )
     )
 
@@ -246,6 +250,15 @@ def board_mention(doc: Doc, spans: list[Span]) -> int | None:
     return None
 
 
+def we_of(spans: list[Span], lex: Lexicon, board: int | None) -> int | None:
+    """Who "we" is: the report's board, unless the board is a committee or board of a
+    larger body, whose "we" may be either: then nobody (no guess)."""
+    if board is None:
+        return None
+    name = (spans[board]._.bg_name or spans[board].text).split()
+    return board if name and name[-1].lower() not in lex.sub_body_heads else None
+
+
 def author_mention(spans: list[Span]) -> int | None:
     """A mention of the report's chair: named in the header, else "I"."""
     chair = [m for m, s in enumerate(spans) if s._.bg_chair and s.label_ == PERSON]
@@ -269,12 +282,13 @@ def referents(doc: Doc, spans: list[Span], lex: Lexicon, board: int | None) -> d
         board_heads = {w.lower() for w in name if w.lower() in lex.body_nouns}
         board_initials = initials(name)
     holders = office_holders(doc, spans, lex.roles)
+    voice = we_of(spans, lex, board)
     for tok in doc:
         if tok.i in taken:
             continue
         low = tok.lower_
-        if board is not None and low in lex.author_pronouns and tok.pos_ == "PRON":
-            out[tok.i] = board
+        if voice is not None and low in lex.author_pronouns and tok.pos_ == "PRON":
+            out[tok.i] = voice
             continue
         prev = doc[tok.i - 1].lower_ if tok.i > 0 else ""
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
@@ -766,9 +780,11 @@ def served_by(ctx: Sentence) -> list[dict]:
         agents = [m for m in agents if ctx.label(m) == ORGANISATION]
         if not agents:
             continue
-        subject = [m for s in tok.children if s.dep_ in {"nsubjpass", "nsubj"} for m in phrase_agents(ctx, s)]
-        if any(ctx.label(m) in AGENT_TYPES for m in subject):
-            continue  # "X was supported by Y": a party's own affairs, not the body's service
+        subjects = [s for s in tok.children if s.dep_ in {"nsubjpass", "nsubj"}]
+        # "X was supported by Y", "the X Programme is run by Y": a party's or a programme's
+        # own affairs (participation reads the latter), not the body's service
+        if any(m != ctx.board for s in subjects for m in ctx.mentions_in(s.subtree)):
+            continue
         behalf = [
             m
             for t in tok.subtree
