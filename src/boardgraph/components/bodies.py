@@ -28,7 +28,6 @@ from boardgraph.names import (
     COUNCIL_TIERS,
     DOCUMENT_HEADS,
     EVENT_HEADS,
-    GIVEN_NAMES,
     NAME_CONNECTORS,
     ORGANISATION_HEADS,
     PLACE_HEADS,
@@ -233,7 +232,7 @@ def _not_an_organisation(span: Span, lexicon: Lexicon, is_place: Callable[[str],
         return True
     first, last = names[0], names[-1]
     # a person: an initial, a given name, a surname written with a title
-    if len(first.text) == 1 or first.lower_ in GIVEN_NAMES or _titled(doc, last.lower_):
+    if len(first.text) == 1 or lexicon.is_given_name(first.text) or _titled(doc, last.lower_):
         return True
     # a place or a thing: "X Road", "Y Area", "Z Farm"; "Solar Farms", "Standing Orders"
     if last.lower_ in PLACE_HEADS | PLACE_SURNAME_HEADS | {"area", "entrance", "farm", "farms"}:
@@ -283,7 +282,7 @@ def joined_firms(doc: Doc, lexicon: Lexicon, is_place: Callable[[str], bool]) ->
             continue
         if not all(t.is_alpha and t.text[:1].isupper() and not t.text.isupper() for t in (a, b)):
             continue
-        if any(lexicon.is_word(t.lower_) or t.lower_ in GIVEN_NAMES for t in (a, b)):
+        if any(lexicon.is_word(t.lower_) or lexicon.is_given_name(t.text) for t in (a, b)):
             continue
         span = doc[a.i : b.i + 1]
         if is_place(span.text) or is_place(a.text) or is_place(b.text):

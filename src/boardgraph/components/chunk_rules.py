@@ -33,7 +33,6 @@ from boardgraph.names import (
     DOCUMENT_HEADS,
     EVENT_HEADS,
     GENERIC_WORDS,
-    GIVEN_NAMES,
     HONOURS_UPPER,
     MONTHS,
     NAME_CONNECTORS,
@@ -255,7 +254,8 @@ def firm_head(ctx: ChunkContext) -> Verdict | None:
     first = ctx.core[0]
     if (
         ctx.lexicon.is_word(first.lower_)
-        or first.lower_ in GENERIC_WORDS | THING_QUALIFIERS | GIVEN_NAMES
+        or first.lower_ in GENERIC_WORDS | THING_QUALIFIERS
+        or ctx.lexicon.is_given_name(first.text)
         or len(first.text.rstrip(".")) == 1  # "Mr J Smith Maintenance": a payee, not a firm
     ):
         return None

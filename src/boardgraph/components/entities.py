@@ -26,18 +26,36 @@ from boardgraph.names import fold, heading_case, name_key, squash
 from boardgraph.register import Register, default_register
 
 
-@Language.factory("bg_entities", default_config={"use_ner": True})
-def make_entities(nlp: Language, name: str, use_ner: bool) -> EntityFinder:
-    return EntityFinder(use_ner=use_ner, nlp=nlp)
+@Language.factory(
+    "bg_entities",
+    # token.pos is read too; it comes from the attribute_ruler, which declares nothing
+    requires=["doc.sents", "doc.ents", "token.tag", "token.lemma"],
+    assigns=["doc.spans"],
+    default_config={
+        "use_ner": True,
+        "given_names": {"@misc": "boardgraph.words.v1", "name": "entities_given_names"},
+        "proper_words": {"@misc": "boardgraph.words.v1", "name": "entities_proper_words"},
+    },
+)
+def make_entities(
+    nlp: Language, name: str, use_ner: bool, given_names: frozenset[str], proper_words: frozenset[str]
+) -> EntityFinder:
+    return EntityFinder(use_ner=use_ner, nlp=nlp, lexicon=Lexicon(nlp, given_names, proper_words))
 
 
 class EntityFinder:
     """Find the four entity types with rules that know how reports name things."""
 
-    def __init__(self, use_ner: bool = True, register: Register | None = None, nlp: Language | None = None):
+    def __init__(
+        self,
+        use_ner: bool = True,
+        register: Register | None = None,
+        nlp: Language | None = None,
+        lexicon: Lexicon | None = None,
+    ):
         self.use_ner = use_ner
         self._register = register
-        self.lexicon = Lexicon(nlp)
+        self.lexicon = lexicon or Lexicon(nlp)
 
     @property
     def register(self) -> Register:

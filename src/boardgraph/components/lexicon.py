@@ -12,14 +12,24 @@ from boardgraph.components.chunks import NAMED_HEADS
 from boardgraph.lexicons import words
 from boardgraph.names import CALENDAR_WORDS, COUNCIL_TIERS, GENERIC_WORDS, NAME_CONNECTORS, ROLE_WORDS
 
-PROPER_WORDS = words("entities_proper_words")
 # Words that are ordinary even in capitals: days, months, heads, roles, tiers.
 ORDINARY_WORDS = CALENDAR_WORDS | GENERIC_WORDS | ROLE_WORDS | NAMED_HEADS | NAME_CONNECTORS | COUNCIL_TIERS
 
 
 class Lexicon:
-    def __init__(self, nlp: Language | None = None):
+    """What the entity rules know about words: the lemmatizer's dictionary, the
+    given names and the names the dictionary also lists (both passed in from
+    ``pipeline.cfg``), and which words a report writes in lower case."""
+
+    def __init__(
+        self,
+        nlp: Language | None = None,
+        given_names: frozenset[str] | None = None,
+        proper_words: frozenset[str] | None = None,
+    ):
         self._nlp = nlp
+        self.given_names = words("entities_given_names") if given_names is None else given_names
+        self.proper_words = words("entities_proper_words") if proper_words is None else proper_words
         self._dictionary: frozenset[str] | None = None
         self._lower_doc: Doc | None = None
         self._lower_words: set[str] = set()
@@ -48,7 +58,10 @@ class Lexicon:
         """An ordinary English word ("storm", "municipal"), not a name the lemmatizer
         also lists ("owen", "williams")."""
         low = word.lower()
-        return low in self.dictionary and low not in PROPER_WORDS
+        return low in self.dictionary and low not in self.proper_words
+
+    def is_given_name(self, word: str) -> bool:
+        return word.lower() in self.given_names
 
     def word_in_capitals(self, doc: Doc, tok: Token) -> bool:
         """ "MONDAY 3 JULY", "AGREED", "MINUTES": an ordinary word set in capitals, not an acronym.

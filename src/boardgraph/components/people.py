@@ -17,7 +17,6 @@ from boardgraph.names import (
     DOCUMENT_HEADS,
     EVENT_HEADS,
     GENERIC_WORDS,
-    GIVEN_NAMES,
     HONOURS_UPPER,
     MONTHS,
     ORGANISATION_HEADS,
@@ -160,7 +159,7 @@ def _ends_name(doc: Doc, j: int, i: int, lexicon: Lexicon | None) -> bool:
         return False
     if t.lower_ in MONTHS - {"may", "june", "april"}:
         return True
-    if lexicon is None or not lexicon.is_word(t.lower_) or t.lower_ in GIVEN_NAMES:
+    if lexicon is None or not lexicon.is_word(t.lower_) or lexicon.is_given_name(t.text):
         return False
     nxt = doc[j + 1] if j + 1 < len(doc) else None
     return lexicon.written_lower(doc, t.lower_) or (nxt is not None and (nxt.like_num or nxt.is_currency))
@@ -293,7 +292,7 @@ def person_evidence(span: Span, lexicon: Lexicon) -> bool:
     if not words:
         return False
     first, last = words[0], words[-1]
-    if first.lower_ in GIVEN_NAMES or (len(first.text) == 1 and first.text.isupper()):
+    if lexicon.is_given_name(first.text) or (len(first.text) == 1 and first.text.isupper()):
         return True
     if _titled_elsewhere(span.doc, last.lower_):
         return True

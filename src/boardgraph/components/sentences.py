@@ -6,7 +6,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 
-@Language.factory("bg_paragraphs", default_config={"heading_max_chars": 90})
+@Language.factory(
+    "bg_paragraphs", assigns=["token.is_sent_start"], default_config={"heading_max_chars": 90}
+)
 def make_paragraphs(nlp: Language, name: str, heading_max_chars: int) -> ParagraphBoundaries:
     return ParagraphBoundaries(heading_max_chars)
 
