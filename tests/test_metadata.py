@@ -532,3 +532,18 @@ def test_office_holders_reporting_in_their_own_name(raw: str, chair: str) -> Non
     meta = meta_of(raw)
     assert meta.chair == chair, meta.header_evidence
     assert at(raw, meta.chair_span) == chair
+
+
+def test_chair_named_by_initial_takes_the_full_form_written_in_the_minutes() -> None:
+    raw = (
+        "Present: Councillors Ann Lee, Owen Hart and Olive Lee.\n\n"
+        "Cllr. O. Hart took the Chair and welcomed everyone.\n"
+    )
+    meta = meta_of(raw)
+    assert meta.chair == "Owen Hart"
+    assert at(raw, meta.chair_span) == "Owen Hart"
+
+
+def test_chair_initial_shared_by_two_full_names_stays_as_written() -> None:
+    raw = "Present: Councillors Ann Lee, Alun Lee.\n\nCllr A. Lee took the Chair.\n"
+    assert meta_of(raw).chair == "A. Lee"

@@ -585,6 +585,22 @@ def chair_under_title(doc: SourceDocument) -> tuple[Person, str] | None:
     return None
 
 
+def _fuller_form(text: str, person: Person) -> Person:
+    """ "O. Smith" where the same minutes write the name in full, one way only ("Owen Smith")."""
+    parts = person.name.replace(".", ". ").split()
+    surname, given = parts[-1], [p for p in parts[:-1] if p.strip(".")]
+    # a surname alone may be a relative's: only an initial says whose full name it is
+    if not given or any(len(p.strip(".")) > 1 for p in given) or len(surname) < 3:
+        return person
+    pattern = re.compile(rf"\b({re.escape(given[0][0])}[a-z]+)\s+{re.escape(surname)}\b")
+    found = {m.group(0): m for m in pattern.finditer(text[:200000])
+             if m.group(1).lower() not in _PERSON_TITLES | _NOT_A_NAME | _ROLE_WORDS}
+    if len(found) != 1:
+        return person  # "Alun Davies" and "Arwel Davies": the initial does not say which
+    m = next(iter(found.values()))
+    return Person(m.group(0), Span(*m.span()), person.role)
+
+
 def chair_signature(text: str) -> tuple[Person, str] | None:
     """ "Signed R Smith Chair": who signs the minutes as chair."""
     for m in _SIGNATURE.finditer(text):
@@ -602,6 +618,11 @@ def board_and_chair(doc: SourceDocument, meta: ReportMeta) -> None:
     text = doc.text
     title_board_chair(text, meta)
     notes: list[str] = []
+    if meta.board or meta.chair:
+        notes.append(f"title line '{(meta.title or '')[:80]}'")
+    if meta.chair and meta.chair_span:
+        fuller = _fuller_form(text, Person(meta.chair, meta.chair_span))
+        meta.chair, meta.chair_span = fuller.name, fuller.span
     minutes = looks_like_minutes(text)
     if meta.board is None:
         finders: list[Callable[[], tuple[Body, str] | None]] = [
@@ -627,6 +648,7 @@ def board_and_chair(doc: SourceDocument, meta: ReportMeta) -> None:
             hit = chair_finder()
             if hit:
                 person, how = hit
+                person = _fuller_form(text, person)
                 meta.chair, meta.chair_span = person.name, person.span
                 role = person.role if person.role in _CHAIR_ROLES_CAP else "Chair"
                 meta.chair_role = meta.chair_role or role
