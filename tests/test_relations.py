@@ -451,3 +451,35 @@ def test_we_in_a_committee_report_is_not_guessed():
         pairs(build(tokens, mentions, {"id": "t", "chair": None, "board": "Elmford Housing Committee"}))
         == set()
     )
+
+
+@pytest.mark.parametrize(
+    ("rule", "trigger", "kind"),
+    [
+        ("comitative", "liaise with", "liaised"),
+        ("comitative", "met with", "met"),
+        ("comitative", "conjunction with", "jointly"),
+        ("engaged", "using", "engaged"),
+        ("served-by", "operated by", "engaged"),
+        ("interaction-object", "visited", "visited"),
+        ("joint-subject", "draft", "jointly"),
+        ("reciprocal", "teamed", "partnered"),
+    ],
+)
+def test_each_collaboration_records_its_kind(rule, trigger, kind):
+    from boardgraph.relate import relation_kind
+
+    assert relation_kind(rule, trigger) == kind
+
+
+def test_the_graph_carries_the_kind():
+    import datetime as dt
+
+    from boardgraph.model import Relation
+    from boardgraph.model import Span as CharSpan
+    from boardgraph.rdf import relation_type
+
+    rel = Relation(
+        WORKED_WITH, ("a", "b"), "r", dt.date(2020, 1, 1), "liaise with", CharSpan(0, 5), "x", "liaised"
+    )
+    assert relation_type(rel) == "liaised"

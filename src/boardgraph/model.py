@@ -154,6 +154,7 @@ class Relation:
     trigger: str
     evidence: Span  # the sentence
     evidence_text: str
+    relation_type: str = ""  # met, jointly, engaged, liaised … (empty: read off the trigger)
 
 
 @dataclass

@@ -290,7 +290,9 @@ class GraphWriter:
 
 
 def relation_type(rel: Relation) -> str:
-    """A coarse, queryable kind for the trigger words."""
+    """A coarse, queryable kind for the trigger words (or the one relate() decided)."""
+    if rel.relation_type:
+        return rel.relation_type
     t = rel.trigger.lower()
     table = (
         ("met", "met"), ("meet", "met"), ("conjunction", "jointly"), ("along", "jointly"),

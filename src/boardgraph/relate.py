@@ -10,6 +10,7 @@ between the entities that resolution made of those mentions.
 from __future__ import annotations
 
 from boardgraph.components.relations import RelationFinder, make_relations
+from boardgraph.lexicons import lines
 from boardgraph.model import (
     PROGRAMME,
     WORKED_WITH,
@@ -18,7 +19,30 @@ from boardgraph.model import (
     Role,
 )
 
-__all__ = ["RelationFinder", "make_relations", "relate"]
+__all__ = ["RelationFinder", "make_relations", "relate", "relation_kind"]
+
+# The kind a rule gives its collaborations when no word of the trigger says more.
+RULE_KINDS = {
+    "engaged": "engaged",
+    "served-by": "engaged",
+    "meetings-list": "met",
+    "helped-by": "supported",
+    "interaction-object": "met",
+    "reciprocal": "partnered",
+    "joint-subject": "jointly",
+    "listed-subject": "jointly",
+}
+
+
+def relation_kind(rule: str, trigger: str) -> str:
+    """What kind of collaboration a candidate is (met, jointly, engaged, liaised, …):
+    the first trigger word with a stem in ``lexicons/relations_kinds.txt``, else the rule's."""
+    stems = [tuple(line.split(maxsplit=1)) for line in lines("relations_kinds")]
+    for word in trigger.lower().split():
+        for stem, kind in stems:
+            if word.startswith(stem) and (stem != "us" or word in {"use", "used", "using", "uses"}):
+                return kind
+    return RULE_KINDS.get(rule, "")
 
 
 # ------------------------------------------------------------ after resolution
@@ -56,6 +80,7 @@ def relate(
                     report_id=rid,
                     date=rep.meta.date,
                     trigger=cand.trigger,
+                    relation_type=relation_kind(cand.rule, cand.trigger) if cand.kind == WORKED_WITH else "",
                     evidence=cand.sentence,
                     evidence_text=cand.sentence.text(text),
                 )
