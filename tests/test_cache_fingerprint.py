@@ -25,3 +25,21 @@ def test_every_extraction_source_file_is_fingerprinted(
     rule = copy / "components" / "people.py"
     rule.write_text(rule.read_text() + "\n# changed\n")
     assert cache._code_fingerprint() != before
+
+
+def test_a_new_helper_module_is_fingerprinted_and_corpus_level_code_is_not(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    package = Path(cache.__file__).parent
+    copy = tmp_path / "boardgraph"
+    for src in package.rglob("*.py"):
+        dst = copy / src.relative_to(package)
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        dst.write_bytes(src.read_bytes())
+    monkeypatch.setattr(cache, "__file__", str(copy / "cache.py"))
+    before = cache._code_fingerprint()
+    rdf = copy / "rdf.py"
+    rdf.write_text(rdf.read_text() + "\n# corpus-level: recomputed every build\n")
+    assert cache._code_fingerprint() == before
+    (copy / "newhelper.py").write_text("WORDS = ('a',)\n")  # e.g. something metadata imports
+    assert cache._code_fingerprint() != before

@@ -48,11 +48,19 @@ KEY_ENV = "BOARDGRAPH_CACHE_KEY"  # a file holding the HMAC key (default: in the
 MAGIC = b"BGCACHE2\n"
 LAYOUT = "v2"  # bump when the entry format changes
 # Modules whose code decides what a report's extraction contains. Resolution,
-# relations between entities and RDF are recomputed on every build, so their
-# modules are deliberately not here: editing them must not invalidate the cache.
-EXTRACTION_MODULES = ("ingest", "pdf", "ocr", "clean", "metadata", "extract", "relate", "names", "register",
-                      "model", "pipeline")
+# relations between entities and RDF are recomputed on every build, so the
+# corpus-level modules below are left out: editing them must not invalidate
+# the cache. Every other module is in, so a new extraction module (a helper
+# that metadata or a component imports) can never serve stale records.
+EXTRACTION_MODULES = ("ingest", "limits", "pdf", "ocr", "clean", "metadata", "extract", "relate", "names",
+                      "register", "model", "pipeline")
 EXTRACTION_PACKAGES = ("components",)
+CORPUS_LEVEL_MODULES = frozenset({
+    "__init__", "__main__", "analyse", "atomic", "benchcorpus", "build", "cache", "evaluate", "executors",
+    "explain", "export", "iri", "judgements", "progress", "query", "rdf", "remote", "resolve", "sink",
+    "store", "textsafe", "validate", "visualise",
+})
+CORPUS_LEVEL_PACKAGES = ("cli",)
 
 
 def _model_identity(model: str) -> dict:
@@ -71,8 +79,10 @@ def _hash_files(here: Path, files: list[Path]) -> str:
 def _code_fingerprint() -> str:
     here = Path(__file__).parent
     files = [here / f"{name}.py" for name in EXTRACTION_MODULES]
+    files += sorted(p for p in here.glob("*.py")
+                    if p.stem not in CORPUS_LEVEL_MODULES and p.stem not in EXTRACTION_MODULES)
     files += [f for pkg in EXTRACTION_PACKAGES for f in sorted((here / pkg).rglob("*.py"))]
-    return _hash_files(here, files)
+    return _hash_files(here, [f for f in files if f.is_file()])
 
 
 def _data_fingerprint() -> str:

@@ -14,6 +14,7 @@ The components write to the Doc, the spaCy way:
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
@@ -52,7 +53,6 @@ def context_for(meta: ReportMeta) -> dict:
         "chair_span": [meta.chair_span.start, meta.chair_span.end] if meta.chair_span else None,
         "board": meta.board,
         "board_span": [meta.board_span.start, meta.board_span.end] if meta.board_span else None,
-        "board_type": meta.board_type,
         "contact_span": [meta.contact.span.start, meta.contact.span.end]
         if meta.contact and meta.contact.span
         else None,
@@ -180,18 +180,23 @@ def extract(
     from boardgraph.pipeline import pipeline_label
 
     label = pipeline_label(nlp)
+    # Runs of ordinary reports stream through one nlp.pipe; a long text goes
+    # through in pieces below spaCy's max_length (limits.CHUNK_CHARS), one
+    # piece at a time: a batch of pieces would hold the whole text at once.
+    for long, run in itertools.groupby(items, key=lambda item: len(chunk_bounds(item[0].text)) > 1):
+        if not long:
+            yield from _pipe(nlp, run, label, batch_size, n_process)
+            continue
+        for document, meta in run:
+            bounds = chunk_bounds(document.text)
+            pieces = (make_doc(nlp, document, meta, start, end) for start, end in bounds)
+            docs = nlp.pipe(pieces, batch_size=1)
+            yield join_pieces([(start, records_from_doc(doc, document, meta, label))
+                               for (start, _), doc in zip(bounds, docs, strict=True)])
 
-    def docs() -> Iterator[tuple[Doc, tuple[SourceDocument, ReportMeta, int, int]]]:
-        for d, m in items:
-            # A long text goes through in pieces below spaCy's max_length (limits.CHUNK_CHARS).
-            bounds = chunk_bounds(d.text)
-            for start, end in bounds:
-                yield make_doc(nlp, d, m, start, end if len(bounds) > 1 else None), (d, m, start, len(bounds))
 
-    pieces: list[tuple[int, ExtractedReport]] = []
-    for doc, (document, meta, start, n) in nlp.pipe(docs(), as_tuples=True, batch_size=batch_size,
-                                                    n_process=n_process):
-        pieces.append((start, records_from_doc(doc, document, meta, label)))
-        if len(pieces) == n:
-            yield join_pieces(pieces)
-            pieces = []
+def _pipe(nlp: Language, items: Iterable[tuple[SourceDocument, ReportMeta]], label: str, batch_size: int,
+          n_process: int) -> Iterator[ExtractedReport]:
+    pairs = ((make_doc(nlp, d, m), (d, m)) for d, m in items)
+    for doc, (document, meta) in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
+        yield records_from_doc(doc, document, meta, label)

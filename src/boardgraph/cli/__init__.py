@@ -47,8 +47,10 @@ EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3,
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = make_parser()
-    args = parser.parse_args(argv)
-    debug = bool(getattr(args, "debug", False))
+    argv = list(sys.argv[1:] if argv is None else argv)
+    # --debug may come anywhere (`boardgraph build … --debug`), not only before the command
+    debug = "--debug" in argv
+    args = parser.parse_args([a for a in argv if a != "--debug"])
     try:
         return int(args.func(args) or 0)
     except BoardgraphError as exc:
