@@ -547,3 +547,33 @@ def test_chair_named_by_initial_takes_the_full_form_written_in_the_minutes() -> 
 def test_chair_initial_shared_by_two_full_names_stays_as_written() -> None:
     raw = "Present: Councillors Ann Lee, Alun Lee.\n\nCllr A. Lee took the Chair.\n"
     assert meta_of(raw).chair == "A. Lee"
+
+
+# -- end to end: the header's board and chair reach the graph
+
+
+def test_minutes_board_and_chair_in_the_graph(tmp_path: Path) -> None:
+    rdflib = pytest.importorskip("rdflib")
+    from boardgraph.cli import main
+
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    (corpus / "minutes.txt").write_text(
+        "UPTON PARVA TOWN COUNCIL\n\nMinutes of the meeting held on Tuesday 6 May 2025\n\n"
+        "Present: Cllr Lee Grant (Chair), Cllr Amy Hill, Cllr Roy Moss.\n\n"
+        "1. Cllr Hill met the Anyshire Rivers Trust about the footpath.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "graph.ttl"
+    assert main(["build", str(corpus), "-o", str(out), "--quiet", "--no-cache"]) in (0, 1)
+    g = rdflib.Graph().parse(out)
+    rows = list(
+        g.query(
+            """PREFIX bg: <https://w3id.org/boardgraph/ontology#>
+            PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+            SELECT ?board ?chair WHERE {
+                ?r a bg:Report ; bg:board ?b ; bg:chair ?c .
+                ?b a bg:Council ; rdfs:label ?board . ?c a bg:Person ; rdfs:label ?chair }"""
+        )
+    )
+    assert [(str(b), str(c)) for b, c in rows] == [("Upton Parva Town Council", "Lee Grant")]
