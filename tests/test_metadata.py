@@ -577,3 +577,18 @@ def test_minutes_board_and_chair_in_the_graph(tmp_path: Path) -> None:
         )
     )
     assert [(str(b), str(c)) for b, c in rows] == [("Upton Parva Town Council", "Lee Grant")]
+
+
+def test_month_in_the_title_bounds_the_estimate() -> None:
+    raw = (
+        "Leader's update – March 2020\n\n"
+        "1. On 2 February 2020 the council agreed its budget. The consultation will close on 30 June 2020.\n"
+    )
+    meta = meta_of(raw)
+    assert meta.date_method == "estimated"
+    assert dt.date(2020, 3, 1) <= meta.date <= dt.date(2020, 3, 31), meta.date_evidence
+
+
+def test_month_in_the_title_alone_dates_the_report() -> None:
+    meta = meta_of("Cabinet Member for Housing: update, November 2019\n\n1. Work continues.\n")
+    assert meta.date is not None and (meta.date.year, meta.date.month) == (2019, 11)

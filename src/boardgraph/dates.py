@@ -530,47 +530,78 @@ def looks_like_minutes(text: str) -> bool:
 READ_CHARS = 300_000
 
 
-def read_date(doc: SourceDocument, meta: ReportMeta) -> None:
-    """Set ``meta.date`` and its method, confidence, evidence and span."""
-    text = doc.text[:READ_CHARS]
-    dates = find_dates(text)
-    stated = _stated_date(text, doc.raw_text, dates)
+def _set_stated(text: str, raw: str, dates: list[DateMention], meta: ReportMeta) -> bool:
+    stated = _stated_date(text, raw, dates)
     if stated:
         d, confidence, how = stated
         resolved = d.resolve(d.year or 0)
         if resolved:
             meta.date, meta.date_method, meta.date_confidence = resolved[0], "stated", confidence
             meta.date_evidence, meta.date_span = how, d.span
-            return
+            return True
+    return False
+
+
+def _title_month(text: str, raw: str, dates: list[DateMention]) -> tuple[dt.date, dt.date, str] | None:
+    """A month the title gives without a day ("Leader's update – March 2020"): the report is of that month."""
+    for line in header_lines(text, raw):
+        if len(line.text) > 100:
+            continue
+        for d in dates[:200]:
+            if line.start <= d.span.start < line.end and d.year and d.day1 is None and not d.numeric:
+                if _NOT_THIS_MEETING.search(text, line.start, d.span.start):
+                    continue
+                resolved = d.resolve(d.year)
+                if resolved:
+                    return resolved[0], resolved[1], d.text
+    return None
+
+
+def _listing(evidence: list[Evidence]) -> list[str]:
+    out = []
+    for when in ("past", "future", "unknown"):
+        items = [f"{e.text} ({e.point})" for e in evidence if e.tense == when]
+        if items:
+            out.append(f"{when}: " + ", ".join(items[:8]) + (" …" if len(items) > 8 else ""))
+    return out
+
+
+def read_date(doc: SourceDocument, meta: ReportMeta) -> None:
+    """Set ``meta.date`` and its method, confidence, evidence and span."""
+    text = doc.text[:READ_CHARS]
+    dates = find_dates(text)
+    if _set_stated(text, doc.raw_text, dates, meta):
+        return
+    month = _title_month(text, doc.raw_text, dates)
     raw = doc.raw_text[:READ_CHARS]
     furniture = [d for span in page_furniture_spans(raw) for d in find_dates(raw[span.start : span.end])]
     anchor = _year_anchor(dates, text, furniture)
     notes = [f"dates read from the first {READ_CHARS:,} characters"] if len(doc.text) > READ_CHARS else []
     if furniture:
         notes.append("ignored page furniture: " + ", ".join(f"'{d.text}'" for d in furniture[:8]))
-    if anchor is None:
-        meta.date_evidence = "; ".join(["no dated events with a known year", *notes])
-        return
-    evidence = _evidence(text, dates, anchor[0])
+    evidence = _evidence(text, dates, anchor[0]) if anchor else []
     result = _estimate(evidence)
-    if result is None:
-        meta.date_evidence = "; ".join(["no dates found", *notes])
+    if result is None and month is None:
+        why = "no dated events with a known year" if anchor is None else "no dates found"
+        meta.date_evidence = "; ".join([why, *notes])
         return
+    if result is None:
+        assert month is not None
+        first, last, written = month
+        result = first + (last - first) / 2, 0.5, f"the middle of the month the title names ('{written}')"
     point, confidence, how = result
-    if looks_like_minutes(text) and (nxt := _next_meeting(text, dates, anchor[0])):
+    if anchor and looks_like_minutes(text) and (nxt := _next_meeting(text, dates, anchor[0])):
         cycle = _by_cycle(evidence, *nxt)
         if cycle:
             point, weeks = cycle
             confidence = max(confidence, 0.6)
             how = f"{weeks} weeks before the next meeting ({nxt[0]}), within what the other dates allow"
-    if anchor[1] != "explicit years in the text" and any(d.year is None for d in dates):
+    if month and not month[0] <= point <= month[1]:
+        point = min(max(point, month[0]), month[1])
+        how += f"; moved into the month the title names ('{month[2]}')"
+    if anchor and anchor[1] != "explicit years in the text" and any(d.year is None for d in dates):
         confidence *= 0.8
         notes.append(f"years inferred from {anchor[1]}")
-    listing = []
-    for when in ("past", "future", "unknown"):
-        items = [f"{e.text} ({e.point})" for e in evidence if e.tense == when]
-        if items:
-            listing.append(f"{when}: " + ", ".join(items[:8]) + (" …" if len(items) > 8 else ""))
     meta.date, meta.date_method = point, "estimated"
     meta.date_confidence = round(confidence, 2)
-    meta.date_evidence = "; ".join([f"estimated {how}", *listing, *notes])
+    meta.date_evidence = "; ".join([f"estimated {how}", *_listing(evidence), *notes])
