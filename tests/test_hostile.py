@@ -710,3 +710,10 @@ def fixture_graph_text() -> str:
     from test_query import FIXTURE_TTL
 
     return FIXTURE_TTL
+
+
+def test_export_over_its_own_source_is_refused(tmp_path: Path, capsys) -> None:
+    graph = tmp_path / "g.nt"
+    graph.write_text("<http://a> <http://b> <http://c> .\n")
+    _refused(["export", str(graph), "-f", "nt", "-o", str(graph)], capsys, "is one of the inputs")
+    assert graph.read_text() == "<http://a> <http://b> <http://c> .\n"

@@ -115,6 +115,10 @@ def cmd_query(args: argparse.Namespace) -> int:
         return 0
     if not args.query:
         raise BoardgraphError("give a query: a .rq file, a library query name or SPARQL text (or --list)")
+    if args.output:
+        from boardgraph.cli.common import check_output
+
+        check_output(args.output, [args.graph] if args.graph else [])
     query = load_query(args.query)
     result = run_query(
         query,
@@ -167,8 +171,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from boardgraph.cli.common import check_output
     from boardgraph.export import export
 
+    check_output(args.output, [graph_path(args)])
     count = export(graph_path(args), args.format, args.output, with_ontology=args.ontology)
     print(f"wrote {count} triples to {args.output}", file=sys.stderr)
     return 0
