@@ -577,6 +577,8 @@ def met_object(ctx: Sentence) -> list[dict]:
             for o in c.children
             if tok.lemma_.lower() in {"speak", "talk"} and o.dep_ == "pobj"
         ]
+        # "I was joined by X", "we were visited by the Minister": the passive's agent
+        objects += [o for c in tok.children if c.dep_ == "agent" for o in c.children]
         partners = [m for o in objects for m in phrase_agents(ctx, o)]
         # "Along with X, I met Y": X met Y too
         for c in tok.children:
@@ -590,7 +592,7 @@ def met_object(ctx: Sentence) -> list[dict]:
                 ]
         if not partners:
             continue
-        subjects = subject_agents(ctx, tok) or passive_agents(ctx, tok)
+        subjects = subject_agents(ctx, tok) or ([] if tok.tag_ == "VBN" else passive_agents(ctx, tok))
         # "X visited the store with members of the council": the company met it too
         company = [m for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"
                    for o in c.children for m in phrase_agents(ctx, o)]
