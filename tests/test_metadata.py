@@ -592,3 +592,14 @@ def test_month_in_the_title_bounds_the_estimate() -> None:
 def test_month_in_the_title_alone_dates_the_report() -> None:
     meta = meta_of("Cabinet Member for Housing: update, November 2019\n\n1. Work continues.\n")
     assert meta.date is not None and (meta.date.year, meta.date.month) == (2019, 11)
+
+
+def test_authority_report_without_a_heading_belongs_to_the_authority_it_names_most() -> None:
+    raw = (
+        "Chief Fire Officer's notes\n\nAnyshire Fire and Rescue Authority met twice this quarter. "
+        "AFRA crews attended 300 calls and AFRA staff trained with Anytown Borough Council. "
+        "The Authority has agreed its plan.\n"
+    )
+    meta = meta_of(raw)
+    assert meta.board == "Anyshire Fire and Rescue Authority"
+    assert meta.board_type == "Organisation"

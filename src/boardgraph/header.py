@@ -248,35 +248,47 @@ class _Council:
     principal: bool
 
 
-def _councils_named(text: str) -> dict[str, _Council]:
+def _councils_named(text: str, authorities: bool = False) -> dict[str, _Council]:
+    """Councils (outside minutes also authorities) the text names, grouped by initials with acronyms."""
     register = default_register()
     principal_initials = _principal_initials()
+    heads = {"council"} | ({"authority"} if authorities else set())
     found: dict[str, _Council] = {}
+    acronyms: list[re.Match[str]] = []
     toks = list(_WORD.finditer(text[:200000]))
     for i, tok in enumerate(toks):
         word = tok.group(0)
-        if word == "Council" or word == "COUNCIL":
+        if word.lower() in heads and (word.istitle() or word.isupper()):
             rng = _body_from(text, toks, i)
             if rng is None:
                 continue
             span = Span(toks[rng[0]].start(), toks[rng[1]].end())
             name = " ".join(text[span.start : span.end].split())
-            key = _initials(name).upper()
-            principal = register.knows(name) or bool(_PRINCIPAL_TIERS & set(name.lower().split()))
+            principal = word.lower() != "council" or register.knows(name)
+            principal = principal or bool(_PRINCIPAL_TIERS & set(name.lower().split()))
+            _count(found, _initials(name).upper(), Body(name, span, body_type(name)), principal)
+        elif word.isupper() and 3 <= len(word) <= 6:
+            acronyms.append(tok)
+    for tok in acronyms:
+        word = tok.group(0)
+        body = Body(word, Span(tok.start(), tok.end()), COUNCIL)
+        if word in found:  # "NHDC" beside "North Herts District Council"
+            _count(found, word, Body(word, body.span, found[word].first.type), found[word].principal)
         elif _ACRONYM.fullmatch(word):
-            span, name, key = Span(tok.start(), tok.end()), word, word
-            principal = word in principal_initials
-        else:
-            continue
-        body = Body(name, span, COUNCIL)
-        entry = found.get(key)
-        if entry is None:
-            entry = found[key] = _Council(key, 0, body, None, principal)
-        entry.count += 1
-        entry.principal = entry.principal or principal
-        if entry.full is None and body.name != key:
-            entry.full = body
+            _count(found, word, body, word in principal_initials)
     return found
+
+
+def _count(found: dict[str, _Council], key: str, body: Body, principal: bool) -> None:
+    entry = found.get(key)
+    if entry is None:
+        entry = found[key] = _Council(key, 0, body, None, principal)
+    entry.count += 1
+    entry.principal = entry.principal or principal
+    if body.span < entry.first.span:
+        entry.first = body
+    if entry.full is None and body.name != key:
+        entry.full = body
 
 
 _PRINCIPAL_TIERS = words("metadata_principal_tiers")
@@ -294,7 +306,7 @@ def _principal_initials() -> frozenset[str]:
 
 def named_council(doc: SourceDocument, minutes: bool) -> tuple[Body, str] | None:
     """The council a report names most: in minutes, the most-named local council."""
-    councils = [c for c in _councils_named(doc.text).values() if len(c.key) >= 2]
+    councils = [c for c in _councils_named(doc.text, authorities=not minutes).values() if len(c.key) >= 2]
     if minutes:
         councils = [c for c in councils if not c.principal]
     if not councils:
