@@ -608,7 +608,7 @@ def _fuller_form(text: str, person: Person) -> Person:
     found = {m.group(0): m for m in pattern.finditer(text[:200000])
              if m.group(1).lower() not in _PERSON_TITLES | _NOT_A_NAME | _ROLE_WORDS}
     if len(found) != 1:
-        return person  # "Alun Davies" and "Arwel Davies": the initial does not say which
+        return person  # two full names share the initial: it does not say which
     m = next(iter(found.values()))
     return Person(m.group(0), Span(*m.span()), person.role)
 
