@@ -457,3 +457,85 @@ def test_named_bodies_are_not_generic():
     assert not is_generic_body("Eastmoor Village Hall Committee")
     assert not is_generic_body("Local Government Group")
     assert not is_generic_body("Committee")
+
+
+def test_roster_initials_that_are_a_title_are_not_read_as_a_person():
+    text = "Present: Mia Penrose (MP).\nThe MP wrote to the Clerk.\n"
+    m = Mention("r", Span(9, 20), "Mia Penrose", PERSON, "Mia Penrose", Span(0, 26))
+    rep = report("r", [m], text=text)
+    Resolver().resolve([rep])
+    assert len(rep.mentions) == 1
+
+
+# ---------------------------------------------------------------- bodies: names and owners
+
+
+def test_a_club_of_a_place_is_not_the_club_of_another_body():
+    resolver = Resolver()
+    a = report("a", [mention("a", ORGANISATION, "Eastmoor Park Bowls Club")], board=BOARD)
+    b = report("b", [mention("b", ORGANISATION, "Bowls Club")], board="Fenland Parish Council")
+    _, me = resolve(resolver, [a, b])
+    assert not same(me, ("a", 0), ("b", 0))
+    assert "adds its owner" in resolver.possible_same[0].reason
+    # in one report it is that club
+    c = report("c", [mention("c", ORGANISATION, "Eastmoor Park Bowls Club"),
+                     mention("c", ORGANISATION, "Bowls Club")])
+    _, me = resolve(Resolver(), [c])
+    assert same(me, ("c", 0), ("c", 1))
+
+
+def test_short_name_of_a_body(resolver):
+    a = report("a", [mention("a", ORGANISATION, "Northbank Building Society"),
+                     mention("a", ORGANISATION, "Northbank")])
+    _, me = resolve(resolver, [a])
+    assert same(me, ("a", 0), ("a", 1))
+
+
+def test_short_name_fitting_two_bodies_stays_apart(resolver):
+    a = report("a", [mention("a", ORGANISATION, "Northbank Building Society"),
+                     mention("a", ORGANISATION, "Northbank Rowing Club"),
+                     mention("a", ORGANISATION, "Northbank")])
+    _, me = resolve(resolver, [a])
+    assert len({me[("a", i)] for i in range(3)}) == 3
+
+
+def test_council_initials_nearby_for_a_council_the_register_lacks(resolver):
+    a = report("a", [mention("a", COUNCIL, "Eastmoor Community Council"),
+                     mention("a", ORGANISATION, "ECC", rule="acronym")])
+    _, me = resolve(resolver, [a])
+    assert same(me, ("a", 0), ("a", 1))
+    # named only in another body's report, those initials may be any council's
+    b = report("b", [mention("b", COUNCIL, "Eastmoor Community Council")], board=BOARD)
+    c = report("c", [mention("c", ORGANISATION, "ECC", rule="acronym")], board="Fenland Parish Council")
+    _, me = resolve(resolver, [b, c])
+    assert not same(me, ("b", 0), ("c", 0))
+
+
+def test_generic_body_named_with_its_owners_initials(resolver):
+    owner = "Eastmoor District Council"
+    a = report("a", [mention("a", ORGANISATION, "EDC Licensing Committee"),
+                     mention("a", ORGANISATION, "Licensing Committee")], board=owner)
+    _, me = resolve(resolver, [a])
+    assert same(me, ("a", 0), ("a", 1))
+
+
+def test_generic_bodies_of_one_owner_differ_unless_by_a_filler_word(resolver):
+    a = report("a", [mention("a", ORGANISATION, "Planning Committee"),
+                     mention("a", ORGANISATION, "Planning Control Committee"),
+                     mention("a", ORGANISATION, "Village Hall Committee"),
+                     mention("a", ORGANISATION, "Village Hall Management Committee")], board=BOARD)
+    _, me = resolve(resolver, [a])
+    assert not same(me, ("a", 0), ("a", 1))
+    assert same(me, ("a", 2), ("a", 3))
+
+
+def test_shared_roster_makes_one_body():
+    # two sets of minutes without a header, naming the same three councillors
+    names = ["Orme", "Pellow", "Quill"]
+    a = report("a", [mention("a", PERSON, n, f"Cllr {n}", ("Cllr",)) for n in names])
+    b = report("b", [mention("b", PERSON, n, n) for n in names])
+    c = report("c", [mention("c", PERSON, "Quill", "Cllr Quill", ("Cllr",))])
+    resolver = Resolver()
+    _, me = resolve(resolver, [a, b, c])
+    assert all(same(me, ("a", i), ("b", i)) for i in range(3))
+    assert not same(me, ("a", 2), ("c", 0))  # one shared name is a coincidence

@@ -517,6 +517,9 @@ def _person_at(rep: ExtractedReport, people: list[tuple[int, Mention]], start: i
 
 
 def _initials_fit(ini: str, name: str) -> bool:
+    # initials that are also a title or honour ("MP", "OBE") are read as those elsewhere
+    if ini.lower() in lexicons.words("titles") | lexicons.words("honours"):
+        return False
     words = name.split()
     return bool(words) and (ini[0] == words[0][0].upper() or ini[-1] == words[-1][0].upper())
 
@@ -595,6 +598,9 @@ def _org_names(ctx: Context) -> dict[str, dict[Key, tuple[str, str]]]:
     for rid, _i, m, key in ctx.mentions():
         if m.type in out:
             out[m.type].setdefault(key, (m.name, rid))
+        elif m.type == COUNCIL and key.startswith("organisation:"):
+            # a council the register does not know ("XDC") is named like any body
+            out[ORGANISATION].setdefault(key, (m.name, rid))
     return out
 
 
@@ -658,9 +664,9 @@ def rule_acronyms(ctx: Context) -> None:
     for _rid, _i, m, key in ctx.mentions():
         if m.acronym and m.type in {ORGANISATION, PROGRAMME}:
             defined.setdefault(m.acronym.lower(), key)
-        if m.type == COUNCIL and m.key and m.rule.startswith("register-council"):
-            council = ctx.register.councils.get(m.key)
-            for text in {m.text, council.official_name if council else ""} - {""}:
+        if m.type == COUNCIL and len(m.name.split()) >= 2:
+            council = ctx.register.councils.get(m.key) if m.key else None
+            for text in {m.name, council.official_name if council else ""} - {""}:
                 council_sigs[signature(text)].add(key)
     for key, (name, _rid) in sorted(orgs.items()):
         if not is_acronym(name):
@@ -669,18 +675,26 @@ def rule_acronyms(ctx: Context) -> None:
             ctx.join(key, defined[name.lower()], f"acronym {name} defined in a report for "
                                                  f"{orgs.get(defined[name.lower()], ('?',))[0]}")
             continue
+        # a council in the register, anywhere in the corpus ("XCC" is the city council, not a
+        # community council); one the register does not know, only nearby
+        known = {ctx.uf.find(k) for k in council_sigs.get(name, set())
+                 if k.startswith("council:") or ctx.register.knows(k.split(":", 1)[1])}
+        councils = known or {ctx.uf.find(k) for k in council_sigs.get(name, set())
+                             if _near(ctx, reports_of, key, k)}
+        all_councils = {ctx.uf.find(k) for k in council_sigs.get(name, set())}
         matches = sorted(k for k, (n, _r) in orgs.items()
-                         if k != key and len(n.split()) >= 2 and signature(n) == name)
+                         if k != key and len(n.split()) >= 2 and signature(n) == name
+                         and (ctx.uf.find(k) not in all_councils or not councils))
         near = [k for k in matches if _near(ctx, reports_of, key, k)]
         if len({ctx.uf.find(k) for k in near}) == 1:
             ctx.join(key, near[0], f"acronym {name} read as the initials of {orgs[near[0]][0]}, named nearby")
         elif not near and len({ctx.uf.find(k) for k in matches}) == 1:
             ctx.doubt(key, matches[0], 0.5, f"acronym {name} has the initials of {orgs[matches[0]][0]}, "
                                             f"named only in reports of other bodies")
-        elif not matches and len(council_sigs.get(name, set())) == 1:
+        elif not matches and len(councils) == 1:
             # "XBC" in one set of minutes, "X Borough Council" in another: the only
             # council the corpus names with those initials
-            (council_key,) = council_sigs[name]
+            council_key = min(councils)
             ctx.join(key, council_key, f"acronym {name} read as the initials of the only council so named "
                                        f"in the corpus ({council_key.split(':', 1)[1]})")
 
@@ -714,7 +728,54 @@ def rule_renamed_bodies(ctx: Context) -> None:
                         and ctx.owner_of.get(a) == ctx.owner_of.get(b)):
                     ctx.join(a, b, note)
                 continue
+            if big[-len(small):] == small and not _near(ctx, reports_of, a, b):
+                # words before a name are its owner ("X Park Cricket Club" is one cricket
+                # club): nearby they are the same body, further afield only perhaps
+                ctx.doubt(a, b, 0.5, f"{note}, but the longer name adds its owner and they are named "
+                                     f"in reports of different bodies")
+                continue
             ctx.join(a, b, note)
+
+
+def rule_short_names(ctx: Context) -> None:
+    """One word that begins exactly one longer body's name is that body ("Acme" / "Acme Bank"):
+    the one named nearby, else the only one in the corpus (a body's name is not a surname)."""
+    orgs = _org_names(ctx)[ORGANISATION]
+    reports_of = _reports_of(ctx)
+    for key, (name, _rid) in sorted(orgs.items()):
+        word = name.strip()
+        if " " in word or len(word) < 3 or not word[0].isupper() or key.startswith("organisation@"):
+            continue
+        fits = [k for k, (n, _r) in orgs.items()
+                if k != key and n.split()[0] == word and len(n.split()) >= 2
+                and not k.startswith("organisation@")]
+        near = {ctx.uf.find(k) for k in fits if _near(ctx, reports_of, key, k)}
+        longer = near or {ctx.uf.find(k) for k in fits}
+        if len(longer) == 1:
+            (target,) = longer
+            where = "named nearby" if near else "the only body so named in the corpus"
+            ctx.join(key, target, f"'{word}' is the short name of '{orgs.get(target, (target,))[0]}', "
+                                  f"{where}")
+
+
+def rule_generic_body_named_in_full(ctx: Context) -> None:
+    """A generic body name is the body named with its owner's place or initials ("XDC Planning Committee")."""
+    orgs = _org_names(ctx)[ORGANISATION]
+    by_key = {k: k for k in orgs}
+    for rep in ctx.reports:
+        owner = body_label(rep)
+        if not owner:
+            continue
+        rid = rep.document.identifier
+        prefixes = {owner_place(owner), signature(owner)} - {""}
+        for i, m in enumerate(rep.mentions):
+            key = ctx.mkey[(rid, i)]
+            if m.type != ORGANISATION or not key.startswith("organisation@"):
+                continue
+            for prefix in sorted(prefixes):
+                full = f"organisation:{name_key(f'{prefix} {m.name}')}"
+                if full in by_key:
+                    ctx.join(key, full, f"'{m.name}' of {owner} is '{orgs[full][0]}'")
 
 
 def rule_programme_variants(ctx: Context) -> None:
@@ -743,7 +804,9 @@ RULES: tuple[Rule, ...] = (
     rule_abbreviated_words,
     rule_acronyms,
     rule_renamed_bodies,
+    rule_short_names,
     rule_generic_bodies,
+    rule_generic_body_named_in_full,
     rule_programme_variants,
     rule_full_name_variants,
     rule_initial_with_full_name,
