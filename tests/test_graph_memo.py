@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from boardgraph.build import BuildSettings, build, write_graph
+from boardgraph.cache import LAYOUT
 from boardgraph.sink import FileSink
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -37,7 +38,7 @@ def test_unchanged_rebuild_reuses_the_graph_and_a_change_rebuilds_it(corpus: Pat
     assert reused and again == first
 
     # a corrupt memo is detected and rebuilt, never served
-    (graph,) = (cache / "v1" / "graphs").glob("*.graph")
+    (graph,) = (cache / LAYOUT / "graphs").glob("*.graph")
     graph.write_bytes(graph.read_bytes()[:-100])
     repaired, reused = _build(corpus, tmp_path / "c.ttl", cache)
     assert not reused and repaired == first
