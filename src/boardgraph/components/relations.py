@@ -783,6 +783,8 @@ def served_by(ctx: Sentence) -> list[dict]:
         if not agents:
             continue
         subjects = [s for s in tok.children if s.dep_ in {"nsubjpass", "nsubj"}]
+        if tok.dep_ == "acl":
+            subjects.append(tok.head)  # "the X Programme, run by Y": the noun it describes
         # "X was supported by Y", "the X Programme is run by Y": a party's or a programme's
         # own affairs (participation reads the latter), not the body's service
         if any(m != ctx.board for s in subjects for m in ctx.mentions_in(s.subtree)):
