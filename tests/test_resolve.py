@@ -539,3 +539,14 @@ def test_shared_roster_makes_one_body():
     _, me = resolve(resolver, [a, b, c])
     assert all(same(me, ("a", i), ("b", i)) for i in range(3))
     assert not same(me, ("a", 2), ("c", 0))  # one shared name is a coincidence
+
+
+def test_acronym_with_its_owners_initial(resolver):
+    owner = "Eastmoor Parish Council"
+    a = report("a", [mention("a", ORGANISATION, "PCC", rule="acronym"),
+                     mention("a", ORGANISATION, "EPCC", rule="acronym")], board=owner)
+    b = report("b", [mention("b", ORGANISATION, "WPCC", rule="acronym"),
+                     mention("b", ORGANISATION, "PCC", rule="acronym")], board="Fenland Parish Council")
+    _, me = resolve(resolver, [a, b])
+    assert same(me, ("a", 0), ("a", 1))
+    assert not same(me, ("b", 0), ("a", 1))  # W is not Fenland's initial

@@ -681,6 +681,8 @@ def rule_acronyms(ctx: Context) -> None:
                  if k.startswith("council:") or ctx.register.knows(k.split(":", 1)[1])}
         councils = known or {ctx.uf.find(k) for k in council_sigs.get(name, set())
                              if _near(ctx, reports_of, key, k)}
+        if _owned_acronym(ctx, key, name, orgs, reports_of):
+            continue
         all_councils = {ctx.uf.find(k) for k in council_sigs.get(name, set())}
         matches = sorted(k for k, (n, _r) in orgs.items()
                          if k != key and len(n.split()) >= 2 and signature(n) == name
@@ -697,6 +699,23 @@ def rule_acronyms(ctx: Context) -> None:
             council_key = min(councils)
             ctx.join(key, council_key, f"acronym {name} read as the initials of the only council so named "
                                        f"in the corpus ({council_key.split(':', 1)[1]})")
+
+
+def _owned_acronym(ctx: Context, key: Key, name: str, orgs: dict[Key, tuple[str, str]],
+                   reports_of: dict[Key, set[str]]) -> bool:
+    """ "XPCC" beside "PCC" in the minutes of X's council: the owner's initial and the acronym."""
+    for rid in sorted(reports_of.get(key, set())):
+        rep = next(r for r in ctx.reports if r.document.identifier == rid)
+        owner = body_label(rep)
+        lead = signature(owner_place(owner)) if owner else ""
+        rest = name[len(lead):]
+        if not lead or not name.startswith(lead) or len(rest) < 2:
+            continue
+        for other, (n, _r) in sorted(orgs.items()):
+            if n == rest and other != key and _near(ctx, reports_of, key, other):
+                ctx.join(key, other, f"acronym {name} is {rest} of {owner_place(owner)} ({rid})")
+                return True
+    return False
 
 
 def _body_words(key: Key) -> list[str]:
