@@ -14,7 +14,7 @@ from pathlib import Path
 
 from boardgraph.clean import clean_text
 from boardgraph.errors import BoardgraphError
-from boardgraph.limits import LimitExceeded, Limits, check_docx, check_html, check_text_like
+from boardgraph.limits import BYTES_PER_CHAR, LimitExceeded, Limits, check_docx, check_html, check_text_like
 from boardgraph.model import SourceDocument
 from boardgraph.pdf import PdfProblem, PdfRead, read_pdf
 
@@ -69,7 +69,7 @@ def read_document(path: Path | str, limits: Limits | None = None) -> SourceDocum
         raise IngestError(path, f"unsupported file type {suffix or '(no suffix)'}")
     try:
         if not path.is_dir():
-            limits.check_size(path.stat().st_size, suffix in (".txt", ".md", ".html", ".htm"))
+            limits.check_size(path.stat().st_size, BYTES_PER_CHAR.get(suffix))
         data = path.read_bytes()
     except LimitExceeded as exc:
         raise IngestError(path, str(exc)) from None

@@ -21,6 +21,8 @@ from html.parser import HTMLParser
 DEFAULT_MAX_CHARS = 2_500_000
 # Bytes of any input file before it is read: generous for PDFs full of images.
 DEFAULT_MAX_FILE_BYTES = 256 * 1024 * 1024
+# How many bytes of a file one character of its text may take, by suffix.
+BYTES_PER_CHAR = {".txt": 4, ".md": 4, ".html": 20, ".htm": 20}
 # A DOCX is a zip: these bound what unzipping and parsing it can cost.
 DOCX_MAX_XML_PART_BYTES = 48 * 1024 * 1024  # one XML part, uncompressed
 DOCX_MAX_TOTAL_BYTES = 512 * 1024 * 1024  # all parts, uncompressed
@@ -46,11 +48,16 @@ class Limits:
     max_chars: int = DEFAULT_MAX_CHARS
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
 
-    def check_size(self, size: int, text_format: bool) -> None:
+    def check_size(self, size: int, bytes_per_char: int | None = None) -> None:
+        """Refuse a file by its size alone, before it is read.
+
+        ``bytes_per_char`` bounds how many bytes of the file one character of
+        text can take: 4 for plain text (UTF-8), more for HTML (markup, and
+        pictures inlined by word processors); None where no bound holds (PDF, DOCX).
+        """
         if size > self.max_file_bytes:
             raise LimitExceeded(f"file too large ({size:,} bytes; limit {self.max_file_bytes:,})")
-        # UTF-8 is at most 4 bytes a character: a bigger text file is over the limit unread.
-        if text_format and size > 4 * self.max_chars:
+        if bytes_per_char and size > bytes_per_char * self.max_chars:
             raise LimitExceeded(f"text too long (over {self.max_chars:,} characters; raise --max-chars)")
 
     def check_chars(self, text: str) -> None:
