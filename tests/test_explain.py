@@ -360,3 +360,18 @@ def test_surname_alone_lists_the_people_with_it():
 def test_unknown_name_suggests_the_nearest():
     with pytest.raises(BoardgraphError, match="nearest: 'Cy Marsh'"):
         find_entity(_people_graph().g, "Cy Marssh")
+
+
+def test_query_param_looks_names_up_the_same_way(tmp_path):
+    from boardgraph.query import run_query
+
+    path = tmp_path / "g.ttl"
+    _people_graph().g.serialize(path, format="turtle")
+    text = ("# people\n# @param person (entity): who\n"
+            "SELECT ?label WHERE { ?person <http://www.w3.org/2000/01/rdf-schema#label> ?label }")
+    found = run_query(text, [("person", None, "Councillor Cy Marsh")], graph=path, with_ontology=False)
+    assert [str(r[0]) for r in found.rows] == ["Cy Marsh"]
+    found = run_query(text, [("person", None, "Webb")], graph=path, with_ontology=False)
+    assert found.rows == [] and any("Webb: 2 people" in w for w in found.warnings)
+    found = run_query(text, [("person", None, "Cy Marssh")], graph=path, with_ontology=False)
+    assert found.rows == [] and any("nearest: 'Cy Marsh'" in w for w in found.warnings)
