@@ -232,9 +232,16 @@ def test_council_acronym_in_the_same_report(ents):
     assert names(found, ORGANISATION) == []
 
 
-def test_council_acronym_without_the_council_is_not_guessed(ents):
-    found = ents("SBC has agreed the plan.")
-    assert names(found, COUNCIL) == []
+def test_council_acronym_without_the_council_is_not_guessed(run):
+    # initials ending in a tier's ("…BC") are a council, but which one is not guessed
+    doc = run("SBC has agreed the plan.")
+    (span,) = [s for s in doc.spans["bg"] if s.text == "SBC"]
+    assert span.label_ == COUNCIL and span._.bg_name == "SBC" and span._.bg_key is None
+
+
+def test_initials_of_other_things_ending_like_a_council_are_not_councils(run):
+    doc = run("The PCC and the BBC agreed the plan.")
+    assert [s.text for s in doc.spans["bg"] if s.label_ == COUNCIL] == []
 
 
 # ---------------------------------------------------------------- organisations

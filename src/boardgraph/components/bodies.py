@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span
 
-from boardgraph.components.chunk_rules import NATIONS, classify_chunk, person_like
+from boardgraph.components.chunk_rules import NATIONS, classify_chunk, determiner_before, person_like
 from boardgraph.components.chunks import (
     POSSESSIVES,
     is_generic,
@@ -197,8 +197,8 @@ PLACE_PREPOSITIONS = frozenset({"in", "at", "to", "around", "near", "across", "b
 def ner_organisations(doc: Doc, lexicon: Lexicon, is_place: Callable[[str], bool]) -> list[Candidate]:
     """The statistical NER's organisations that no head noun names: firms and shops
     ("Acme", "Globex Systems"). In minutes the NER calls villages, streets, people and
-    agenda headings organisations too, so one is kept only when nothing says it is
-    one of those (:func:`_not_an_organisation`)."""
+    agenda headings organisations too, so one is kept only after a word that says a
+    body follows and when nothing says it is one of those (:func:`_not_an_organisation`)."""
     out: list[Candidate] = []
     for ent in doc.ents:
         if ent.label_ != "ORG":
@@ -209,6 +209,10 @@ def ner_organisations(doc: Doc, lexicon: Lexicon, is_place: Callable[[str], bool
             or len(span) > 4
             or "\n" in span.text
             or _not_an_organisation(span, lexicon, is_place)
+            # only where the words before it say a body follows ("liaise with X", "a
+            # quote from X", "act for X"): elsewhere the NER's organisations in minutes
+            # are mostly villages, people and headings
+            or determiner_before(doc, span.start) not in FIRM_CUES | {"for"}
         ):
             continue
         name = squash(fold(span.text))
@@ -232,7 +236,7 @@ def _not_an_organisation(span: Span, lexicon: Lexicon, is_place: Callable[[str],
         return True
     first, last = names[0], names[-1]
     # a person: an initial, a given name, a surname written with a title
-    if len(first.text) == 1 or lexicon.is_given_name(first.text) or _titled(doc, last.lower_):
+    if len(first.text.rstrip(".")) == 1 or lexicon.is_given_name(first.text) or _titled(doc, last.lower_):
         return True
     # a place or a thing: "X Road", "Y Area", "Z Farm"; "Solar Farms", "Standing Orders"
     if last.lower_ in PLACE_HEADS | PLACE_SURNAME_HEADS | {"area", "entrance", "farm", "farms"}:

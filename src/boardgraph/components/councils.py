@@ -6,6 +6,7 @@ Councils") and by initials defined in the same report."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from spacy.tokens import Doc, Span, Token
 
@@ -311,6 +312,18 @@ def _council_list(doc: Doc, s: int, head: int, day: dt.date | None, register: Re
     return out
 
 
+# Initials that end like a council's ("…CC", "…BC", "…DC") but name something else.
+NOT_COUNCIL_INITIALS = words("entities_not_council_initials", lower=False)
+
+
+def council_initials(text: str) -> bool:
+    """ "SBC", "NHDC", "WVCC": the last letters are a council's tier and "Council"
+    (County/City/Community, Borough, District, Metropolitan Borough, Town)."""
+    return (
+        re.fullmatch(r"[A-Z]{1,4}(?:CC|BC|DC|MBC|TC)", text) is not None and text not in NOT_COUNCIL_INITIALS
+    )
+
+
 def council_acronyms(
     doc: Doc, chosen: list[Candidate], day: dt.date | None, register: Register
 ) -> list[Candidate]:
@@ -330,9 +343,18 @@ def council_acronyms(
                 by_initials.setdefault(initials(text), set()).add((c.key, name))
         if c.acronym:
             by_initials.setdefault(c.acronym, set()).add((c.key, name))
+    board = (doc._.bg_context or {}).get("board")
+    if board and board.lower().endswith(" council"):
+        by_initials.setdefault(initials(board), set()).add((None, heading_case(board)))
     out = []
     for c in chosen:
         found = by_initials.get(c.name) if c.rule == "acronym" else None
+        if not found and c.rule == "acronym" and council_initials(c.name):
+            # "SBC", "NHDC": a council's initials, though the report never spells it out
+            out.append(
+                Candidate(c.start, c.end, COUNCIL, "council-initials", c.priority, c.name, acronym=c.name)
+            )
+            continue
         if found and len(found) == 1:
             ((key, name),) = found
             acronym = c.name

@@ -98,8 +98,20 @@ def drop_fallbacks_named_otherwise(cands: list[Candidate]) -> list[Candidate]:
     """A name the rules type one way in one place ("the X Councils programme") is
     not typed another way from the NER's guess in another."""
     typed = {name_key(c.name): c.label for c in cands if c.rule not in FALLBACK_RULES and c.name}
+    # "J. Smith" or "Ann Smith" as an organisation, where Cllr Smith is a person
+    surnames = {
+        c.name.split()[-1].lower()
+        for c in cands
+        if c.label == PERSON and c.name and c.rule not in FALLBACK_RULES
+    }
     return [
-        c for c in cands if c.rule not in FALLBACK_RULES or typed.get(name_key(c.name), c.label) == c.label
+        c
+        for c in cands
+        if c.rule not in FALLBACK_RULES
+        or (
+            typed.get(name_key(c.name), c.label) == c.label
+            and not (c.label == ORGANISATION and c.name.split()[-1].lower() in surnames)
+        )
     ]
 
 

@@ -88,12 +88,13 @@ def titled_people(doc: Doc, lexicon: Lexicon | None = None) -> list[Candidate]:
                     found, i = _title_list(doc, i + 1, sent.end, lexicon)
                     out += found
                     continue
-                name_end = _name_after(doc, i + 1, sent.end, lexicon)
+                first = _first_after_title(doc, i)
+                name_end = _name_after(doc, first, _name_bound(doc, i, sent.end), lexicon)
                 # "Lord Mayor", "Lord Provost", "Dr Chair": a title before an office is no one's name
-                if name_end > i + 1 and doc[i + 1].lower_ in ROLE_WORDS:
+                if name_end > first and doc[first].lower_ in ROLE_WORDS:
                     i += 1
                     continue
-                if name_end > i + 1:
+                if name_end > first:
                     start = i
                     # "Rt Hon", "Cllr Dr": keep all stacked titles inside the mention
                     while start > sent.start and doc[start - 1].lower_.rstrip(".") in STRONG_TITLES | {
@@ -112,7 +113,7 @@ def titled_people(doc: Doc, lexicon: Lexicon | None = None) -> list[Candidate]:
                     end = _honours_after(doc, name_end, sent.end)
                     span = doc[start:end]
                     name, titles = person_name(span.text)
-                    if name and not only_initials(name) and not looks_like_org(doc[i + 1 : name_end]):
+                    if name and not only_initials(name) and not looks_like_org(doc[first:name_end]):
                         out.append(Candidate(start, end, PERSON, "title-person", 85, name, titles))
                     i = end
                     continue
@@ -141,6 +142,22 @@ def titled_people(doc: Doc, lexicon: Lexicon | None = None) -> list[Candidate]:
                     out.append(Candidate(j, end, PERSON, "honours-person", 80, name, titles))
             i += 1
     return out
+
+
+def _first_after_title(doc: Doc, i: int) -> int:
+    """The first word after the title at i, over a doubled space ("Cllr  Jo Bloggs")."""
+    k = i + 1
+    while k < len(doc) and doc[k].is_space and "\n" not in doc[k].text:
+        k += 1
+    return k
+
+
+def _name_bound(doc: Doc, i: int, sent_end: int) -> int:
+    """Where a name after the title at i may end: the sentence's end, or past it when
+    the sentence splitter took the title's full stop for one ("Cllr. | Jo Bloggs")."""
+    if doc[i].text.endswith(".") or (i + 1 < len(doc) and doc[i + 1].text == "."):
+        return min(len(doc), max(sent_end, i + 6))
+    return sent_end if i + 1 < sent_end else min(len(doc), i + 5)
 
 
 def only_initials(name: str) -> bool:
