@@ -39,12 +39,12 @@ from boardgraph.register import default_register
 _PERSON_TITLES = words("titles") | words("metadata_office_titles")
 _TITLES = _PERSON_TITLES | words("metadata_name_prefixes")
 _HONOURS = words("honours")
-_NAME_PARTICLES = {"de", "van", "von", "da", "du", "le", "la", "der", "den", "st", "o'"}
+_NAME_PARTICLES = words("metadata_name_particles")
 _CHAIR_ROLES = words("metadata_chair_roles")
 _REPORT_ROLES = lines("metadata_report_roles")
-_ROLE_WORDS = {w for role in _CHAIR_ROLES | set(_REPORT_ROLES) for w in re.split(r"[\s-]+", role)} | {
-    "vice", "clerk", "secretary", "treasurer", "member", "members", "officer",
-}  # fmt: skip
+_ROLE_WORDS = {w for role in _CHAIR_ROLES | set(_REPORT_ROLES) for w in re.split(r"[\s-]+", role)} | words(
+    "metadata_office_words"
+)
 _TOKEN = re.compile(r"[^\s,;()/]+")
 _NOT_A_NAME = words("metadata_not_in_names") | words("metadata_sentence_starts")
 
@@ -110,12 +110,10 @@ def person_at(text: str, start: int, end: int) -> Person | None:
 _BODY_HEADS = words("metadata_body_heads")
 _COUNCIL_HEADS = lines("metadata_council_heads")
 _MEETING_WORDS = words("metadata_meeting_words")
-_CONNECTORS = {"and", "&", "of", "the", "for", "upon", "on", "in", "y"}
+_CONNECTORS = words("metadata_name_connectors")
 _NOT_IN_NAMES = words("metadata_not_in_names")
 # Words that name no particular body: "the Parish Council" is not a name.
-_GENERIC = _BODY_HEADS | _CONNECTORS | words("metadata_name_prefixes") | {
-    "local", "combined", "new", "above", "said", "our", "this", "full", "main",
-}  # fmt: skip
+_GENERIC = _BODY_HEADS | _CONNECTORS | words("metadata_name_prefixes") | words("metadata_generic_body_words")
 _WORD = re.compile(r"[\w&'’-]+(?:\.(?=\w))?")
 _ACRONYM = re.compile(r"\b[A-Z]{1,4}(?:CC|PC|TC|DC|BC|MBC)\b")
 
