@@ -550,3 +550,14 @@ def test_acronym_with_its_owners_initial(resolver):
     _, me = resolve(resolver, [a, b])
     assert same(me, ("a", 0), ("a", 1))
     assert not same(me, ("b", 0), ("a", 1))  # W is not Fenland's initial
+
+
+def test_roster_with_initial_names_and_a_role():
+    text = "Present: Cllr. R. Crisp \u2013 Chair (RC), Cllr. A. Collins (AC).\nRC opened. AC agreed.\n"
+    rc, ac = text.index("R. Crisp"), text.index("A. Collins")
+    mentions = [Mention("r", Span(rc, rc + 8), "R. Crisp", PERSON, "R Crisp", Span(0, 60)),
+                Mention("r", Span(ac, ac + 10), "A. Collins", PERSON, "A Collins", Span(0, 60))]
+    rep = report("r", mentions, text=text)
+    _, me = Resolver().resolve([rep])[:2]
+    uses = {m.text: me[("r", i)] for i, m in enumerate(rep.mentions) if m.rule.startswith("roster-initials")}
+    assert uses == {"RC": me[("r", 0)], "AC": me[("r", 1)]}

@@ -62,8 +62,10 @@ BODY_KIND_WORDS = {"parish", "town", "community", "city", "county", "borough", "
                    "councils", "board", "committee", "the", "of", "metropolitan", "royal"}
 _THE = re.compile(r"^the\s+", re.IGNORECASE)
 _QUALIFIER = re.compile(r"\s+(for|of)\s+[a-z].*$")
+# "Jo Bloggs (JB)", "Cllr. J. Bloggs (JB)", "J Bloggs – Chair (JB)"
 _ROSTER = re.compile(
-    r"(?P<name>(?:[A-Z][A-Za-z'\u2019\-]+|[A-Z]\.?)(?:\s+[A-Z][A-Za-z'\u2019\-]+){1,2})\s*\((?P<ini>[A-Z]{2,3})\)"
+    r"(?P<name>(?:[A-Z][A-Za-z'\u2019\-]+|[A-Z]\.?)(?:\s+[A-Z][A-Za-z'\u2019\-]+){1,2})"
+    r"(?:\s*[\u2013\u2014,-]\s*[A-Z][a-z]+)?\s*\((?P<ini>[A-Z]{2,3})\)"
 )
 
 Key = str
@@ -511,7 +513,8 @@ def _person_at(rep: ExtractedReport, people: list[tuple[int, Mention]], start: i
                ) -> tuple[int, Mention] | None:
     """The full name a roster entry's name is (a mention inside it, titles allowed before)."""
     for i, m in people:
-        if start - 12 <= m.span.start < end and m.span.end <= end + 1 and person_form(m.name) == "full":
+        if (start - 12 <= m.span.start < end and m.span.end <= end + 1
+                and person_form(m.name) in {"full", "initial"}):
             return i, m
     return None
 
