@@ -483,3 +483,34 @@ def test_the_graph_carries_the_kind():
         WORKED_WITH, ("a", "b"), "r", dt.date(2020, 1, 1), "liaise with", CharSpan(0, 5), "x", "liaised"
     )
     assert relation_type(rel) == "liaised"
+
+
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [
+        (
+            "This paper was prepared in conjunction with the Home Office.",
+            ("Elmford Borough Council", "Home Office"),
+        ),
+        ("Met with Cllr Ann Lee to discuss housing.", ("Mary Example", "Ann Lee")),
+        # a verbless heading in minutes says nothing of the author
+        ("Training session with Cllr Ann Lee", None),
+    ],
+)
+def test_the_author_acts_where_nobody_is_named(nlp, item, expected):
+    head = "Elmford Borough Council\n\nReport of Cllr Mary Example (Chair)\n\n"
+    text = head + item
+    chair = text.index("Mary")
+    doc = nlp.make_doc(text)
+    doc._.bg_context = {
+        "id": "t",
+        "chair": "Mary Example",
+        "chair_span": [chair, chair + len("Mary Example")],
+        "board": "Elmford Borough Council",
+        "board_span": [0, len("Elmford Borough Council")],
+        "date": "2015-06-01",
+    }
+    doc = nlp(doc)
+    spans = list(doc.spans["bg"])
+    found = [tuple(spans[a]._.bg_name for a in r["args"]) for r in doc._.bg_relations]
+    assert found == ([expected] if expected else []), found

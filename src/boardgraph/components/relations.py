@@ -69,6 +69,7 @@ class Lexicon:
     service_roles: frozenset[str] = field(default_factory=lambda: words("relations_service_roles"))
     meeting_headings: frozenset[str] = field(default_factory=lambda: words("relations_meeting_headings"))
     sub_body_heads: frozenset[str] = field(default_factory=lambda: words("relations_sub_body_heads"))
+    document_nouns: frozenset[str] = field(default_factory=lambda: words("relations_document_nouns"))
 
 
 def offices(entries: Iterable[str]) -> dict[str, str]:
@@ -101,6 +102,7 @@ def offices(entries: Iterable[str]) -> dict[str, str]:
         "service_roles": _words("relations_service_roles"),
         "meeting_headings": _words("relations_meeting_headings"),
         "sub_body_heads": _words("relations_sub_body_heads"),
+        "document_nouns": _words("relations_document_nouns"),
     },
 )
 def make_relations(
@@ -122,6 +124,7 @@ def make_relations(
     service_roles: frozenset[str],
     meeting_headings: frozenset[str],
     sub_body_heads: frozenset[str],
+    document_nouns: frozenset[str],
 ) -> RelationFinder:
     return RelationFinder(
         Lexicon(
@@ -141,6 +144,7 @@ def make_relations(
             service_roles=frozenset(service_roles),
             meeting_headings=frozenset(meeting_headings),
             sub_body_heads=frozenset(sub_body_heads),
+            document_nouns=frozenset(document_nouns),
         )
     )
 
@@ -531,7 +535,7 @@ def with_company(ctx: Sentence) -> list[dict]:
             continue
         if not partners:
             continue
-        subjects = _doers(ctx, head)
+        subjects = _doers(ctx, head) or _author_as_doer(ctx, head, comitative)
         first = _first_party_above(ctx, tok)
         if first is not None:
             subjects.insert(0, first)
@@ -539,6 +543,29 @@ def with_company(ctx: Sentence) -> list[dict]:
         if len(parties) >= 2:
             out.append(ctx.relation(WORKED_WITH, parties, f"{head.text} {tok.text}", "comitative"))
     return out
+
+
+def _author_as_doer(ctx: Sentence, head: Token, comitative: bool) -> list[int]:
+    """Who acted when the sentence names nobody: "This paper was prepared in conjunction
+    with X" (the report's author), "Met with X to discuss …" as a list item (the author
+    met X). A verbless heading ("Training session with X") says nothing of the author:
+    only a list under a meetings heading does (:func:`meetings_list`)."""
+    author = ctx.author if ctx.author is not None else ctx.board
+    if author is None or not comitative:
+        return []
+    # "Met with X to discuss …": an item that opens with its past-tense verb, subject left out
+    past = head.tag_ == "VBD" or head.lower_ == "met"  # the tagger reads an opening "Met" as a name
+    if past and head.i == _first_word(ctx.sent) and not any(
+        c.dep_ in SUBJECT_DEPS for c in head.children
+    ):
+        return [author]
+    anchor = next((a for a in [head, *head.ancestors] if a.pos_ == "VERB"), None)
+    if anchor is None or not any(c.dep_ == "auxpass" for c in anchor.children):
+        return []
+    subjects = [c for c in anchor.children if c.dep_ == "nsubjpass"]
+    if any(c.lemma_.lower() in ctx.lex.document_nouns for c in subjects):
+        return [ctx.board if ctx.board is not None else author]
+    return []
 
 
 def with_help_from(ctx: Sentence) -> list[dict]:
