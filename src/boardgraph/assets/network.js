@@ -139,6 +139,9 @@
     nodes.update(nodesView.getIds().map((id) => labelFor(id, scale)));
   }
   network.on("zoom", relabel);
+  // A chosen node keeps its name on screen, whatever its size.
+  network.on("selectNode", relabel);
+  network.on("deselectNode", relabel);
   network.on("hoverNode", (p) => { hovered = p.node; nodes.update([labelFor(p.node, network.getScale())]); });
   network.on("blurNode", (p) => { hovered = null; nodes.update([labelFor(p.node, network.getScale())]); });
 
