@@ -229,3 +229,15 @@ def test_a_page_sized_picture_with_a_stamped_line_is_a_scan() -> None:
              for y in range(0, 300, 12)]  # fmt: skip
     # a page of text with its logo
     assert not pdf.is_scan(Page(1, 600, 800, prose, pictures=1, picture_cover=0.95))
+
+
+def test_first_line_indent_opens_a_paragraph(tmp_path: Path) -> None:
+    doc = _Doc(furniture=False)
+    doc.line("The first paragraph runs over two lines of the page and its last line", x=20)
+    doc.line("reaches all the way across the measure of the column before it finally ends.", x=20)
+    doc.line("The second paragraph has no space above it, indented instead,", x=28)
+    doc.line("and it ends on this line.", x=20)
+    text = read_document(doc.save(tmp_path / "indent.pdf")).raw_text
+    paras = text.split("\n\n")
+    assert len(paras) == 2
+    assert paras[1].startswith("The second paragraph has no space above it")

@@ -467,6 +467,10 @@ def _breaks(prev: _Flow, cur: _Flow) -> bool:
     if cur.page != prev.page or b.region != a.region:
         # Across a page or column: the sentence runs on unless it had ended.
         return text_a[-1:] in _TERMINAL or prev.short
+    if text_a[-1:] in ".!?" and b.x0 - a.x0 > 0.8 * b.size and not _starts_item(text_a, a.ocr):
+        # A first-line indent opens a paragraph set without space between
+        # (a list item's hanging indent, after its bullet line, does not).
+        return True
     return prev.short
 
 
