@@ -603,3 +603,16 @@ def test_authority_report_without_a_heading_belongs_to_the_authority_it_names_mo
     meta = meta_of(raw)
     assert meta.board == "Anyshire Fire and Rescue Authority"
     assert meta.board_type == "Organisation"
+
+
+@pytest.mark.parametrize(
+    ("row", "chair"),
+    [
+        ("Chairman Cllr Ann Lee Isle of Sand Council", "Ann Lee"),
+        ("Chairman Cllr Ann B. Lee Northtown DC", "Ann B. Lee"),
+        ("Chairman Cllr Ann Lee", "Ann Lee"),
+    ],
+)
+def test_attendance_row_name_stops_before_the_members_council(row: str, chair: str) -> None:
+    raw = f"Note of the meeting\n\nAppendix A - Attendance\n\nPosition Councillor Authority\n{row}\n"
+    assert meta_of(raw).chair == chair

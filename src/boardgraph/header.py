@@ -32,6 +32,17 @@ from boardgraph.lexicons import lines, words
 from boardgraph.model import COUNCIL, ORGANISATION, ReportMeta, SourceDocument, Span
 from boardgraph.register import default_register
 
+
+def any_of(entries: Iterable[str], space: str = r"[\s-]+") -> str:
+    """A regex alternation of list entries, longest first, any space or hyphen inside matching ``space``."""
+    forms = {re.sub(r"(?:\\ |\\-|-)+", lambda _: space, re.escape(e)) for e in entries}
+    return "(?:" + "|".join(sorted(forms, key=len, reverse=True)) + ")"
+
+
+# Tier words that make a council a principal authority (see the lexicon file).
+_PRINCIPAL_TIERS = words("metadata_principal_tiers")
+
+
 # --------------------------------------------------------------------------
 # Names
 
@@ -78,6 +89,19 @@ def _name_tokens(text: str, start: int, end: int) -> list[re.Match[str]]:
     return names
 
 
+# A member's council written after the name: "… Isle of Sand Council", "… Northtown DC"
+_MEMBER_COUNCIL_WORDS = any_of(w.capitalize() for w in _PRINCIPAL_TIERS | {"council"})
+_BODY_AFTER = re.compile(rf"\b(?:[A-Z]{{0,3}}(?:DC|BC|CC|LB|UA|MBC)|{_MEMBER_COUNCIL_WORDS})\b")
+
+
+def _before_a_body(text: str, names: list[re.Match[str]], end: int) -> list[re.Match[str]]:
+    """ "Cllr Ann Lee Isle of Wight Council" in an attendance row: the name is the first two words."""
+    if len(names) <= 2 or not _BODY_AFTER.search(text, names[2].start(), end):
+        return names
+    keep = 3 if len(names[1].group(0).rstrip(".")) == 1 else 2  # "Ann B. Lee"
+    return names[:keep]
+
+
 def person_at(text: str, start: int, end: int) -> Person | None:
     """A person's name in text[start:end], with titles, honours and "(Role)" peeled off."""
     role = None
@@ -85,7 +109,7 @@ def person_at(text: str, start: int, end: int) -> Person | None:
     if paren:
         role = " ".join(paren.group(1).split())
         end = paren.start()
-    names = _name_tokens(text, start, end)
+    names = _before_a_body(text, _name_tokens(text, start, end), end)
     if not names:
         return None
     s, e = names[0].start(), names[-1].end()
@@ -289,9 +313,6 @@ def _count(found: dict[str, _Council], key: str, body: Body, principal: bool) ->
         entry.full = body
 
 
-_PRINCIPAL_TIERS = words("metadata_principal_tiers")
-
-
 @functools.cache
 def _principal_initials() -> frozenset[str]:
     register = default_register()
@@ -319,12 +340,6 @@ def named_council(doc: SourceDocument, minutes: bool) -> tuple[Body, str] | None
 # Title lines of reports: "X Board – report from Cllr Y (Chair)"
 
 _DASH = r"(?:\s*[–—]\s*|\s+-\s+|\s*:\s*)"
-def any_of(entries: Iterable[str], space: str = r"[\s-]+") -> str:
-    """A regex alternation of list entries, longest first, any space or hyphen inside matching ``space``."""
-    forms = {re.sub(r"(?:\\ |\\-|-)+", lambda _: space, re.escape(e)) for e in entries}
-    return "(?:" + "|".join(sorted(forms, key=len, reverse=True)) + ")"
-
-
 _BODY_WORD = any_of(w.capitalize() for w in _BODY_HEADS)
 _ROLE = any_of(_REPORT_ROLES)
 _BOARD_REPORT_FROM = re.compile(
