@@ -561,3 +561,12 @@ def test_roster_with_initial_names_and_a_role():
     _, me = Resolver().resolve([rep])[:2]
     uses = {m.text: me[("r", i)] for i, m in enumerate(rep.mentions) if m.rule.startswith("roster-initials")}
     assert uses == {"RC": me[("r", 0)], "AC": me[("r", 1)]}
+
+
+def test_council_acronym_defined_in_a_report_of_the_body(resolver):
+    # the council's initials read where they are defined, even when their own mention
+    # carries them too
+    a = report("a", [mention("a", COUNCIL, "SBC", acronym="SBC", rule="council-initials")], board=BOARD)
+    b = report("b", [mention("b", COUNCIL, "Scottish Borders Council", key="SCB", acronym="SBC")], board=BOARD)
+    entities, me = resolve(resolver, [a, b])
+    assert same(me, ("a", 0), ("b", 0)) and entities[me[("a", 0)]].code == "SCB"

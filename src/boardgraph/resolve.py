@@ -665,7 +665,7 @@ def rule_acronyms(ctx: Context) -> None:
     defined: dict[str, Key] = {}
     council_sigs: dict[str, set[Key]] = defaultdict(set)
     for _rid, _i, m, key in ctx.mentions():
-        if m.acronym and m.type in {ORGANISATION, PROGRAMME}:
+        if m.acronym and m.name != m.acronym:
             defined.setdefault(m.acronym.lower(), key)
         if m.type == COUNCIL and len(m.name.split()) >= 2:
             council = ctx.register.councils.get(m.key) if m.key else None
