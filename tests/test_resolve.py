@@ -567,6 +567,7 @@ def test_council_acronym_defined_in_a_report_of_the_body(resolver):
     # the council's initials read where they are defined, even when their own mention
     # carries them too
     a = report("a", [mention("a", COUNCIL, "SBC", acronym="SBC", rule="council-initials")], board=BOARD)
-    b = report("b", [mention("b", COUNCIL, "Scottish Borders Council", key="SCB", acronym="SBC")], board=BOARD)
+    b = report("b", [mention("b", COUNCIL, "Scottish Borders Council", key="SCB", acronym="SBC")],
+               board=BOARD)
     entities, me = resolve(resolver, [a, b])
     assert same(me, ("a", 0), ("b", 0)) and entities[me[("a", 0)]].code == "SCB"
