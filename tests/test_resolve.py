@@ -571,3 +571,13 @@ def test_council_acronym_defined_in_a_report_of_the_body(resolver):
                board=BOARD)
     entities, me = resolve(resolver, [a, b])
     assert same(me, ("a", 0), ("b", 0)) and entities[me[("a", 0)]].code == "SCB"
+
+
+def test_acronym_keeping_a_head_word_the_name_lost(resolver):
+    a = report("a", [mention("a", ORGANISATION, "Eastmoor Housing"),
+                     mention("a", ORGANISATION, "EHA", rule="acronym"),
+                     mention("a", ORGANISATION, "Eastmoor Club"),
+                     mention("a", ORGANISATION, "ECZ", rule="acronym")], board=BOARD)
+    _, me = resolve(resolver, [a])
+    assert same(me, ("a", 0), ("a", 1))  # the Association dropped from the text
+    assert not same(me, ("a", 2), ("a", 3))  # "Zones" is no body's head; the club has its own

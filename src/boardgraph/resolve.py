@@ -696,6 +696,8 @@ def rule_acronyms(ctx: Context) -> None:
         elif not near and len({ctx.uf.find(k) for k in matches}) == 1:
             ctx.doubt(key, matches[0], 0.5, f"acronym {name} has the initials of {orgs[matches[0]][0]}, "
                                             f"named only in reports of other bodies")
+        elif not matches and _head_dropped(ctx, key, name, orgs, reports_of):
+            continue
         elif not matches and len(councils) == 1:
             # "XBC" in one set of minutes, "X Borough Council" in another: the only
             # council the corpus names with those initials
@@ -719,6 +721,25 @@ def _owned_acronym(ctx: Context, key: Key, name: str, orgs: dict[Key, tuple[str,
                 ctx.join(key, other, f"acronym {name} is {rest} of {owner_place(owner)} ({rid})")
                 return True
     return False
+
+
+def _head_dropped(ctx: Context, key: Key, name: str, orgs: dict[Key, tuple[str, str]],
+                  reports_of: dict[Key, set[str]]) -> bool:
+    """ "XYA" beside "X Y" or "XY" in one body's reports: the name with its head word dropped
+    ("... Association", "... Executive"); only when exactly one name fits."""
+    heads = lexicons.words("resolve_body_heads")
+    stem = name[:-1]
+    if len(stem) < 2 or not any(h[0] == name[-1].lower() for h in heads):
+        return False
+    fits = {ctx.uf.find(k) for k, (n, _r) in orgs.items()
+            if k != key and (n == stem or (len(n.split()) >= 2 and signature(n) == stem
+                                           and n.split()[-1].lower() not in heads))
+            and _near(ctx, reports_of, key, k)}
+    if len(fits) != 1:
+        return False
+    (target,) = fits
+    ctx.join(key, target, f"acronym {name} read as {stem} with its head word's initial, named nearby")
+    return True
 
 
 def _body_words(key: Key) -> list[str]:
