@@ -514,3 +514,12 @@ def test_the_author_acts_where_nobody_is_named(nlp, item, expected):
     spans = list(doc.spans["bg"])
     found = [tuple(spans[a]._.bg_name for a in r["args"]) for r in doc._.bg_relations]
     assert found == ([expected] if expected else []), found
+
+
+def test_a_body_heading_an_item_is_not_taking_part(nlp):
+    doc = nlp.make_doc("Tourism Forum - Elmford Borough Council are organising the Shop Local Week Project.")
+    doc._.bg_context = {"id": "t", "chair": None, "date": "2020-01-01"}
+    doc = nlp(doc)
+    spans = list(doc.spans["bg"])
+    members = {spans[r["args"][0]]._.bg_name for r in doc._.bg_relations if r["kind"] == PARTICIPATES}
+    assert any("Elmford" in m for m in members) and not any("Forum" in m for m in members), members

@@ -924,6 +924,8 @@ def participation(ctx: Sentence) -> list[dict]:
                 if ctx.label(m) in MEMBER_TYPES
             ]
     members += _providers(ctx, programmes)
+    # "X Forum - the council is organising Y": a body heading the item is its topic
+    members = [m for m in members if not _heading_label(ctx, m)]
     # "we" or "the Council" take part only in a programme their own verb governs
     governed = any(
         ctx.tm.get(t.i) in programmes and _governs(trig, t) for trig in triggers for t in trig.subtree
@@ -933,6 +935,14 @@ def participation(ctx: Sentence) -> list[dict]:
         ctx.relation(PARTICIPATES, [member, prog], triggers[0].text, "participation")
         for member, prog in itertools.product(members, programmes)
     ]
+
+
+def _heading_label(ctx: Sentence, m: int) -> bool:
+    """A body named at the start of the sentence and set off by a dash: the item's heading."""
+    span = ctx.spans[m]
+    if not ctx.named_here(m) or span.start != _first_word(ctx.sent) or span.end >= ctx.sent.end:
+        return False
+    return ctx.doc[span.end].text in {"-", "\u2013", "\u2014"} and ctx.label(m) != PERSON
 
 
 def _verb_of(trigger: Token) -> Token:
