@@ -53,6 +53,7 @@ def context_for(meta: ReportMeta) -> dict:
         "chair_span": [meta.chair_span.start, meta.chair_span.end] if meta.chair_span else None,
         "board": meta.board,
         "board_span": [meta.board_span.start, meta.board_span.end] if meta.board_span else None,
+        "board_type": meta.board_type,
         "contact_span": [meta.contact.span.start, meta.contact.span.end]
         if meta.contact and meta.contact.span
         else None,
