@@ -28,6 +28,8 @@ from boardgraph.names import (
     COUNCIL_TIERS,
     DOCUMENT_HEADS,
     EVENT_HEADS,
+    GENERIC_WORDS,
+    GIVEN_NAMES,
     NAME_CONNECTORS,
     ORGANISATION_HEADS,
     PLACE_HEADS,
@@ -83,6 +85,16 @@ def _split_after_head(chunk: Span) -> list[Span]:
             )
         ):
             return [doc[chunk.start : t.i], *_split_after_head(doc[t.i + 1 : chunk.end])]
+        after_head = t.i > chunk.start and doc[t.i - 1].lower_ in ORGANISATION_HEADS
+        # "the School with X School": "with" after a head joins two names
+        if after_head and t.lower_ == "with" and t.i + 1 < chunk.end:
+            return [doc[chunk.start : t.i], *_split_after_head(doc[t.i + 1 : chunk.end])]
+        # "City Council Jo Bloggs of Environmental Services": a person after a body's
+        # name is no part of it, and what follows "of" is the person's department
+        if after_head and t.lower_ in GIVEN_NAMES and t.i + 1 < chunk.end and doc[t.i + 1].text[:1].isupper():
+            rest = [k for k in range(t.i + 2, chunk.end) if doc[k].lower_ == "of"]
+            tail = [doc[rest[0] + 1 : chunk.end]] if rest and rest[0] + 1 < chunk.end else []
+            return [doc[chunk.start : t.i], *tail]
     return [chunk]
 
 
@@ -174,6 +186,7 @@ def _listed_beside_bodies(
                 not words
                 or len(words) > 5
                 or is_generic(words)
+                or all(w in GENERIC_WORDS for w in words)
                 or any(w in ROLE_WORDS for w in words)
                 or person_like(c)
                 or is_place(c.text)
@@ -243,6 +256,8 @@ def _not_an_organisation(span: Span, lexicon: Lexicon, is_place: Callable[[str],
         return True
     if lexicon.is_word(first.lower_) and lexicon.is_word(last.lower_):
         return True
+    if last.lower_.endswith("ing") and lexicon.is_word(last.lower_):
+        return True  # "Fly Tipping": an activity
     if len(names) >= 2 and lexicon.is_word(last.lower_) and lexicon.written_lower(doc, last.lower_):
         return True  # "X Subscription", "Y Application": a heading about a body, not its name
     if len(names) == 1:

@@ -13,10 +13,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from boardgraph.components.chunks import (
     POSSESSIVES,
+    TABLE_HEADINGS,
     after_possessive,
     head_word,
     is_generic,
@@ -30,6 +31,7 @@ from boardgraph.components.spans import Candidate
 from boardgraph.lexicons import words
 from boardgraph.model import ORGANISATION, PROGRAMME
 from boardgraph.names import (
+    COUNCIL_TIERS,
     DOCUMENT_HEADS,
     EVENT_HEADS,
     GENERIC_WORDS,
@@ -52,6 +54,7 @@ MEETING_ITEMS = words("entities_meeting_items")
 EVENT_QUALIFIERS = words("entities_event_qualifiers")
 THING_QUALIFIERS = words("entities_thing_qualifiers")
 FIRM_HEADS = words("entities_firm_heads")
+DEPARTMENT_HEADS = words("entities_department_heads")
 GOVERNMENT_ADJECTIVES = words("entities_government_adjectives")
 NATIONS = frozenset({"england", "wales", "scotland", "uk", "cymru", "ireland", "britain"})
 COMPASS = frozenset({"north", "south", "east", "west", "north-east", "north-west", "south-east", "south-west",
@@ -180,6 +183,34 @@ def occasion(ctx: ChunkContext) -> bool:
     )
 
 
+def department_of_no_body(ctx: ChunkContext) -> bool:
+    """ "Housing Team", "Highways Department": a function's department with no body named."""
+    cw = [w for w in ctx.cwords if w not in NAME_CONNECTORS]
+    return (
+        len(cw) >= 2
+        and cw[-1] in DEPARTMENT_HEADS
+        and all(ctx.lexicon.is_word(w) and not w.isupper() for w in cw[:-1])
+        and not any(t.text.isupper() and len(t.text) > 1 for t in ctx.core)
+        and " ".join(cw) != "cabinet office"
+    )
+
+
+def shouted_heading(ctx: ChunkContext) -> bool:
+    """ "BUDGET REVIEW", "COMMUNITY COUNCIL ORGANISATION": a heading in capitals made
+    of ordinary words (a body's name in capitals has a name word: "GOVAN …")."""
+    toks = [t for t in ctx.core if t.is_alpha]
+    return (
+        len(toks) >= 2
+        and all(t.text.isupper() for t in toks)
+        and all(ctx.lexicon.word_in_capitals(ctx.doc, t) or t.lower_ in COUNCIL_TIERS for t in toks)
+    )
+
+
+def account_line(ctx: ChunkContext) -> bool:
+    """ "Balance in Bank", "Total for Year": a table's label, not a name."""
+    return len(ctx.cwords) >= 3 and ctx.cwords[0] in TABLE_HEADINGS and ctx.cwords[1] in NAME_CONNECTORS
+
+
 def acronym_in_name_of_thing(ctx: ChunkContext) -> bool:
     """ "TV Company", "IT Team": a word in capitals that is no body's initials, before a head."""
     return (
@@ -188,7 +219,8 @@ def acronym_in_name_of_thing(ctx: ChunkContext) -> bool:
 
 
 STOP_RULES: tuple[StopRule, ...] = (generic_name, date_words, meeting_item, thing_or_facility, occasion,
-                                    acronym_in_name_of_thing)  # fmt: skip
+                                    acronym_in_name_of_thing, department_of_no_body, shouted_heading,
+                                    account_line)  # fmt: skip
 
 
 # ---------------------------------------------------------------------------
@@ -214,7 +246,12 @@ def lottery_distributor(ctx: ChunkContext) -> Verdict | None:
 
 def programme_head(ctx: ChunkContext) -> Verdict | None:
     """ "… Programme", "… Academy", "… Fund", "… Scheme"."""
-    return (PROGRAMME, "head-programme") if ctx.head in PROGRAMME_HEADS else None
+    if ctx.head not in PROGRAMME_HEADS:
+        return None
+    # "Grant of Planning Permission", "Review of X": an act named by its head first
+    if len(ctx.cwords) > 2 and ctx.cwords[0] == ctx.head and ctx.cwords[1] in {"of", "for", "on"}:
+        return "", "act-of"
+    return PROGRAMME, "head-programme"
 
 
 def organisation_head(ctx: ChunkContext) -> Verdict | None:
@@ -251,15 +288,34 @@ def firm_head(ctx: ChunkContext) -> Verdict | None:
     cw = ctx.cwords
     if len(cw) < 2 or cw[-1] not in FIRM_HEADS:
         return None
+    # "Returned Allotment Deposit X Water", "Jo for X Housing": the firm's name is the
+    # run of name words before the head
+    k = ctx.core.end - 1
+    while k > ctx.core.start and _name_word(ctx, ctx.doc[k - 1]):
+        k -= 1
+    if ctx.core.start < k < ctx.core.end - 1:
+        ctx.core = ctx.doc[k : ctx.core.end]
     first = ctx.core[0]
     if (
-        ctx.lexicon.is_word(first.lower_)
+        ctx.lexicon.is_word_token(first)
         or first.lower_ in GENERIC_WORDS | THING_QUALIFIERS
         or ctx.lexicon.is_given_name(first.text)
         or len(first.text.rstrip(".")) == 1  # "Mr J Smith Maintenance": a payee, not a firm
     ):
         return None
     return ORGANISATION, "firm-head"
+
+
+def _name_word(ctx: ChunkContext, tok: Token) -> bool:
+    """A capitalised word that is part of a name: not a connector, an ordinary word
+    or someone's given name."""
+    return (
+        tok.is_alpha
+        and tok.text[:1].isupper()
+        and tok.lower_ not in NAME_CONNECTORS
+        and not ctx.lexicon.is_word_token(tok)
+        and not ctx.lexicon.is_given_name(tok.text)
+    )
 
 
 def cue_programme(ctx: ChunkContext) -> Verdict | None:
@@ -361,7 +417,7 @@ def named_occasion(ctx: ChunkContext) -> list[Candidate] | None:
     while e > core.start and (doc[e - 1].lower_ in DOCUMENT_HEADS | EVENT_HEADS | DOCUMENT_MODIFIERS):
         e -= 1
     owner = trim(doc[core.start : e]) if e > core.start else None
-    if owner is not None and owner.end < core.end:
+    if owner is not None and owner.end < core.end and len(words_of(owner)) >= 2:
         owner_ctx = context(doc, owner, ctx.lexicon)
         if (
             owner_ctx is not None

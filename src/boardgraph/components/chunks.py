@@ -177,8 +177,11 @@ def is_generic(words: list[str]) -> bool:
     content = [w for w in words if w not in NAME_CONNECTORS and w not in POSSESSIVES]
     if not content:
         return True
-    # "the City Council", "Parish Council", "Full Council": a council of no named place
-    if content[-1] in {"council", "councils"} and all(w in COUNCIL_TIERS for w in content[:-1]):
+    # "the City Council", "Parish Council", "Full Council", "Local Authority": a council of
+    # no named place
+    if content[-1] in {"council", "councils", "authority", "authorities"} and all(
+        w in COUNCIL_TIERS for w in content[:-1]
+    ):
         return True
     if len(content) == 1:
         return content[0] in GENERIC_WORDS or content[0] in ROLE_WORDS

@@ -60,6 +60,10 @@ class Lexicon:
         low = word.lower()
         return low in self.dictionary and low not in self.proper_words
 
+    def is_word_token(self, tok: Token) -> bool:
+        """An ordinary word in any inflection ("returned", "deposits")."""
+        return self.is_word(tok.lower_) or (tok.lemma_ != tok.text and self.is_word(tok.lemma_))
+
     def is_given_name(self, word: str) -> bool:
         return word.lower() in self.given_names
 

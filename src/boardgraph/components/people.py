@@ -113,7 +113,11 @@ def titled_people(doc: Doc, lexicon: Lexicon | None = None) -> list[Candidate]:
                     end = _honours_after(doc, name_end, sent.end)
                     span = doc[start:end]
                     name, titles = person_name(span.text)
-                    if name and not only_initials(name) and not looks_like_org(doc[first:name_end]):
+                    if (
+                        name
+                        and not only_initials(name)
+                        and not _org_after_title(doc[first:name_end], lexicon)
+                    ):
                         out.append(Candidate(start, end, PERSON, "title-person", 85, name, titles))
                     i = end
                     continue
@@ -142,6 +146,14 @@ def titled_people(doc: Doc, lexicon: Lexicon | None = None) -> list[Candidate]:
                     out.append(Candidate(j, end, PERSON, "honours-person", 80, name, titles))
             i += 1
     return out
+
+
+def _org_after_title(span: Span, lexicon: Lexicon | None) -> bool:
+    """ "Lord Mayor's Fund", "Dr Barnardo's Homes": a body's name after a title. Not
+    when a given name opens it ("Cllr Sue Grant": a surname may be a head noun)."""
+    if lexicon is not None and len(span) >= 2 and lexicon.is_given_name(span[0].text):
+        return False
+    return looks_like_org(span)
 
 
 def _first_after_title(doc: Doc, i: int) -> int:
@@ -242,7 +254,7 @@ def _title_list(doc: Doc, i: int, end: int, lexicon: Lexicon | None = None) -> t
             break
         stop = _honours_after(doc, name_end, end)
         name, titles = person_name(doc[title_start:stop].text)
-        if name and not only_initials(name) and not looks_like_org(doc[j:name_end]):
+        if name and not only_initials(name) and not _org_after_title(doc[j:name_end], lexicon):
             out.append(Candidate(title_start, stop, PERSON, "title-list-person", 85, name, titles))
         j = stop
         if j < end and doc[j].text == ",":
