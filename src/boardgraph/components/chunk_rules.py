@@ -470,6 +470,10 @@ def possessor(doc: Doc, core: Span) -> list[Candidate]:
     for t in core:
         # "Association of Directors of Children's Services": one word after the
         # possessive is the name's own head, not a second body's name
+        # "Borough Council of King's Lynn": a possessive one word after "of" is a
+        # place's own ("King's Lynn"), and the name is not cut there
+        if t.text in POSSESSIVES and t.i >= 2 and doc[t.i - 2].lower_ == "of":
+            break
         if t.text in POSSESSIVES and core.start + 1 < t.i < core.end - 2:
             owner = trim(doc[core.start : t.i])
             if (

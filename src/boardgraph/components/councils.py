@@ -136,7 +136,13 @@ def local_council(doc: Doc, s: int, head: int) -> Candidate | None:
     Not "Minutes of …", "Dear …", "Virtual …", "the March … meeting": the words of a
     heading, a letter or a date before the name are no part of it."""
     k = s
-    if k >= 3 and doc[k - 1].lower_ in {"and", "&"} and _namey_run_start(doc, k - 1) < k - 1:
+    # "X and Y Community Council"; not "X Parish Council and Y Town Council"
+    if (
+        k >= 3
+        and doc[k - 1].lower_ in {"and", "&"}
+        and _namey_run_start(doc, k - 1) < k - 1
+        and doc[k - 2].lower_ not in {"council", "councils"}
+    ):
         k = _namey_run_start(doc, k - 1)
     # "Minutes of the X Parish Council": the name starts after the last "of"
     for j in range(head - 1, k - 1, -1):
