@@ -20,11 +20,16 @@ The rules, each a small function over one :class:`Context`:
 * a surname alone in several reports of one body is one person;
 * initials read from a roster ("Jo Bloggs (JB)") are that person wherever
   they are used in the same report (speakers, action columns);
-* generic body names take their owner into their identity;
+* reports naming the same three or more people are of one body (a roster);
+* generic body names take their owner into their identity, and join the body
+  named in full with the owner's place or initials;
 * an acronym joins the name it was defined for, or the name whose initials it
-  is in the same report or body ("LGG" ↔ "Local Government Group");
-* programme name variants, and renamed bodies (one name's words within the
-  other's, same head noun) within a body.
+  is in the same report or body ("LGG" ↔ "Local Government Group"), a council
+  in the register anywhere; the owner's initial before another acronym, or a
+  head word the name lost ("XHA" beside "X Housing"), only nearby;
+* a body's one-word short name ("Acme" ↔ "Acme Bank"), programme name
+  variants, and renamed bodies (one name's words within the other's, same
+  head noun); a longer name that adds an owner is only a doubt across bodies.
 
 A reviewer's judgements (``judgements.py``) are applied last and win.
 """
