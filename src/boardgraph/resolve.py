@@ -667,15 +667,7 @@ def rule_acronyms(ctx: Context) -> None:
     """An acronym is the name it was defined for; else the name (or council) with its initials nearby."""
     orgs = _org_names(ctx)[ORGANISATION]
     reports_of = _reports_of(ctx)
-    defined: dict[str, Key] = {}
-    council_sigs: dict[str, set[Key]] = defaultdict(set)
-    for _rid, _i, m, key in ctx.mentions():
-        if m.acronym and m.name != m.acronym:
-            defined.setdefault(m.acronym.lower(), key)
-        if m.type == COUNCIL and len(m.name.split()) >= 2:
-            council = ctx.register.councils.get(m.key) if m.key else None
-            for text in {m.name, council.official_name if council else ""} - {""}:
-                council_sigs[signature(text)].add(key)
+    defined, council_sigs = _acronym_sources(ctx)
     for key, (name, _rid) in sorted(orgs.items()):
         if not is_acronym(name):
             continue
@@ -709,6 +701,20 @@ def rule_acronyms(ctx: Context) -> None:
             council_key = min(councils)
             ctx.join(key, council_key, f"acronym {name} read as the initials of the only council so named "
                                        f"in the corpus ({council_key.split(':', 1)[1]})")
+
+
+def _acronym_sources(ctx: Context) -> tuple[dict[str, Key], dict[str, set[Key]]]:
+    """Acronyms spelt out somewhere ("Xshire Landlords (XL)"), and councils by their initials."""
+    defined: dict[str, Key] = {}
+    council_sigs: dict[str, set[Key]] = defaultdict(set)
+    for _rid, _i, m, key in ctx.mentions():
+        if m.acronym and m.name != m.acronym:
+            defined.setdefault(m.acronym.lower(), key)
+        if m.type == COUNCIL and len(m.name.split()) >= 2:
+            council = ctx.register.councils.get(m.key) if m.key else None
+            for text in {m.name, council.official_name if council else ""} - {""}:
+                council_sigs[signature(text)].add(key)
+    return defined, council_sigs
 
 
 def _owned_acronym(ctx: Context, key: Key, name: str, orgs: dict[Key, tuple[str, str]],
