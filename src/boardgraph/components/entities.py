@@ -34,13 +34,13 @@ from boardgraph.register import Register, default_register
     default_config={
         "use_ner": True,
         "given_names": {"@misc": "boardgraph.words.v1", "name": "entities_given_names"},
-        "proper_words": {"@misc": "boardgraph.words.v1", "name": "entities_proper_words"},
+        "common_words": {"@misc": "boardgraph.words.v1", "name": "entities_common_words"},
     },
 )
 def make_entities(
-    nlp: Language, name: str, use_ner: bool, given_names: frozenset[str], proper_words: frozenset[str]
+    nlp: Language, name: str, use_ner: bool, given_names: frozenset[str], common_words: frozenset[str]
 ) -> EntityFinder:
-    return EntityFinder(use_ner=use_ner, nlp=nlp, lexicon=Lexicon(nlp, given_names, proper_words))
+    return EntityFinder(use_ner=use_ner, nlp=nlp, lexicon=Lexicon(nlp, given_names, common_words))
 
 
 class EntityFinder:

@@ -18,18 +18,18 @@ ORDINARY_WORDS = CALENDAR_WORDS | GENERIC_WORDS | ROLE_WORDS | NAMED_HEADS | NAM
 
 class Lexicon:
     """What the entity rules know about words: the lemmatizer's dictionary, the
-    given names and the names the dictionary also lists (both passed in from
+    given names and the ordinary English words (both passed in from
     ``pipeline.cfg``), and which words a report writes in lower case."""
 
     def __init__(
         self,
         nlp: Language | None = None,
         given_names: frozenset[str] | None = None,
-        proper_words: frozenset[str] | None = None,
+        common_words: frozenset[str] | None = None,
     ):
         self._nlp = nlp
         self.given_names = words("entities_given_names") if given_names is None else given_names
-        self.proper_words = words("entities_proper_words") if proper_words is None else proper_words
+        self.common_words = words("entities_common_words") if common_words is None else common_words
         self._dictionary: frozenset[str] | None = None
         self._lower_doc: Doc | None = None
         self._lower_words: set[str] = set()
@@ -56,13 +56,19 @@ class Lexicon:
 
     def is_word(self, word: str) -> bool:
         """An ordinary English word ("storm", "municipal"), not a name the lemmatizer
-        also lists ("owen", "williams")."""
-        low = word.lower()
-        return low in self.dictionary and low not in self.proper_words
+        also lists ("owen", "williams", "wheatley")."""
+        return word.lower() in self.common_words
 
     def is_word_token(self, tok: Token) -> bool:
         """An ordinary word in any inflection ("returned", "deposits")."""
-        return self.is_word(tok.lower_) or (tok.lemma_ != tok.text and self.is_word(tok.lemma_))
+        low = tok.lower_
+        if self.is_word(low) or (tok.lemma_.lower() != low and self.is_word(tok.lemma_)):
+            return True
+        # a capitalised word is often tagged a proper noun and left unlemmatised
+        stems = [low[: -len(end)] for end in ("ies", "es", "s", "ed", "d", "ing") if low.endswith(end)]
+        return any(
+            self.is_word(s) or self.is_word(s + "e") or self.is_word(s + "y") for s in stems if len(s) > 2
+        )
 
     def is_given_name(self, word: str) -> bool:
         return word.lower() in self.given_names
