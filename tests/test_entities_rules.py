@@ -248,3 +248,14 @@ def test_schools_churches_and_clubs_are_bodies(found):
     got = found("Pupils of Glenbrae Primary School and the Ashby Cricket Club visited St Aldhelm Church.")
     for name in ("Glenbrae Primary School", "Ashby Cricket Club"):
         assert (name, ORGANISATION) in got, got
+
+
+def test_a_firm_named_after_words_that_say_one_follows(found):
+    got = found("The clerk received a quote from Brightwick for the fencing. We will liaise with 4Dwell.")
+    assert ("Brightwick", ORGANISATION) in got and ("4Dwell", ORGANISATION) in got, got
+    assert not [n for n, label in found("The clerk received a quote from Susan.") if label == ORGANISATION]
+
+
+def test_a_department_of_a_body_named_by_its_initials_is_not_a_body(found):
+    got = found("UDTC's Planning Team replied. The Clerk's May Salary was paid.")
+    assert not [n for n, label in got if label == ORGANISATION and ("Team" in n or "Salary" in n)], got

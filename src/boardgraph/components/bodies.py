@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from boardgraph.components.chunk_rules import NATIONS, classify_chunk, determiner_before, person_like
 from boardgraph.components.chunks import (
@@ -31,6 +31,7 @@ from boardgraph.names import (
     GENERIC_WORDS,
     GIVEN_NAMES,
     NAME_CONNECTORS,
+    NON_ORG_ACRONYMS,
     ORGANISATION_HEADS,
     PLACE_HEADS,
     PLACE_SURNAME_HEADS,
@@ -71,9 +72,12 @@ def _split_after_head(chunk: Span) -> list[Span]:
     So does an "and" before an acronym ("the Department of Health and NHS England"):
     a name's own list ("Communities and Local Government") is of words, not initials."""
     doc = chunk.doc
+    # "MCC's Planning Team", "XYZ's Solicitors": a part of the body its initials name
+    if len(chunk) > 2 and _is_initials(chunk[0].text) and chunk[1].text in POSSESSIVES:
+        return [chunk[:1]]
     for t in chunk:
         if (
-            t.lower_ == "and"
+            t.lower_ in {"and", "&"}
             and t.i + 1 < chunk.end
             and (
                 (
@@ -199,6 +203,7 @@ def _listed_beside_bodies(
 
 
 FIRM_CUES = words("entities_firm_cues")
+STRONG_FIRM_CUES = words("entities_strong_firm_cues")
 PLATFORMS = words("entities_platforms")
 
 
@@ -283,6 +288,51 @@ def _not_an_organisation(span: Span, lexicon: Lexicon, is_place: Callable[[str],
 def _titled(doc: Doc, surname: str) -> bool:
     return any(
         t.lower_ == surname and t.i > 0 and doc[t.i - 1].lower_.rstrip(".") in STRONG_TITLES for t in doc
+    )
+
+
+def cued_firms(doc: Doc, lexicon: Lexicon, is_place: Callable[[str], bool]) -> list[Candidate]:
+    """ "a quote from Acmeworks", "the contractor Brightline", "liaise with Globex": a
+    name no head noun or list types, right after words that say a firm follows. The
+    name is a run of up to three capitalised words that are not ordinary words,
+    given names or places ("3GS" and "2Agriculture" count: firms start with digits)."""
+    out: list[Candidate] = []
+    for tok in doc:
+        if tok.i == 0 or not _firm_word(tok, lexicon):
+            continue
+        one = doc[tok.i - 1].lower_
+        two = f"{doc[tok.i - 2].lower_} {one}" if tok.i >= 2 else ""
+        if one not in STRONG_FIRM_CUES and two not in STRONG_FIRM_CUES:
+            continue
+        end = tok.i + 1
+        while (
+            end < len(doc)
+            and end - tok.i < 3
+            and _firm_word(doc[end], lexicon)
+            and doc[end - 1].whitespace_ != ""
+        ):
+            end += 1
+        if end < len(doc) and doc[end].text[:1].isupper() and doc[end].is_alpha:
+            continue  # a longer name: left to the head-noun rules
+        span = doc[tok.i : end]
+        if is_place(span.text) or lexicon.is_given_name(tok.text):
+            continue
+        out.append(Candidate(tok.i, end, ORGANISATION, "cued-firm", 50, squash(fold(span.text))))
+    return out
+
+
+def _firm_word(tok: Token, lexicon: Lexicon) -> bool:
+    text = tok.text
+    if not text[:1].isalnum() or not any(c.isupper() for c in text) or len(text) < 2:
+        return False
+    if text[0].isdigit():
+        return any(c.isalpha() for c in text)
+    return (
+        text[0].isupper()
+        and tok.is_alpha
+        and not lexicon.is_word_token(tok)
+        and text.upper() not in NON_ORG_ACRONYMS
+        and tok.lower_ not in CALENDAR_WORDS
     )
 
 

@@ -185,11 +185,12 @@ def occasion(ctx: ChunkContext) -> bool:
 
 def department_of_no_body(ctx: ChunkContext) -> bool:
     """ "Housing Team", "Highways Department": a function's department with no body named."""
-    cw = [w for w in ctx.cwords if w not in NAME_CONNECTORS]
+    toks = [t for t in ctx.core if t.is_alpha and t.lower_ not in NAME_CONNECTORS]
+    cw = [t.lower_ for t in toks]
     return (
         len(cw) >= 2
         and cw[-1] in DEPARTMENT_HEADS
-        and all(ctx.lexicon.is_word(w) and not w.isupper() for w in cw[:-1])
+        and all(ctx.lexicon.is_word_token(t) for t in toks[:-1])
         and not any(t.text.isupper() and len(t.text) > 1 for t in ctx.core)
         and " ".join(cw) != "cabinet office"
     )

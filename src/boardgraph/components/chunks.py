@@ -116,7 +116,8 @@ def trim(span: Span) -> Span | None:
         or doc[k].lower_ in {"dear", "associate", "and", "&", "-"}
     ):
         k += 1
-    if k > s and k < e and doc[k].lower_ in {"of", "to"} and k + 1 < e:
+    # "Clerk's May Salary": what a post holder has is not a body either
+    if k > s and k + 1 < e and (doc[k].lower_ in {"of", "to"} or doc[k].text in POSSESSIVES):
         s = k + 1
     elif k > s and k < e and doc[s].lower_ == "dear":
         s = k

@@ -8,7 +8,7 @@ import datetime as dt
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from boardgraph.components.bodies import joined_firms, named_bodies, ner_organisations
+from boardgraph.components.bodies import cued_firms, joined_firms, named_bodies, ner_organisations
 from boardgraph.components.councils import council_acronyms, find_councils
 from boardgraph.components.lexicon import Lexicon
 from boardgraph.components.people import (
@@ -76,6 +76,7 @@ class EntityFinder:
         cands += named_bodies(doc, self.lexicon, self._is_place)
         cands += recurring_programmes(doc)
         cands += joined_firms(doc, self.lexicon, self._is_place)
+        cands += cued_firms(doc, self.lexicon, self._is_place)
         if self.use_ner:
             cands += from_ner(doc, self.register, self.lexicon)
             cands += ner_organisations(doc, self.lexicon, self._is_place)
