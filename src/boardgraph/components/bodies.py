@@ -259,9 +259,9 @@ def _not_an_organisation(span: Span, lexicon: Lexicon, is_place: Callable[[str],
     # a place or a thing: "X Road", "Y Area", "Z Farm"; "Solar Farms", "Standing Orders"
     if last.lower_ in PLACE_HEADS | PLACE_SURNAME_HEADS | {"area", "entrance", "farm", "farms"}:
         return True
-    if lexicon.is_word(first.lower_) and lexicon.is_word(last.lower_):
+    if lexicon.is_word_token(first) and lexicon.is_word_token(last):
         return True
-    if last.lower_.endswith("ing") and lexicon.is_word(last.lower_):
+    if last.lower_.endswith("ing") and lexicon.is_word_token(last):
         return True  # "Fly Tipping": an activity
     if len(names) >= 2 and lexicon.is_word(last.lower_) and lexicon.written_lower(doc, last.lower_):
         return True  # "X Subscription", "Y Application": a heading about a body, not its name
@@ -351,7 +351,7 @@ def joined_firms(doc: Doc, lexicon: Lexicon, is_place: Callable[[str], bool]) ->
             continue
         if not all(t.is_alpha and t.text[:1].isupper() and not t.text.isupper() for t in (a, b)):
             continue
-        if any(lexicon.is_word(t.lower_) or lexicon.is_given_name(t.text) for t in (a, b)):
+        if any(lexicon.is_word_token(t) or lexicon.is_given_name(t.text) for t in (a, b)):
             continue
         span = doc[a.i : b.i + 1]
         if is_place(span.text) or is_place(a.text) or is_place(b.text):

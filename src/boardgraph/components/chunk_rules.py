@@ -298,7 +298,7 @@ def firm_head(ctx: ChunkContext) -> Verdict | None:
         ctx.core = ctx.doc[k : ctx.core.end]
     first = ctx.core[0]
     if (
-        ctx.lexicon.is_word_token(first)
+        ctx.lexicon.is_word_token(first, plurals=False)
         or first.lower_ in GENERIC_WORDS | THING_QUALIFIERS
         or ctx.lexicon.is_given_name(first.text)
         or len(first.text.rstrip(".")) == 1  # "Mr J Smith Maintenance": a payee, not a firm

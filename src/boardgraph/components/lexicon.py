@@ -59,13 +59,15 @@ class Lexicon:
         also lists ("owen", "williams", "wheatley")."""
         return word.lower() in self.common_words
 
-    def is_word_token(self, tok: Token) -> bool:
-        """An ordinary word in any inflection ("returned", "deposits")."""
+    def is_word_token(self, tok: Token, plurals: bool = True) -> bool:
+        """An ordinary word in any inflection ("returned", "deposits"); with
+        ``plurals=False`` a plural stays a possible name ("Borders", "Fields")."""
         low = tok.lower_
         if self.is_word(low) or (tok.lemma_.lower() != low and self.is_word(tok.lemma_)):
             return True
         # a capitalised word is often tagged a proper noun and left unlemmatised
-        stems = [low[: -len(end)] for end in ("ies", "es", "s", "ed", "d", "ing") if low.endswith(end)]
+        endings = ("ies", "es", "s", "ed", "d", "ing") if plurals else ("ed", "d", "ing")
+        stems = [low[: -len(end)] for end in endings if low.endswith(end)]
         return any(
             self.is_word(s) or self.is_word(s + "e") or self.is_word(s + "y") for s in stems if len(s) > 2
         )

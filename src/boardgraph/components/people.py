@@ -188,7 +188,7 @@ def _ends_name(doc: Doc, j: int, i: int, lexicon: Lexicon | None) -> bool:
         return False
     if t.lower_ in MONTHS - {"may", "june", "april"}:
         return True
-    if lexicon is None or not lexicon.is_word(t.lower_) or lexicon.is_given_name(t.text):
+    if lexicon is None or not lexicon.is_word_token(t) or lexicon.is_given_name(t.text):
         return False
     nxt = doc[j + 1] if j + 1 < len(doc) else None
     return lexicon.written_lower(doc, t.lower_) or (nxt is not None and (nxt.like_num or nxt.is_currency))
@@ -325,7 +325,7 @@ def person_evidence(span: Span, lexicon: Lexicon) -> bool:
         return True
     if _titled_elsewhere(span.doc, last.lower_):
         return True
-    return not any(lexicon.is_word(t.lower_) for t in words)
+    return not any(lexicon.is_word_token(t) for t in words)
 
 
 def _titled_elsewhere(doc: Doc, surname: str) -> bool:
