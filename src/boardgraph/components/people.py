@@ -321,6 +321,9 @@ def person_evidence(span: Span, lexicon: Lexicon) -> bool:
     if not words:
         return False
     first, last = words[0], words[-1]
+    # "June Salary", "May Meeting": a month that is also a given name, before a word
+    if first.lower_ in MONTHS and lexicon.is_word_token(last):
+        return False
     if lexicon.is_given_name(first.text) or (len(first.text) == 1 and first.text.isupper()):
         return True
     if _titled_elsewhere(span.doc, last.lower_):
