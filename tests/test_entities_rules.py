@@ -158,6 +158,8 @@ def test_stop_rules_leave_bodies_alone(chunk_context, text, name):
         ("The Tidy Towns Programme ran.", "Tidy Towns Programme", R.programme_head, PROGRAMME),
         ("The Brackenbury Trust met.", "Brackenbury Trust", R.organisation_head, ORGANISATION),
         ("Thamesvale Water replied.", "Thamesvale Water", R.firm_head, ORGANISATION),
+        ("The Friends of Ashby Park met.", "Friends of Ashby Park", R.friends_group, ORGANISATION),
+        ("Brackenbury HA replied.", "Brackenbury HA", R.organisation_head, ORGANISATION),
     ],
 )
 def test_label_rules(chunk_context, text, name, rule, label):

@@ -238,6 +238,15 @@ def national_body(ctx: ChunkContext) -> Verdict | None:
     return None
 
 
+def friends_group(ctx: ChunkContext) -> Verdict | None:
+    """ "Friends of X Park", "Friends of the Y Library": the volunteer groups named for
+    what they look after are bodies, whatever the place's head noun says."""
+    cw = ctx.cwords
+    if len(cw) >= 3 and cw[0] == "friends" and cw[1] == "of":
+        return ORGANISATION, "friends-of"
+    return None
+
+
 def lottery_distributor(ctx: ChunkContext) -> Verdict | None:
     """The lottery distributors ("Heritage Lottery Fund") are grant-making bodies."""
     if ctx.head == "fund" and "lottery" in ctx.cwords:
@@ -364,6 +373,7 @@ def possessive_organisation(ctx: ChunkContext) -> Verdict | None:
 
 
 LABEL_RULES: tuple[LabelRule, ...] = (
+    friends_group,
     national_body,
     lottery_distributor,
     government,
