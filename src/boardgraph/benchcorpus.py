@@ -50,7 +50,7 @@ SURNAMES = _words("""
     Cooper Hill Ward Morris Moore Clark Lee King Baker Harrison Morgan Allen James Scott Phillips Watson
     Davis Parker Price Bennett Young Griffiths Mitchell Kelly Cook Carter Richardson Bailey Collins Bell
     Shaw Murphy Miller Cox Richards Khan Marshall Anderson Simpson Ellis Adams Singh Begum Wilkinson
-    Foster Chapman Powell Webb Rogers Gray Mason Ali Hunt Hussain Campbell Matthews Owen Palmer Holmes
+    Foster Chapman Powell Marsh Rogers Gray Mason Ali Hunt Hussain Campbell Matthews Owen Palmer Holmes
     Mills Barnes Knight Lloyd Butler Russell Barker Fisher Stevens Jenkins Murray Dixon Harvey Graham
     Pearson Ahmed Fletcher Walsh Kaur Gibson
 """)

@@ -128,10 +128,10 @@ def assemble(reports: list[ExtractedReport], pipeline: str = "",
             corpus.warnings.append(f"{rid}: chair {rep.meta.chair!r} was not found as a person in the text")
         if rep.meta.date is None:
             corpus.warnings.append(f"{rid}: no date could be read or estimated")
-        corpus.warnings.extend(rep.meta.warnings)
         for n in rep.document.ocr_low_pages:
             corpus.warnings.append(f"{rid}: page {n} was read by OCR with low confidence "
                                    f"(mean word confidence below {ocr.CONFIDENCE_FLOOR:.2f}); check its text")
+        corpus.warnings.extend(rep.meta.warnings)
     corpus.roles.sort(key=lambda r: (r.report_id, r.evidence.start, r.person, r.role))
     corpus.relations.sort(key=lambda r: (r.report_id, r.evidence.start, r.kind, r.participants))
     return corpus

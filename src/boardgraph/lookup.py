@@ -2,7 +2,7 @@
 
 One rule set for every command that takes a name (``explain``, ``network
 --ego/--path``, ``query --param``): titles and honours are ignored ("Cllr
-Webb" is "Webb"), case and punctuation do not matter, a label beats an
+Quayle" is "Quayle"), case and punctuation do not matter, a label beats an
 alternative name, and a surname alone finds the people with that surname. A
 name that fits several entities lists them ("Davies: 6 people — …"); one that
 fits none suggests the nearest names.

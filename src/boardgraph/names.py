@@ -127,7 +127,7 @@ def person_name(text: str) -> tuple[str, tuple[str, ...]]:
 
 
 def heading_case(text: str) -> str:
-    """A name as a label: "GOVAN COMMUNITY COUNCIL" in a heading is "Govan Community Council".
+    """A name as a label: "FENWICK COMMUNITY COUNCIL" in a heading is "Fenwick Community Council".
 
     Mixed case is kept as written, and so is a lone acronym.
     """

@@ -273,22 +273,41 @@ def _not_an_organisation(span: Span, lexicon: Lexicon, is_place: Callable[[str],
             before in PLACE_PREPOSITIONS
             or tok.text.isupper()
             or lexicon.word_in_capitals(doc, tok)
-            or any(
-                t.text == tok.text
-                and t.i + 1 < len(doc)
-                and doc[t.i + 1].text[:1].isupper()
-                and doc[t.i + 1].is_alpha
-                for t in doc
-                if t.i != tok.i
-            )
+            or _opens_a_name_elsewhere(doc, tok)
         )
     return False
 
 
+def _doc_index(doc: Doc) -> dict[str, dict[str, int] | set[str]]:
+    """Per-document facts the rules ask of every candidate, gathered in one pass.
+
+    Asking them by scanning the whole Doc for each candidate made long reports
+    quadratic (a 2 MB text spent minutes here)."""
+    index = doc.user_data.get("bg_bodies_index")
+    if index is None:
+        openers: dict[str, int] = {}
+        titled: set[str] = set()
+        for t in doc:
+            nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+            if nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha:
+                openers[t.text] = openers.get(t.text, 0) + 1
+            if t.i > 0 and doc[t.i - 1].lower_.rstrip(".") in STRONG_TITLES:
+                titled.add(t.lower_)
+        index = {"openers": openers, "titled": titled}
+        doc.user_data["bg_bodies_index"] = index
+    return index
+
+
+def _opens_a_name_elsewhere(doc: Doc, tok: Token) -> bool:
+    """The same word starts a longer capitalised name somewhere else in the report."""
+    openers = _doc_index(doc)["openers"]
+    assert isinstance(openers, dict)
+    here = tok.i + 1 < len(doc) and doc[tok.i + 1].text[:1].isupper() and doc[tok.i + 1].is_alpha
+    return openers.get(tok.text, 0) > (1 if here else 0)
+
+
 def _titled(doc: Doc, surname: str) -> bool:
-    return any(
-        t.lower_ == surname and t.i > 0 and doc[t.i - 1].lower_.rstrip(".") in STRONG_TITLES for t in doc
-    )
+    return surname in _doc_index(doc)["titled"]
 
 
 def cued_firms(doc: Doc, lexicon: Lexicon, is_place: Callable[[str], bool]) -> list[Candidate]:

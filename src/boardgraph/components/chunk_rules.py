@@ -198,7 +198,7 @@ def department_of_no_body(ctx: ChunkContext) -> bool:
 
 def shouted_heading(ctx: ChunkContext) -> bool:
     """ "BUDGET REVIEW", "COMMUNITY COUNCIL ORGANISATION": a heading in capitals made
-    of ordinary words (a body's name in capitals has a name word: "GOVAN …")."""
+    of ordinary words (a body's name in capitals has a name word: "FENWICK …")."""
     toks = [t for t in ctx.core if t.is_alpha]
     return (
         len(toks) >= 2

@@ -130,8 +130,8 @@ def combined_authorities(doc: Doc, day: dt.date | None, register: Register) -> l
 
 
 def local_council(doc: Doc, s: int, head: int) -> Candidate | None:
-    """ "Ayton Community Council", "Little Snoring Parish Council", "X and Y Community
-    Council", "GOVAN COMMUNITY COUNCIL": a council of a tier the register does not
+    """ "Upper Fenwick Community Council", "Little Snoring Parish Council", "X and Y Community
+    Council", "FENWICK COMMUNITY COUNCIL": a council of a tier the register does not
     hold. The place before the tier names it; capitals are a heading's, not the name's.
     Not "Minutes of …", "Dear …", "Virtual …", "the March … meeting": the words of a
     heading, a letter or a date before the name are no part of it."""
@@ -185,7 +185,7 @@ def _namey_run_start(doc: Doc, i: int) -> int:
 
 
 def _acronym_after(doc: Doc, start: int, end: int) -> str | None:
-    """ "Tintern Community Council (TCC)": initials in brackets that spell the name."""
+    """ "Fenwick Community Council (FCC)": initials in brackets that spell the name."""
     if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
         acr = doc[end + 1].text
         if acr.isupper() and acr.isalpha() and initials(doc[start:end].text) == acr:

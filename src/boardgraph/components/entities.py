@@ -170,7 +170,7 @@ def propagate(doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
 def to_span(doc: Doc, c: Candidate) -> Span:
     span = Span(doc, c.start, c.end, label=c.label)
     name = c.name or squash(fold(span.text))
-    # "GOVAN COMMUNITY COUNCIL" in a heading is the body "Govan Community Council"
+    # "FENWICK COMMUNITY COUNCIL" in a heading is the body "Fenwick Community Council"
     span._.bg_name = name if c.label == PERSON else heading_case(name)
     span._.bg_titles = tuple(c.titles)
     span._.bg_rule = c.rule

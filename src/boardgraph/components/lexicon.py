@@ -56,7 +56,7 @@ class Lexicon:
 
     def is_word(self, word: str) -> bool:
         """An ordinary English word ("storm", "municipal"), not a name the lemmatizer
-        also lists ("owen", "williams", "wheatley")."""
+        also lists ("owen", "williams", "harrison")."""
         return word.lower() in self.common_words
 
     def is_word_token(self, tok: Token, plurals: bool = True) -> bool:

@@ -58,7 +58,7 @@ def from_context(doc: Doc, ctx: dict) -> list[Candidate]:
 
 
 def _heading_case(text: str) -> str:
-    """A body's name as a label: "GOVAN COMMUNITY COUNCIL" in a heading is "Govan Community Council"."""
+    """A body's name as a label: "FENWICK COMMUNITY COUNCIL" in a heading is "Fenwick Community Council"."""
     name = squash(fold(text))
     if not name.isupper() or len(name.split()) < 2:
         return name  # mixed case is as written; a lone acronym stays one
