@@ -56,7 +56,7 @@ from boardgraph.model import (
     PossibleSame,
     Span,
 )
-from boardgraph.names import PROGRAMME_HEADS, fold, is_acronym, name_key, slug
+from boardgraph.names import PROGRAMME_HEADS, fold, heading_case, is_acronym, name_key, slug
 from boardgraph.register import Register, default_register
 
 PEER_TITLES = {"lord", "lady", "baroness", "baron"}
@@ -333,7 +333,8 @@ def issuing_body(rep: ExtractedReport) -> str | None:
 
 def body_label(rep: ExtractedReport) -> str | None:
     if rep.meta.board:
-        return rep.meta.board
+        # a heading in capitals names the body as any other mention does
+        return heading_case(rep.meta.board)
     own = _own_council(rep)
     return own.name if own else None
 
