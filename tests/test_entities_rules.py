@@ -261,3 +261,22 @@ def test_a_firm_named_after_words_that_say_one_follows(found):
 def test_a_department_of_a_body_named_by_its_initials_is_not_a_body(found):
     got = found("UDTC's Planning Team replied. The Clerk's May Salary was paid.")
     assert not [n for n, label in got if label == ORGANISATION and ("Team" in n or "Salary" in n)], got
+
+
+def test_ner_person_ending_in_the_reports_place_is_a_branch_not_a_person():
+    import spacy
+
+    from boardgraph.components.lexicon import Lexicon
+    from boardgraph.components.people import drop_place_people
+    from boardgraph.components.spans import Candidate
+    from boardgraph.model import COUNCIL, ORGANISATION, PERSON
+
+    text = "Quorn Parish Council met . We visited Bramblix Quorn and Ann Quorn ."
+    doc = spacy.blank("en").make_doc(text)
+    board = Candidate(0, 3, COUNCIL, "report-board", 95, "Quorn Parish Council")
+    shop = Candidate(7, 9, PERSON, "ner-person", 50, "Bramblix Quorn")
+    person = Candidate(10, 12, PERSON, "ner-person", 50, "Ann Quorn")
+    out = drop_place_people(doc, [board, shop, person], Lexicon())
+    kinds = {c.name: (c.label, c.rule) for c in out}
+    assert kinds["Bramblix Quorn"] == (ORGANISATION, "branch-of-place")
+    assert kinds["Ann Quorn"] == (PERSON, "ner-person")

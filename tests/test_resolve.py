@@ -581,3 +581,23 @@ def test_acronym_keeping_a_head_word_the_name_lost(resolver):
     _, me = resolve(resolver, [a])
     assert same(me, ("a", 0), ("a", 1))  # the Association dropped from the text
     assert not same(me, ("a", 2), ("a", 3))  # "Zones" is no body's head; the club has its own
+
+
+# ---------------------------------------------------------------- a body's local branch
+
+
+def test_body_named_with_the_reports_place_is_its_branch(resolver):
+    board = "Upper Fenwick Community Council"
+    a = report("a", [mention("a", ORGANISATION, "Bramble Stores")], board=board)
+    b = report("b", [mention("b", ORGANISATION, "Bramble Stores Upper Fenwick")], board=board)
+    entities, me = resolve(resolver, [a, b])
+    assert same(me, ("a", 0), ("b", 0))
+    assert any("branch of 'Bramble Stores'" in n for n in entities[me[("a", 0)]].notes)
+
+
+def test_branch_of_another_bodys_place_stays_apart(resolver):
+    a = report("a", [mention("a", ORGANISATION, "Bramble Stores")], board="Lower Fenwick Parish Council")
+    b = report("b", [mention("b", ORGANISATION, "Bramble Stores Upper Fenwick")],
+               board="Upper Fenwick Community Council")
+    _, me = resolve(resolver, [a, b])
+    assert not same(me, ("a", 0), ("b", 0))

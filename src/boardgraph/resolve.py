@@ -833,6 +833,33 @@ def rule_generic_body_named_in_full(ctx: Context) -> None:
                     ctx.join(key, full, f"'{m.name}' of {owner} is '{orgs[full][0]}'")
 
 
+def rule_branch_of_place(ctx: Context) -> None:
+    """ "Tesco Ashby" in the minutes of Ashby's council is its local Tesco: the body
+    named with the report's own place after it, when reports of the same issuing
+    body also name the body alone."""
+    bare: dict[tuple[str, str], Key] = {}
+    for rep in ctx.reports:
+        rid = rep.document.identifier
+        body = ctx.body_of[rid]
+        for i, m in enumerate(rep.mentions):
+            if m.type == ORGANISATION and body:
+                bare.setdefault((body, name_key(m.name)), ctx.mkey[(rid, i)])
+    for rep in ctx.reports:
+        owner = body_label(rep)
+        place = owner_place(owner).lower() if owner else ""
+        rid = rep.document.identifier
+        body = ctx.body_of[rid]
+        if not place or not body:
+            continue
+        for i, m in enumerate(rep.mentions):
+            if m.type != ORGANISATION or not m.name.lower().endswith(f" {place}"):
+                continue
+            stem = m.name[: -len(place) - 1].strip()
+            other = bare.get((body, name_key(stem))) if stem else None
+            if other is not None and other != ctx.mkey[(rid, i)]:
+                ctx.join(ctx.mkey[(rid, i)], other, f"'{m.name}' is the {owner} branch of '{stem}' ({rid})")
+
+
 def rule_programme_variants(ctx: Context) -> None:
     """A programme's name with or without its head, or with a dropped middle word."""
     names = _org_names(ctx)[PROGRAMME]
@@ -862,6 +889,7 @@ RULES: tuple[Rule, ...] = (
     rule_short_names,
     rule_generic_bodies,
     rule_generic_body_named_in_full,
+    rule_branch_of_place,
     rule_programme_variants,
     rule_full_name_variants,
     rule_initial_with_full_name,

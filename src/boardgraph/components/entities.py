@@ -82,7 +82,7 @@ class EntityFinder:
             cands += ner_organisations(doc, self.lexicon, self._is_place)
         cands += chair_pronoun(doc, ctx)
         cands = drop_person_initials(doc, cands)
-        cands = drop_place_people(doc, cands)
+        cands = drop_place_people(doc, cands, self.lexicon)
         cands = drop_fallbacks_named_otherwise(cands)
         chosen = select(cands)
         chosen = council_acronyms(doc, chosen, day, self.register)

@@ -5,6 +5,8 @@ agree that they are people."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc, Span
 
 from boardgraph.components.chunks import looks_like_org, trim, words_of
@@ -332,9 +334,12 @@ def person_evidence(span: Span, lexicon: Lexicon) -> bool:
 
 
 def _titled_elsewhere(doc: Doc, surname: str) -> bool:
-    return any(
-        t.lower_ == surname and t.i > 0 and doc[t.i - 1].lower_.rstrip(".") in STRONG_TITLES for t in doc
-    )
+    # one pass per document, not per candidate: long reports were quadratic here
+    titled = doc.user_data.get("bg_titled_words")
+    if titled is None:
+        titled = {t.lower_ for t in doc[1:] if doc[t.i - 1].lower_.rstrip(".") in STRONG_TITLES}
+        doc.user_data["bg_titled_words"] = titled
+    return surname in titled
 
 
 def _not_a_person(span: Span, words: list[str]) -> bool:
@@ -407,18 +412,35 @@ def drop_person_initials(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     return [c for c in cands if not (c.rule == "acronym" and c.name in initials_of_people)]
 
 
-def drop_place_people(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
-    """ "Ashby Workspace", "Bolton Live": NER's untitled "person" that opens with the
-    place word a body or council in the same report is named after ("Ashby
-    Housing Association", "Bolton Council") is a place or a thing, not a person.
-    Given names are rarely place names, so only the first word is compared.
+def drop_place_people(doc: Doc, cands: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
+    """ "Ashby Workspace", "Bolton Live", "Tesco Ashby": NER's untitled "person" that
+    names the place a body or council in the same report is named after ("Ashby
+    Housing Association", "Bolton Council", the report's own "Ashby Parish Council")
+    is a place or a thing, not a person. The place opening the name is enough to
+    drop it; closing it, it may be a surname, so only a name that does not open
+    with a given name or an initial is read as the body's branch in that place.
     """
     place_words = {
         doc[c.start].lower_
         for c in cands
         if c.label in {ORGANISATION, COUNCIL}
         and c.end - c.start >= 2
-        and c.rule in {"head-organisation", "register-council"}
+        and c.rule in {"head-organisation", "register-council", "local-council", "report-board"}
         and doc[c.start].lower_ not in GENERIC_WORDS | COUNCIL_TIERS
     }
-    return [c for c in cands if not (c.rule == "ner-person" and doc[c.start].lower_ in place_words)]
+
+    out: list[Candidate] = []
+    for c in cands:
+        if c.rule != "ner-person":
+            out.append(c)
+            continue
+        first, last = doc[c.start], doc[c.end - 1]
+        if first.lower_ in place_words:
+            continue
+        personal = lexicon.is_given_name(first.text) or len(first.text.rstrip(".")) == 1
+        if c.end - c.start >= 2 and last.lower_ in place_words and not personal:
+            # "Tesco Ashby": a name followed by the place is a branch, a body of that place
+            out.append(replace(c, label=ORGANISATION, rule="branch-of-place", titles=()))
+            continue
+        out.append(c)
+    return out
