@@ -19,6 +19,7 @@ from boardgraph.components.chunks import (
     words_of,
 )
 from boardgraph.components.lexicon import Lexicon
+from boardgraph.components.people import titled_elsewhere
 from boardgraph.components.programmes import dash_pairs, quoted
 from boardgraph.components.spans import Candidate
 from boardgraph.lexicons import words
@@ -36,7 +37,6 @@ from boardgraph.names import (
     PLACE_HEADS,
     PLACE_SURNAME_HEADS,
     ROLE_WORDS,
-    STRONG_TITLES,
     fold,
     initials,
     is_acronym,
@@ -254,7 +254,8 @@ def _not_an_organisation(span: Span, lexicon: Lexicon, is_place: Callable[[str],
         return True
     first, last = names[0], names[-1]
     # a person: an initial, a given name, a surname written with a title
-    if len(first.text.rstrip(".")) == 1 or lexicon.is_given_name(first.text) or _titled(doc, last.lower_):
+    initial = len(first.text.rstrip(".")) == 1
+    if initial or lexicon.is_given_name(first.text) or titled_elsewhere(doc, last.lower_):
         return True
     # a place or a thing: "X Road", "Y Area", "Z Farm"; "Solar Farms", "Standing Orders"
     if last.lower_ in PLACE_HEADS | PLACE_SURNAME_HEADS | {"area", "entrance", "farm", "farms"}:
@@ -278,36 +279,19 @@ def _not_an_organisation(span: Span, lexicon: Lexicon, is_place: Callable[[str],
     return False
 
 
-def _doc_index(doc: Doc) -> dict[str, dict[str, int] | set[str]]:
-    """Per-document facts the rules ask of every candidate, gathered in one pass.
-
-    Asking them by scanning the whole Doc for each candidate made long reports
-    quadratic (a 2 MB text spent minutes here)."""
-    index = doc.user_data.get("bg_bodies_index")
-    if index is None:
-        openers: dict[str, int] = {}
-        titled: set[str] = set()
-        for t in doc:
-            nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
-            if nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha:
-                openers[t.text] = openers.get(t.text, 0) + 1
-            if t.i > 0 and doc[t.i - 1].lower_.rstrip(".") in STRONG_TITLES:
-                titled.add(t.lower_)
-        index = {"openers": openers, "titled": titled}
-        doc.user_data["bg_bodies_index"] = index
-    return index
-
-
 def _opens_a_name_elsewhere(doc: Doc, tok: Token) -> bool:
     """The same word starts a longer capitalised name somewhere else in the report."""
-    openers = _doc_index(doc)["openers"]
-    assert isinstance(openers, dict)
+    # counted once per document: scanning the Doc for every candidate made long reports quadratic
+    openers: dict[str, int] | None = doc.user_data.get("bg_name_openers")
+    if openers is None:
+        openers = {}
+        for t in doc[:-1]:
+            nxt = doc[t.i + 1]
+            if nxt.text[:1].isupper() and nxt.is_alpha:
+                openers[t.text] = openers.get(t.text, 0) + 1
+        doc.user_data["bg_name_openers"] = openers
     here = tok.i + 1 < len(doc) and doc[tok.i + 1].text[:1].isupper() and doc[tok.i + 1].is_alpha
     return openers.get(tok.text, 0) > (1 if here else 0)
-
-
-def _titled(doc: Doc, surname: str) -> bool:
-    return surname in _doc_index(doc)["titled"]
 
 
 def cued_firms(doc: Doc, lexicon: Lexicon, is_place: Callable[[str], bool]) -> list[Candidate]:

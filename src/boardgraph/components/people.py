@@ -328,12 +328,13 @@ def person_evidence(span: Span, lexicon: Lexicon) -> bool:
         return False
     if lexicon.is_given_name(first.text) or (len(first.text) == 1 and first.text.isupper()):
         return True
-    if _titled_elsewhere(span.doc, last.lower_):
+    if titled_elsewhere(span.doc, last.lower_):
         return True
     return not any(lexicon.is_word_token(t) for t in words)
 
 
-def _titled_elsewhere(doc: Doc, surname: str) -> bool:
+def titled_elsewhere(doc: Doc, surname: str) -> bool:
+    """The word is written after a title somewhere in the report ("Cllr Jones")."""
     # one pass per document, not per candidate: long reports were quadratic here
     titled = doc.user_data.get("bg_titled_words")
     if titled is None:
