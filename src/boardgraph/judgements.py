@@ -18,13 +18,13 @@ entities become one). Each applied judgement is written as a
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from boardgraph import lookup
 from boardgraph.errors import BoardgraphError
 from boardgraph.model import Mention
 
@@ -32,19 +32,9 @@ if TYPE_CHECKING:
     from boardgraph.resolve import Context
 
 KINDS = ("same", "different")
-_TITLES = frozenset({
-    "cllr", "cllrs", "councillor", "councillors", "county", "district", "borough", "lord", "lady",
-    "baroness", "sir", "dame", "mp", "mep", "cbe", "obe", "mbe", "dr", "mr", "mrs", "ms", "miss",
-    "the", "rt", "hon", "professor", "prof",
-})  # fmt: skip
-
-
 def normalise(name: str) -> str:
-    """A name as a reviewer may write it: case, punctuation and titles do not matter."""
-    s = name.lower().replace("&", " and ").replace("\u2019", "'")
-    s = re.sub(r"'s\b", "", s)
-    s = re.sub(r"[^a-z0-9]+", " ", s)
-    return " ".join(w for w in s.split() if w not in _TITLES)
+    """A name as a reviewer may write it: the look-up's key (case, punctuation, titles do not matter)."""
+    return lookup.key(name)
 
 
 @dataclass(frozen=True)
