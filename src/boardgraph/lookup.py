@@ -11,6 +11,7 @@ fits none suggests the nearest names.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -50,6 +51,7 @@ class NotFound(BoardgraphError):
         super().__init__(f"no {what} called {query!r}{hint}")
 
 
+@functools.cache
 def _titles() -> frozenset[str]:
     return lexicons.words("titles") | lexicons.words("honours") | {"the", "rt", "hon"}
 

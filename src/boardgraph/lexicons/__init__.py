@@ -46,6 +46,7 @@ def lines(name: str | Path) -> tuple[str, ...]:
     return _read_lines(_path(name))
 
 
+@functools.cache
 def words(name: str | Path, *, lower: bool = True) -> frozenset[str]:
     """A list as a set, lower-cased unless ``lower=False``."""
     entries = lines(name)
