@@ -9,7 +9,7 @@ SHARED ?= ../shared
 OUT ?= out
 REPORTS ?= data/reports
 
-.PHONY: install demo test lint bench serve clean browser js ocr
+.PHONY: install demo test lint bench serve clean browser js ocr snapshot
 
 $(VENV)/.installed: pyproject.toml requirements/model.txt package.json package-lock.json
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -58,6 +58,10 @@ bench: install
 	$(PY) benchmarks/bench_hostile.py
 	$(PY) benchmarks/bench_formats.py
 	$(PY) benchmarks/bench_ocr.py
+
+# Re-record the byte-identity snapshot of every output (tests/test_output_snapshot.py).
+snapshot: install
+	$(PY) tests/snapshot.py --shared $(SHARED) --update
 
 serve: install
 	$(BG) serve --graph $(OUT)/graph.ttl
