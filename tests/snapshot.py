@@ -55,9 +55,8 @@ def corpus_outputs(sources: Path, work: Path, run: Callable[[list[str]], int]) -
         ["review", "--graph", str(graph), "--write-judgements", str(out / "judgements.yaml")],
     ]
     for query in sorted((ROOT / "queries").glob("*.rq")):
-        steps.append(
-            ["query", str(query), "--graph", str(graph), "--format", "csv", "-o", str(out / f"{query.stem}.csv")]
-        )
+        csv = out / f"{query.stem}.csv"
+        steps.append(["query", str(query), "--graph", str(graph), "--format", "csv", "-o", str(csv)])
     for argv in steps:
         code = run(argv)
         if code not in (0, 1):

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import snapshot  # noqa: E402
+import snapshot
 
 
 @pytest.mark.slow
@@ -27,4 +27,5 @@ def test_outputs_match_the_snapshot(shared_dir: Path) -> None:
         for name in set(current.get(corpus, {})) | set(recorded.get(corpus, {}))
         if current.get(corpus, {}).get(name) != recorded.get(corpus, {}).get(name)
     }
-    assert not changed, f"outputs differ from the snapshot (re-record with `make snapshot` if meant): {sorted(changed)}"
+    hint = "re-record with `make snapshot` if the change is meant"
+    assert not changed, f"outputs differ from the snapshot ({hint}): {sorted(changed)}"
