@@ -45,7 +45,7 @@ ocr:
 
 test: install browser
 	$(VENV)/bin/ruff check src tests benchmarks
-	node --check src/boardgraph/assets/network.js
+	node --check src/boardgraph/network/assets/network.js
 	$(VENV)/bin/pytest -q
 
 lint: install

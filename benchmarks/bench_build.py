@@ -5,7 +5,7 @@
     .venv/bin/python benchmarks/bench_build.py --quick         # a couple of minutes, small N
 
 Every build is the real CLI in a fresh process (model loading and graph
-writing included), on a seeded corpus from boardgraph.benchcorpus. Numbers
+writing included), on a seeded corpus from benchmarks/benchcorpus.py. Numbers
 are measurements, not assertions: nothing here fails on a missed target.
 """
 
@@ -42,7 +42,7 @@ BARE = """
 import json, sys, time
 from pathlib import Path
 import spacy
-from boardgraph.pipeline import model_setting
+from boardgraph.nlp.pipeline import model_setting
 texts = [p.read_text(encoding="utf-8") for p in sorted(Path(sys.argv[1]).glob("*.txt"))]
 nlp = spacy.load(model_setting(None))
 t = time.perf_counter()
@@ -60,7 +60,7 @@ class Run:
 
 
 def corpus(n: int, seed: int = 0) -> Path:
-    from boardgraph.benchcorpus import write_corpus
+    from benchcorpus import write_corpus
 
     path = WORK / f"corpus-{n}"
     if not path.is_dir() or len(list(path.glob("*.txt"))) != n:

@@ -41,8 +41,8 @@ def main(argv: list[str] | None = None) -> int:
     if shutil.which("tesseract") is None:
         print("tesseract not installed (make install); OCR benchmark skipped")
         return 0
-    from boardgraph import ocr
-    from boardgraph.pdf import read_pages
+    from boardgraph.ingest import ocr
+    from boardgraph.ingest.pdf import read_pages
 
     texts = sorted(args.corpus.glob("*.txt"))
     pdfs, scans = args.work / "pdf", args.work / "scan"

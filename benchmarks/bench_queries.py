@@ -28,8 +28,8 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from boardgraph.query import LocalStore, bind, library, resolve_entities, resolve_params
-from boardgraph.vocab import ID_IRI
+from boardgraph.graph.vocab import ID_IRI
+from boardgraph.sparql.query import LocalStore, bind, library, resolve_entities, resolve_params
 
 ROOT = Path(__file__).resolve().parents[1]
 

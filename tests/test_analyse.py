@@ -11,9 +11,9 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from boardgraph import analyse
 from boardgraph.cli import main
 from boardgraph.errors import BoardgraphError
+from boardgraph.network import analyse
 
 # A small graph in the shape of docs/graph.md.
 #

@@ -18,8 +18,8 @@ from rdflib import RDF, RDFS, Graph, URIRef
 from rdflib.namespace import DCTERMS, PROV
 
 from boardgraph.cli import main
-from boardgraph.ingest import read_document
-from boardgraph.vocab import BG, OA
+from boardgraph.graph.vocab import BG, OA
+from boardgraph.ingest.read import read_document
 
 ROOT = Path(__file__).resolve().parents[1]
 SMALL = ROOT / "data" / "reports" / "003_a42dea7c73077fef.txt"  # the shortest sample
@@ -168,7 +168,7 @@ def test_collaborations_and_participations(graph: Graph) -> None:
 def test_build_activity_names_the_pipeline(graph: Graph) -> None:
     import spacy
 
-    from boardgraph.pipeline import model_setting
+    from boardgraph.nlp.pipeline import model_setting
 
     meta = spacy.util.get_model_meta(spacy.util.get_package_path(model_setting()))
     builds = set(graph.subjects(RDF.type, BG.Build))

@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from boardgraph import cache
+from boardgraph.build import cache
 
 
 def test_every_extraction_source_file_is_fingerprinted(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    package = Path(cache.__file__).parent
+    package = Path(cache.__file__).resolve().parents[1]
     before = cache._code_fingerprint()
     # a copy of the package where one rule module differs by a comment
     copy = tmp_path / "boardgraph"
@@ -20,9 +20,9 @@ def test_every_extraction_source_file_is_fingerprinted(
         dst = copy / src.relative_to(package)
         dst.parent.mkdir(parents=True, exist_ok=True)
         dst.write_bytes(src.read_bytes())
-    monkeypatch.setattr(cache, "__file__", str(copy / "cache.py"))
+    monkeypatch.setattr(cache, "__file__", str(copy / "build" / "cache.py"))
     assert cache._code_fingerprint() == before
-    rule = copy / "components" / "people.py"
+    rule = copy / "nlp" / "components" / "people.py"
     rule.write_text(rule.read_text() + "\n# changed\n")
     assert cache._code_fingerprint() != before
 
@@ -30,16 +30,16 @@ def test_every_extraction_source_file_is_fingerprinted(
 def test_a_new_helper_module_is_fingerprinted_and_corpus_level_code_is_not(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    package = Path(cache.__file__).parent
+    package = Path(cache.__file__).resolve().parents[1]
     copy = tmp_path / "boardgraph"
     for src in package.rglob("*.py"):
         dst = copy / src.relative_to(package)
         dst.parent.mkdir(parents=True, exist_ok=True)
         dst.write_bytes(src.read_bytes())
-    monkeypatch.setattr(cache, "__file__", str(copy / "cache.py"))
+    monkeypatch.setattr(cache, "__file__", str(copy / "build" / "cache.py"))
     before = cache._code_fingerprint()
-    rdf = copy / "rdf.py"
+    rdf = copy / "graph" / "rdf.py"
     rdf.write_text(rdf.read_text() + "\n# corpus-level: recomputed every build\n")
     assert cache._code_fingerprint() == before
-    (copy / "newhelper.py").write_text("WORDS = ('a',)\n")  # e.g. something metadata imports
+    (copy / "ingest" / "newhelper.py").write_text("WORDS = ('a',)\n")  # e.g. something metadata imports
     assert cache._code_fingerprint() != before

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from boardgraph.clean import clean_text, page_furniture_spans
+from boardgraph.ingest.clean import clean_text, page_furniture_spans
 
 ROOT = Path(__file__).resolve().parents[1]
 REPORTS = ROOT / "data" / "reports"

@@ -13,18 +13,18 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from boardgraph.components import chunk_rules as R
-from boardgraph.components.chunks import name_chunks, trim
-from boardgraph.components.councils import council_initials
-from boardgraph.components.lexicon import Lexicon
-from boardgraph.components.people import only_initials
+from boardgraph.lexicons.names import heading_case
 from boardgraph.model import COUNCIL, ORGANISATION, PERSON, PROGRAMME
-from boardgraph.names import heading_case
+from boardgraph.nlp.components import chunk_rules as R
+from boardgraph.nlp.components.chunks import name_chunks, trim
+from boardgraph.nlp.components.councils import council_initials
+from boardgraph.nlp.components.lexicon import Lexicon
+from boardgraph.nlp.components.people import only_initials
 
 
 @pytest.fixture(scope="module")
 def nlp() -> Language:
-    from boardgraph.pipeline import load_pipeline
+    from boardgraph.nlp.pipeline import load_pipeline
 
     return load_pipeline()
 
@@ -266,10 +266,10 @@ def test_a_department_of_a_body_named_by_its_initials_is_not_a_body(found):
 def test_ner_person_ending_in_the_reports_place_is_a_branch_not_a_person():
     import spacy
 
-    from boardgraph.components.lexicon import Lexicon
-    from boardgraph.components.people import drop_place_people
-    from boardgraph.components.spans import Candidate
     from boardgraph.model import COUNCIL, ORGANISATION, PERSON
+    from boardgraph.nlp.components.lexicon import Lexicon
+    from boardgraph.nlp.components.people import drop_place_people
+    from boardgraph.nlp.components.spans import Candidate
 
     text = "Quorn Parish Council met . We visited Bramblix Quorn and Ann Quorn ."
     doc = spacy.blank("en").make_doc(text)

@@ -14,7 +14,7 @@ from rdflib.namespace import DCTERMS, PROV
 
 from boardgraph.cli import main
 from boardgraph.errors import BoardgraphError
-from boardgraph.evaluate import evaluate_files, format_report, load_gold, normalise_name
+from boardgraph.graph.evaluate import evaluate_files, format_report, load_gold, normalise_name
 
 BG = Namespace("https://w3id.org/boardgraph/ontology#")
 X = Namespace("http://example.org/")

@@ -11,7 +11,7 @@ from rdflib.namespace import DCTERMS, OWL, PROV
 
 from boardgraph.cli import main
 from boardgraph.errors import BoardgraphError
-from boardgraph.explain import AmbiguousEntity, explain, find_entity
+from boardgraph.graph.explain import AmbiguousEntity, explain, find_entity
 
 BG = Namespace("https://w3id.org/boardgraph/ontology#")
 ID = Namespace("https://w3id.org/boardgraph/id/")
@@ -363,7 +363,7 @@ def test_unknown_name_suggests_the_nearest():
 
 
 def test_query_param_looks_names_up_the_same_way(tmp_path):
-    from boardgraph.query import run_query
+    from boardgraph.sparql.query import run_query
 
     path = tmp_path / "g.ttl"
     _people_graph().g.serialize(path, format="turtle")

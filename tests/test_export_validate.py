@@ -14,11 +14,11 @@ from rdflib.namespace import OWL, RDF, RDFS
 
 from boardgraph.cli import main
 from boardgraph.errors import BoardgraphError
-from boardgraph.export import ONTOLOGY_GRAPH, export, load_graph, named_graphs, partition
-from boardgraph.query import LocalStore, run_query
+from boardgraph.graph.export import ONTOLOGY_GRAPH, export, load_graph, named_graphs, partition
+from boardgraph.graph.validate import validate_file
+from boardgraph.graph.vocab import BG, BG_IRI, ID
 from boardgraph.resources import shipped
-from boardgraph.validate import validate_file
-from boardgraph.vocab import BG, BG_IRI, ID
+from boardgraph.sparql.query import LocalStore, run_query
 from test_query import FIXTURE_TTL
 
 ONTOLOGY = shipped("ontology", "boardgraph.ttl")

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from boardgraph.lexicons.names import CALENDAR_WORDS, PLACE_HEADS
 from boardgraph.model import COUNCIL, ORGANISATION, PERSON, PROGRAMME
-from boardgraph.names import CALENDAR_WORDS, PLACE_HEADS
 
 EXTRA = Path(__file__).resolve().parents[1].parent / "shared" / "corpus-extra"
 
@@ -24,7 +24,7 @@ EXTRA = Path(__file__).resolve().parents[1].parent / "shared" / "corpus-extra"
 def extra():
     if not EXTRA.is_dir():
         pytest.skip("../shared/corpus-extra is not beside the repository")
-    from boardgraph.build import build
+    from boardgraph.build.runner import build
 
     files = sorted(EXTRA.glob("*.txt"))
     if not files:

@@ -41,7 +41,7 @@ def test_development_set_scores(name: str, tmp_path: Path) -> None:
     folder, gold, floor = FLOORS[name]
     if not SCORER.is_file() or not folder.is_dir():
         pytest.skip("../shared (corpora, gold and scorer) is not beside the repository")
-    from boardgraph.build import build, write_graph
+    from boardgraph.build.runner import build, write_graph
 
     reports = tmp_path / "reports"
     reports.mkdir()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from boardgraph.build import FileSelection, select_files
+from boardgraph.build.runner import FileSelection, select_files
 from boardgraph.cli import main
 
 REPORT = (

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from boardgraph.ingest import IngestError, read_document
+from boardgraph.ingest.read import IngestError, read_document
 from boardgraph.limits import Limits
 
 SEED = 20121

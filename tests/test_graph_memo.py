@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from boardgraph.build import BuildSettings, build, write_graph
-from boardgraph.cache import LAYOUT
-from boardgraph.sink import FileSink
+from boardgraph.build.cache import LAYOUT
+from boardgraph.build.runner import BuildSettings, build, write_graph
+from boardgraph.graph.sink import FileSink
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -24,9 +24,10 @@ from typing import ClassVar
 import pytest
 from rdflib import Dataset, Graph, Literal, URIRef
 
-from boardgraph import atomic, iri, limits
+from boardgraph import atomic, limits
 from boardgraph.cli import main
 from boardgraph.errors import BoardgraphError
+from boardgraph.graph import iri
 
 REPORT = """Improvement Board – Chair's report
 
@@ -51,7 +52,7 @@ HOSTILE_NAMES = ["board report 2012", 'a"b', "x|y", "a>b<c", "{x}", "back`tick",
 
 @pytest.mark.parametrize("name", HOSTILE_NAMES)
 def test_every_minted_iri_matches_the_iri_grammar(name: str) -> None:
-    from boardgraph.rdf import report_iri
+    from boardgraph.graph.rdf import report_iri
 
     minted = str(report_iri(name))
     assert iri.is_iri(minted), minted
@@ -140,7 +141,7 @@ def test_deep_html_is_refused_in_linear_time() -> None:
 
 
 def test_text_files_over_the_limit_are_refused_before_reading(tmp_path: Path) -> None:
-    from boardgraph.ingest import IngestError, read_document
+    from boardgraph.ingest.read import IngestError, read_document
 
     big = tmp_path / "big.txt"
     with open(big, "wb") as fh:
@@ -163,11 +164,11 @@ def test_chunk_bounds_cover_the_text_exactly_and_cut_at_breaks() -> None:
 @pytest.mark.slow
 def test_long_text_in_pieces_keeps_offsets_into_the_whole_text(monkeypatch: pytest.MonkeyPatch) -> None:
     """Extraction over pieces gives mentions whose spans point at their text in the whole report."""
-    from boardgraph import extract as extract_mod
-    from boardgraph.ingest import clean_text
-    from boardgraph.metadata import read_metadata
+    from boardgraph.ingest.metadata import read_metadata
+    from boardgraph.ingest.read import clean_text
     from boardgraph.model import SourceDocument
-    from boardgraph.pipeline import load_pipeline
+    from boardgraph.nlp import extract as extract_mod
+    from boardgraph.nlp.pipeline import load_pipeline
 
     text = "\n\n".join([REPORT] * 6)
     doc = SourceDocument(path=Path("long.txt"), identifier="long", format="txt", raw_text=text,
@@ -198,7 +199,7 @@ class _Boom:
 
 def test_cache_entries_are_json_and_forged_or_pickled_entries_are_rebuilt(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from boardgraph import cache as cache_mod
+    from boardgraph.build import cache as cache_mod
     from boardgraph.model import ExtractedReport, ReportMeta, SourceDocument
 
     monkeypatch.setenv(cache_mod.KEY_ENV, str(tmp_path / "keys" / "cache.key"))
@@ -227,7 +228,7 @@ def test_cache_entries_are_json_and_forged_or_pickled_entries_are_rebuilt(
 
 
 def test_default_cache_is_not_the_current_folder() -> None:
-    from boardgraph.cache import DEFAULT_CACHE_DIR
+    from boardgraph.build.cache import DEFAULT_CACHE_DIR
 
     assert DEFAULT_CACHE_DIR.is_absolute()
 
@@ -244,8 +245,8 @@ def test_cache_path_that_is_a_file_is_one_line_exit_2(tmp_path: Path, capsys: py
 
 
 def test_cache_key_covers_vocabulary_and_register(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from boardgraph import cache as cache_mod
     from boardgraph import lexicons
+    from boardgraph.build import cache as cache_mod
 
     before = cache_mod.settings_fingerprint(None, None)
     monkeypatch.setattr(lexicons, "fingerprint", lambda: "changed")
@@ -302,7 +303,7 @@ UPDATE_BYPASS = "PREFIX ex: <http://x/>\nDELETE WHERE { ?s ex:%73elect ?o }"
 
 def test_update_hidden_behind_escapes_is_refused_without_contacting_the_server(recorder) -> None:
     url, handler = recorder
-    from boardgraph.query import run_query
+    from boardgraph.sparql.query import run_query
 
     for text in (UPDATE_BYPASS, "# SELECT\nDROP ALL", "SELECT * WHERE { ?s ?p ?o } ; DROP ALL",
                  "INSERT DATA { <http://a> <http://b> 'select' }"):
@@ -313,7 +314,7 @@ def test_update_hidden_behind_escapes_is_refused_without_contacting_the_server(r
 
 def test_queries_are_always_sent_as_query(recorder) -> None:
     url, handler = recorder
-    from boardgraph.query import run_remote
+    from boardgraph.sparql.query import run_remote
 
     with pytest.raises(BoardgraphError):
         run_remote(url + "/query", "SELECT * WHERE { ?s ?p ?o }")
@@ -322,7 +323,7 @@ def test_queries_are_always_sent_as_query(recorder) -> None:
 
 def test_service_is_refused_locally(tmp_path: Path, recorder) -> None:
     url, handler = recorder
-    from boardgraph.query import run_query
+    from boardgraph.sparql.query import run_query
 
     graph = tmp_path / "g.ttl"
     graph.write_text("<http://a> <http://b> <http://c> .\n")
@@ -332,7 +333,7 @@ def test_service_is_refused_locally(tmp_path: Path, recorder) -> None:
 
 
 def test_local_query_has_a_wall_clock_timeout(tmp_path: Path) -> None:
-    from boardgraph.query import run_query
+    from boardgraph.sparql.query import run_query
 
     graph = tmp_path / "g.ttl"
     graph.write_text("".join(f"<http://a/{i}> <http://b> <http://c/{i}> .\n" for i in range(300)))
@@ -350,7 +351,7 @@ def test_unknown_query_name_suggests_list_and_nearest(capsys: pytest.CaptureFixt
 
 
 def test_library_query_path_works_from_any_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from boardgraph.query import load_query
+    from boardgraph.sparql.query import load_query
 
     monkeypatch.chdir(tmp_path)
     assert "SELECT" in load_query("queries/worked-with.rq").text.upper()
@@ -426,7 +427,7 @@ def test_temp_files_of_dead_writers_are_swept(tmp_path: Path) -> None:
 
 
 def test_failed_store_build_leaves_the_previous_store(tmp_path: Path) -> None:
-    from boardgraph.sink import StoreSink
+    from boardgraph.graph.sink import StoreSink
 
     path = tmp_path / "store"
     triple = (URIRef("http://a/1"), URIRef("http://b"), Literal("first"))
@@ -446,7 +447,7 @@ def test_failed_store_build_leaves_the_previous_store(tmp_path: Path) -> None:
 
 
 def test_store_refuses_to_replace_a_folder_that_is_not_a_store(tmp_path: Path) -> None:
-    from boardgraph.sink import StoreSink
+    from boardgraph.graph.sink import StoreSink
 
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "thesis.tex").write_text("precious")
@@ -460,7 +461,7 @@ def test_store_refuses_to_replace_a_folder_that_is_not_a_store(tmp_path: Path) -
 
 def test_push_to_a_server_answering_html_fails(recorder, tmp_path: Path) -> None:
     url, _ = recorder
-    from boardgraph.store import push
+    from boardgraph.sparql.store import push
 
     graph = tmp_path / "g.ttl"
     graph.write_text("<https://w3id.org/boardgraph/id/report/r> <http://b> <http://c> .\n")
@@ -472,7 +473,7 @@ def test_push_to_a_server_answering_html_fails(recorder, tmp_path: Path) -> None
 
 def test_credentials_never_follow_a_redirect_to_another_host(recorder, monkeypatch) -> None:
     url, handler = recorder
-    from boardgraph import remote
+    from boardgraph.sparql import remote
 
     other = http.server.ThreadingHTTPServer(("127.0.0.1", 0), type("H2", (_Recorder,), {"requests": []}))
     threading.Thread(target=other.serve_forever, daemon=True).start()
@@ -498,7 +499,7 @@ def test_password_in_the_endpoint_url_is_masked_in_messages(capsys) -> None:
 
 
 def test_slow_drip_server_is_cut_at_the_overall_deadline() -> None:
-    from boardgraph import remote
+    from boardgraph.sparql import remote
 
     listener = socket.socket()
     listener.bind(("127.0.0.1", 0))
@@ -548,7 +549,7 @@ def _free_port() -> int:
 
 
 def test_line_separator_in_a_literal_keeps_nt_and_trig_readable(tmp_path: Path) -> None:
-    from boardgraph.export import export
+    from boardgraph.graph.export import export
 
     graph = tmp_path / "g.ttl"
     g = Graph()
@@ -583,7 +584,7 @@ def test_internal_error_is_exit_3_one_line_traceback_only_with_debug(monkeypatch
     def broken(*args: object, **kwargs: object) -> object:
         raise KeyError("boom")
 
-    monkeypatch.setattr("boardgraph.query.load_query", broken)  # a bug anywhere below the CLI
+    monkeypatch.setattr("boardgraph.sparql.query.load_query", broken)  # a bug anywhere below the CLI
     assert main(["query", "x"]) == 3
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "internal error" in err and "Traceback" not in err
@@ -629,7 +630,7 @@ def test_pictures_are_identical_for_the_same_seed_across_hash_seeds(tmp_path: Pa
     outputs = []
     for hash_seed in ("1", "2"):
         svg, png = tmp_path / f"n{hash_seed}.svg", tmp_path / f"n{hash_seed}.png"
-        code = ("import sys; from boardgraph.visualise import draw_network; "
+        code = ("import sys; from boardgraph.network.visualise import draw_network; "
                 "draw_network(sys.argv[1], sys.argv[2]); draw_network(sys.argv[1], sys.argv[3])")
         subprocess.run([sys.executable, "-c", code, str(graph), str(svg), str(png)], check=True,
                        env={**os.environ, "PYTHONHASHSEED": hash_seed}, capture_output=True)
@@ -641,7 +642,7 @@ def test_pictures_are_identical_for_the_same_seed_across_hash_seeds(tmp_path: Pa
 def test_svg_of_a_label_with_an_xml_illegal_character_is_readable(tmp_path: Path) -> None:
     import xml.dom.minidom
 
-    from boardgraph.visualise import draw_network
+    from boardgraph.network.visualise import draw_network
 
     svg = draw_network(_network_ttl(tmp_path / "g.ttl"), tmp_path / "n.svg")
     xml.dom.minidom.parse(str(svg))  # U+FFFF in a label: dropped, the file still parses
@@ -651,7 +652,7 @@ def test_network_exports_carry_hostile_labels_safely(tmp_path: Path) -> None:
     import csv
     import xml.dom.minidom
 
-    from boardgraph import analyse
+    from boardgraph.network import analyse
 
     data = analyse.as_data(_network_ttl(tmp_path / "g.ttl"))
     g = analyse.collaboration_network(data)
@@ -690,7 +691,7 @@ class _DyingStore(http.server.BaseHTTPRequestHandler):
 
 
 def test_a_push_that_fails_half_way_says_which_graphs_are_in(tmp_path: Path, fixture_graph_text: str) -> None:
-    from boardgraph.store import push
+    from boardgraph.sparql.store import push
 
     graph = tmp_path / "g.ttl"
     graph.write_text(fixture_graph_text, encoding="utf-8")

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from boardgraph.errors import BoardgraphError
-from boardgraph.ingest import SUPPORTED_SUFFIXES, IngestError, discover, read_document
+from boardgraph.ingest.read import SUPPORTED_SUFFIXES, IngestError, discover, read_document
 
 ROOT = Path(__file__).resolve().parents[1]
 REPORTS = ROOT / "data" / "reports"

@@ -7,14 +7,14 @@ from pathlib import Path
 import pytest
 from rdflib import Literal
 
-from boardgraph.build import assemble
-from boardgraph.cache import GraphMemo
+from boardgraph.build.cache import GraphMemo
+from boardgraph.build.runner import assemble
 from boardgraph.errors import BoardgraphError
-from boardgraph.judgements import Side, judgements_from_dict, load_judgements
+from boardgraph.graph.judgements import Side, judgements_from_dict, load_judgements
+from boardgraph.graph.rdf import GraphWriter, entity_iri
+from boardgraph.graph.resolve import Resolver
+from boardgraph.graph.vocab import BG
 from boardgraph.model import ORGANISATION, PERSON, ExtractedReport, Mention, ReportMeta, SourceDocument, Span
-from boardgraph.rdf import GraphWriter, entity_iri
-from boardgraph.resolve import Resolver
-from boardgraph.vocab import BG
 
 BOARD = "Coastal Towns Board"
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from boardgraph.clean import clean_text
-from boardgraph.ingest import read_document
-from boardgraph.metadata import read_metadata
+from boardgraph.ingest.clean import clean_text
+from boardgraph.ingest.metadata import read_metadata
+from boardgraph.ingest.read import read_document
 from boardgraph.model import ReportMeta, SourceDocument
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -494,7 +494,7 @@ def test_target_years_do_not_date_a_report() -> None:
 def test_find_dates_is_linear() -> None:
     import time
 
-    from boardgraph.dates import find_dates
+    from boardgraph.ingest.dates import find_dates
 
     small, big = "On 3 May 2019 and 4 June. " * 2000, "On 3 May 2019 and 4 June. " * 40000
     t0 = time.perf_counter()

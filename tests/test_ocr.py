@@ -13,12 +13,12 @@ from pathlib import Path
 import pytest
 from rdflib import Literal
 
-from boardgraph import ocr
-from boardgraph.build import assemble
-from boardgraph.ingest import IngestError, read_document
+from boardgraph.build.runner import assemble
+from boardgraph.graph.rdf import report_iri, to_graph
+from boardgraph.graph.vocab import BG
+from boardgraph.ingest import ocr
+from boardgraph.ingest.read import IngestError, read_document
 from boardgraph.model import ExtractedReport, ReportMeta, SourceDocument
-from boardgraph.rdf import report_iri, to_graph
-from boardgraph.vocab import BG
 
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 needs_tesseract = pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract-ocr not installed")

@@ -8,12 +8,10 @@ re-records it with ``make snapshot`` so that the diff shows which files moved.
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 import snapshot
 
 

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from boardgraph import pdf
-from boardgraph.ingest import read_document
-from boardgraph.pdf import Line, Page, Word, layout_text
+from boardgraph.ingest import pdf
+from boardgraph.ingest.pdf import Line, Page, Word, layout_text
+from boardgraph.ingest.read import read_document
 
 fpdf = pytest.importorskip("fpdf")
 

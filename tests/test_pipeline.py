@@ -6,7 +6,7 @@ import pytest
 from spacy.language import Language
 
 from boardgraph.errors import BoardgraphError
-from boardgraph.pipeline import DEFAULT_MODEL, load_pipeline, model_setting, pipeline_label
+from boardgraph.nlp.pipeline import DEFAULT_MODEL, load_pipeline, model_setting, pipeline_label
 
 
 def test_pipeline_is_built_from_config_with_bg_components() -> None:
@@ -74,7 +74,7 @@ def test_factories_are_registered_by_entry_points() -> None:
 
     declared = {ep.name: ep.value for ep in entry_points(group="spacy_factories")}
     for factory in ("bg_paragraphs", "bg_entities", "bg_relations"):
-        assert declared[factory].startswith("boardgraph.components."), declared
+        assert declared[factory].startswith("boardgraph.nlp.components."), declared
 
 
 def test_pipeline_module_imports_no_component() -> None:
@@ -82,12 +82,12 @@ def test_pipeline_module_imports_no_component() -> None:
     import ast
     import inspect
 
-    import boardgraph.pipeline
+    import boardgraph.nlp.pipeline
 
-    tree = ast.parse(inspect.getsource(boardgraph.pipeline))
+    tree = ast.parse(inspect.getsource(boardgraph.nlp.pipeline))
     imported = {n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
     imported |= {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
-    components = ("boardgraph.extract", "boardgraph.relate", "boardgraph.components")
+    components = ("boardgraph.nlp.extract", "boardgraph.graph.relate", "boardgraph.nlp.components")
     assert not any(m.startswith(components) for m in imported)
 
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from boardgraph import progress
-from boardgraph.build import build
+from boardgraph.build import progress
+from boardgraph.build.runner import build
 from boardgraph.cli import main
 
 LINE = re.compile(r"^(\d+)/(\d+) reports · (reading|NLP|resolving|writing|starting)( · .+)? · \d+:\d\d$")

@@ -10,7 +10,8 @@ from rdflib import Literal, URIRef
 
 from boardgraph.cli import main
 from boardgraph.errors import BoardgraphError
-from boardgraph.query import (
+from boardgraph.graph.vocab import ID
+from boardgraph.sparql.query import (
     LocalStore,
     bind,
     format_result,
@@ -22,7 +23,6 @@ from boardgraph.query import (
     scan_query,
     to_term,
 )
-from boardgraph.vocab import ID
 
 QUERIES = Path(__file__).resolve().parents[1] / "queries"
 INJECTION = 'x" } ; DROP ALL ; #'

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rdflib import OWL, RDF, RDFS, Graph, URIRef
 
-from boardgraph.rdf import (
+from boardgraph.graph.rdf import (
     GRAPH_BUILD,
     GRAPH_ENTITIES,
     GRAPH_ONTOLOGY,
@@ -12,7 +12,7 @@ from boardgraph.rdf import (
     load_ontology,
     partition,
 )
-from boardgraph.vocab import BG, ID
+from boardgraph.graph.vocab import BG, ID
 
 
 def test_every_subject_has_one_named_graph() -> None:

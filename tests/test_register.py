@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from boardgraph.register import Register, _core, default_register
+from boardgraph.lexicons.register import Register, _core, default_register
 
 
 @pytest.fixture(scope="module")

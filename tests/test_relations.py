@@ -1,4 +1,4 @@
-"""The relation rules of ``bg_relations`` (boardgraph.components.relations).
+"""The relation rules of ``bg_relations`` (boardgraph.nlp.components.relations).
 
 Where the parse decides the answer, the Doc is built by hand (words, heads,
 dependencies, tags), so a test fails only when the rule breaks, never because
@@ -13,15 +13,15 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-import boardgraph.components  # noqa: F401  (registers the span and Doc extensions)
-from boardgraph.components.relations import (
+import boardgraph.nlp.components  # noqa: F401  (registers the span and Doc extensions)
+from boardgraph.model import COUNCIL, ORGANISATION, PARTICIPATES, PERSON, PROGRAMME, WORKED_WITH
+from boardgraph.nlp.components.relations import (
     RELATION_RULES,
     Lexicon,
     RelationFinder,
     office_holders,
     pronoun_referents,
 )
-from boardgraph.model import COUNCIL, ORGANISATION, PARTICIPATES, PERSON, PROGRAMME, WORKED_WITH
 
 Tok = tuple[str, str, str, str, int, str]  # word, lemma, pos, tag, head (absolute index), dep
 VOCAB = spacy.blank("en").vocab  # English lexical attributes (lower-case forms) for hand-built Docs
@@ -346,7 +346,7 @@ def test_rules_are_small_named_functions():
 
 @pytest.fixture(scope="module")
 def nlp():
-    from boardgraph.pipeline import load_pipeline
+    from boardgraph.nlp.pipeline import load_pipeline
 
     return load_pipeline()
 
@@ -467,7 +467,7 @@ def test_we_in_a_committee_report_is_not_guessed():
     ],
 )
 def test_each_collaboration_records_its_kind(rule, trigger, kind):
-    from boardgraph.relate import relation_kind
+    from boardgraph.graph.relate import relation_kind
 
     assert relation_kind(rule, trigger) == kind
 
@@ -475,9 +475,9 @@ def test_each_collaboration_records_its_kind(rule, trigger, kind):
 def test_the_graph_carries_the_kind():
     import datetime as dt
 
+    from boardgraph.graph.rdf import relation_type
     from boardgraph.model import Relation
     from boardgraph.model import Span as CharSpan
-    from boardgraph.rdf import relation_type
 
     rel = Relation(
         WORKED_WITH, ("a", "b"), "r", dt.date(2020, 1, 1), "liaise with", CharSpan(0, 5), "x", "liaised"

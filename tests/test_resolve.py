@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from boardgraph.graph.resolve import Resolver, programme_core, signature
 from boardgraph.model import (
     COUNCIL,
     ORGANISATION,
@@ -24,7 +25,6 @@ from boardgraph.model import (
     SourceDocument,
     Span,
 )
-from boardgraph.resolve import Resolver, programme_core, signature
 
 
 def mention(
@@ -449,7 +449,7 @@ def test_generic_body_of_one_owner_in_two_reports_is_one(resolver):
 
 
 def test_named_bodies_are_not_generic():
-    from boardgraph.resolve import is_generic_body
+    from boardgraph.graph.resolve import is_generic_body
 
     assert is_generic_body("Village Hall Committee") and is_generic_body("Area Partnership")
     assert is_generic_body("Planning Control Committee")

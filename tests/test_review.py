@@ -6,12 +6,12 @@ from pathlib import Path
 
 import yaml
 
-from boardgraph.build import assemble
+from boardgraph.build.runner import assemble
 from boardgraph.cli import main
-from boardgraph.judgements import load_judgements
+from boardgraph.graph.judgements import load_judgements
+from boardgraph.graph.rdf import GraphWriter
+from boardgraph.graph.vocab import BG
 from boardgraph.model import PERSON, ExtractedReport, Mention, ReportMeta, SourceDocument, Span
-from boardgraph.rdf import GraphWriter
-from boardgraph.vocab import BG
 
 TEXT = "Councillor Quill met the panel."
 

@@ -18,7 +18,7 @@ CHAIR = "Mary Example"
 
 @pytest.fixture(scope="module")
 def nlp():
-    from boardgraph.pipeline import load_pipeline
+    from boardgraph.nlp.pipeline import load_pipeline
 
     return load_pipeline()
 

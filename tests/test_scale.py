@@ -10,14 +10,14 @@ import re
 from pathlib import Path
 
 import pytest
+from benchcorpus import FIRST_NAMES, SURNAMES, CorpusGenerator, write_corpus
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
-from boardgraph.benchcorpus import FIRST_NAMES, SURNAMES, CorpusGenerator, write_corpus
-from boardgraph.build import BuildSettings, assemble, build, write_graph
-from boardgraph.cache import LAYOUT
-from boardgraph.rdf import GraphWriter, to_graph
-from boardgraph.sink import MemorySink
+from boardgraph.build.cache import LAYOUT
+from boardgraph.build.runner import BuildSettings, assemble, build, write_graph
+from boardgraph.graph.rdf import GraphWriter, to_graph
+from boardgraph.graph.sink import MemorySink
 
 N = 6
 
@@ -90,7 +90,7 @@ def test_cache_reuses_repairs_and_replaces_one_report(corpus: Path, serial_turtl
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     # The real fingerprint hashes the extraction code; pin it so an edit made
     # to that code while the test runs cannot turn hits into misses.
-    monkeypatch.setattr("boardgraph.build.settings_fingerprint", lambda model, config: "pinned")
+    monkeypatch.setattr("boardgraph.build.runner.settings_fingerprint", lambda model, config: "pinned")
     cache = tmp_path / "cache"
     first = build([corpus], BuildSettings(cache_dir=cache))
     assert (first.cache.hits, first.cache.misses) == (0, N)
@@ -129,10 +129,10 @@ def test_cache_reuses_repairs_and_replaces_one_report(corpus: Path, serial_turtl
 
 
 def test_cache_key_covers_settings(tmp_path: Path) -> None:
-    from boardgraph.cache import BuildCache, settings_fingerprint
+    from boardgraph.build.cache import BuildCache, settings_fingerprint
 
     cfg = tmp_path / "pipeline.cfg"
-    default = Path(__file__).parents[1] / "src" / "boardgraph" / "pipeline.cfg"
+    default = Path(__file__).parents[1] / "src" / "boardgraph" / "nlp" / "pipeline.cfg"
     cfg.write_text(default.read_text() + "\n# edit\n")
     a = BuildCache(tmp_path, settings_fingerprint(None, None))
     b = BuildCache(tmp_path, settings_fingerprint(None, str(cfg)))
@@ -145,7 +145,7 @@ def test_cache_key_covers_settings(tmp_path: Path) -> None:
 
 def test_streaming_writer_matches_rdflib_writer(corpus: Path) -> None:
     """The sink-based writer must produce exactly rdf.to_graph's triples."""
-    from boardgraph.executors import PipelineSpec, Unit, run_serial
+    from boardgraph.build.executors import PipelineSpec, Unit, run_serial
 
     reports = [r for r in run_serial(PipelineSpec(), [Unit(str(p)) for p in sorted(corpus.glob("*.txt"))])]
     corpus_records = assemble(reports, reports[0].pipeline)
@@ -157,7 +157,7 @@ def test_streaming_writer_matches_rdflib_writer(corpus: Path) -> None:
 def test_store_build_is_deterministic_and_same_graph(corpus: Path, tmp_path: Path,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     # Share one cache so both sinks get the very same extracted records.
-    monkeypatch.setattr("boardgraph.build.settings_fingerprint", lambda model, config: "pinned")
+    monkeypatch.setattr("boardgraph.build.runner.settings_fingerprint", lambda model, config: "pinned")
     cache = tmp_path / "cache"
     memory = turtle(corpus, tmp_path / "m.ttl", cache_dir=cache)
     a = turtle(corpus, tmp_path / "a.ttl", store=tmp_path / "store-a", cache_dir=cache)

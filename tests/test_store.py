@@ -19,9 +19,9 @@ from SPARQLWrapper import JSON, SPARQLWrapper
 
 from boardgraph.cli import main
 from boardgraph.errors import BoardgraphError
-from boardgraph.export import load_graph
-from boardgraph.query import PASSWORD_ENV, USER_ENV, run_query, run_remote
-from boardgraph.store import OxigraphServer, detect_target, free_port, oxigraph_binary, push
+from boardgraph.graph.export import load_graph
+from boardgraph.sparql.query import PASSWORD_ENV, USER_ENV, run_query, run_remote
+from boardgraph.sparql.store import OxigraphServer, detect_target, free_port, oxigraph_binary, push
 from test_query import FIXTURE_TTL
 
 pytestmark = pytest.mark.server
@@ -338,7 +338,7 @@ def demo_server(demo_graph: Path) -> Iterator[OxigraphServer]:
 
 
 def test_every_library_query_has_a_case() -> None:
-    from boardgraph.query import library
+    from boardgraph.sparql.query import library
 
     assert set(library()) == set(LIBRARY_CASES)
 

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from boardgraph import analyse, visualise
 from boardgraph.cli import main
 from boardgraph.cli import network as cli_network
 from boardgraph.errors import BoardgraphError
+from boardgraph.network import analyse, visualise
 from test_analyse import ALICE, BOB, CAROL, PROGRAMME, write_small_graph
 
 CHROMIUM = Path("/usr/bin/chromium")

@@ -7,14 +7,14 @@ import os
 import sys
 from pathlib import Path
 
-from boardgraph import progress
-from boardgraph.build import BuildResult, BuildSettings, FileSelection, build, write_graph
-from boardgraph.cache import DEFAULT_CACHE_DIR
+from boardgraph.build import progress
+from boardgraph.build.cache import DEFAULT_CACHE_DIR
+from boardgraph.build.executors import EXECUTORS
+from boardgraph.build.runner import BuildResult, BuildSettings, FileSelection, build, write_graph
 from boardgraph.cli.common import check_output
 from boardgraph.errors import BoardgraphError
-from boardgraph.executors import EXECUTORS
+from boardgraph.graph.sink import FileSink
 from boardgraph.limits import DEFAULT_MAX_CHARS
-from boardgraph.sink import FileSink
 
 FORMATS = {"turtle": ".ttl", "nt": ".nt", "xml": ".rdf", "json-ld": ".jsonld"}
 

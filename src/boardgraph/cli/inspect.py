@@ -1,6 +1,6 @@
 """``boardgraph evaluate`` and ``boardgraph explain``: looking at a built graph.
 
-The logic lives in :mod:`boardgraph.evaluate` and :mod:`boardgraph.explain`;
+The logic lives in :mod:`boardgraph.graph.evaluate` and :mod:`boardgraph.graph.explain`;
 this module parses arguments and formats, nothing else.
 """
 
@@ -15,8 +15,8 @@ from typing import TextIO
 
 from boardgraph.atomic import write_text
 from boardgraph.cli.common import DEFAULT_GRAPH
-from boardgraph.evaluate import evaluate_files, format_report, load_graph
-from boardgraph.explain import AmbiguousEntity, Evidence, Explanation, RelationInfo, explain
+from boardgraph.graph.evaluate import evaluate_files, format_report, load_graph
+from boardgraph.graph.explain import AmbiguousEntity, Evidence, Explanation, RelationInfo, explain
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     import networkx as nx
     from rich.console import Console
 
-    from boardgraph.analyse import Collaboration, Period
+    from boardgraph.network.analyse import Collaboration, Period
 
 # Copies of analyse.MEASURES / EXPORT_FORMATS, so that building the parser does not
 # import networkx and rdflib for every other command (a test keeps them equal).
@@ -116,7 +116,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _period(args: argparse.Namespace) -> Period | None:
-    from boardgraph.analyse import Period
+    from boardgraph.network.analyse import Period
 
     if not (args.date_from or args.date_to):
         return None
@@ -134,7 +134,7 @@ def _console() -> Console:
 
 
 def cmd_network(args: argparse.Namespace) -> int:
-    from boardgraph import analyse
+    from boardgraph.network import analyse
 
     if args.top < 1:
         raise BoardgraphError("--top must be at least 1")
@@ -167,7 +167,7 @@ def cmd_network(args: argparse.Namespace) -> int:
 def _print_report(console: Console, g: nx.Graph, args: argparse.Namespace, seed: int,
                   period: Period | None) -> None:
     """The whole network report: summary, top nodes, communities, strongest ties, years."""
-    from boardgraph import analyse
+    from boardgraph.network import analyse
 
     _print_summary(console, g, period, ego=args.ego)
     if g.number_of_nodes() == 0:
@@ -199,7 +199,7 @@ def _table(title: str, *columns: str, justify_right: Iterable[str] = ()):
 
 
 def _print_summary(console: Console, g: nx.Graph, period: Period | None, *, ego: str | None) -> None:
-    from boardgraph.analyse import NODE_TYPES
+    from boardgraph.network.analyse import NODE_TYPES
 
     counts = []
     for kind in NODE_TYPES:
@@ -228,7 +228,7 @@ def _fmt(value: float) -> str:
 
 
 def _print_top(console: Console, g: nx.Graph, top: int, by: str) -> None:
-    from boardgraph.analyse import ranking
+    from boardgraph.network.analyse import ranking
 
     table = _table(
         f"Most connected (top {top} by {by.replace('_', ' ')})",
@@ -260,7 +260,7 @@ def _print_top(console: Console, g: nx.Graph, top: int, by: str) -> None:
 
 
 def _print_communities(console: Console, g: nx.Graph, top: int, seed: int) -> None:
-    from boardgraph.analyse import ranking
+    from boardgraph.network.analyse import ranking
 
     members: dict[int, list[str]] = {}
     for node in ranking(g):
@@ -310,7 +310,7 @@ def _print_strongest(console: Console, g: nx.Graph, top: int) -> None:
 
 
 def _print_years(console: Console, g: nx.Graph) -> None:
-    from boardgraph.analyse import compare, yearly_snapshots
+    from boardgraph.network.analyse import compare, yearly_snapshots
 
     snaps = yearly_snapshots(g)
     if not snaps:
@@ -409,7 +409,7 @@ def _print_path(console: Console, hops: list, g: nx.Graph) -> None:
 
 
 def _print_change(console: Console, full: nx.Graph, a: Period, b: Period, top: int) -> None:
-    from boardgraph.analyse import compare, snapshot
+    from boardgraph.network.analyse import compare, snapshot
 
     change = compare(snapshot(full, a), snapshot(full, b))
     table = _table(f"Change from {a.label} to {b.label}", "", "Count", "Who", justify_right=("Count",))
@@ -432,7 +432,7 @@ def _print_change(console: Console, full: nx.Graph, a: Period, b: Period, top: i
 
 
 def _print_programmes(console: Console, g: nx.Graph, top: int) -> None:
-    from boardgraph.analyse import PROGRAMME
+    from boardgraph.network.analyse import PROGRAMME
 
     programmes = sorted(
         (n for n in g if g.nodes[n]["type"] == PROGRAMME),
@@ -464,7 +464,7 @@ def _print_programmes(console: Console, g: nx.Graph, top: int) -> None:
 
 
 def cmd_visualise(args: argparse.Namespace) -> int:
-    from boardgraph import analyse, visualise
+    from boardgraph.network import analyse, visualise
 
     seed = analyse.DEFAULT_SEED if args.seed is None else args.seed
     data = analyse.as_data(graph_path(args))

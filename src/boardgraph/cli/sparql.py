@@ -105,7 +105,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def cmd_query(args: argparse.Namespace) -> int:
     from boardgraph.atomic import write_text
-    from boardgraph.query import format_result, library, load_query, parse_param_args, run_query
+    from boardgraph.sparql.query import format_result, library, load_query, parse_param_args, run_query
 
     if args.list:
         for name, query in library().items():
@@ -141,8 +141,8 @@ def cmd_query(args: argparse.Namespace) -> int:
 
 
 def cmd_push(args: argparse.Namespace) -> int:
-    from boardgraph.remote import mask
-    from boardgraph.store import push
+    from boardgraph.sparql.remote import mask
+    from boardgraph.sparql.store import push
 
     report = push(
         graph_path(args),
@@ -162,7 +162,7 @@ def cmd_push(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from boardgraph.store import serve
+    from boardgraph.sparql.store import serve
 
     host, _, port = args.bind.rpartition(":")
     if not host or not port.isdigit():
@@ -172,7 +172,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from boardgraph.cli.common import check_output
-    from boardgraph.export import export
+    from boardgraph.graph.export import export
 
     check_output(args.output, [graph_path(args)])
     count = export(graph_path(args), args.format, args.output, with_ontology=args.ontology)
@@ -181,7 +181,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from boardgraph.validate import validate_file
+    from boardgraph.graph.validate import validate_file
 
     report = validate_file(graph_path(args), args.shapes)
     print(report.text(args.limit))

@@ -1,1 +1,0 @@
-"""The network page's HTML, CSS and JavaScript, read by ``boardgraph.visualise``."""

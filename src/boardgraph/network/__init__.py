@@ -1,0 +1,1 @@
+"""The collaboration network: read from the graph, measured, sliced by time, exported and drawn."""

@@ -1,0 +1,1 @@
+"""The network page's HTML, CSS and JavaScript, read by ``boardgraph.network.visualise``."""

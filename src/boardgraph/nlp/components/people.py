@@ -1,0 +1,447 @@
+"""People: titled names ("Cllr", "Lord", "Dame" … and honours after a name),
+surname lists after a plural title, the chair and contact officer that ingest
+found, "I" as the chair, and the statistical NER's persons where the rules
+agree that they are people."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span
+
+from boardgraph.lexicons.names import (
+    CALENDAR_WORDS,
+    COUNCIL_TIERS,
+    DOCUMENT_HEADS,
+    EVENT_HEADS,
+    GENERIC_WORDS,
+    HONOURS_UPPER,
+    MONTHS,
+    ORGANISATION_HEADS,
+    PARTIES,
+    PEER_TITLES,
+    PLACE_HEADS,
+    PLACE_SURNAME_HEADS,
+    PLURAL_TITLES,
+    PROGRAMME_HEADS,
+    ROLE_WORDS,
+    STRONG_TITLES,
+    fold,
+    person_name,
+    squash,
+)
+from boardgraph.lexicons.register import Register
+from boardgraph.model import COUNCIL, ORGANISATION, PERSON
+from boardgraph.nlp.components.chunks import looks_like_org, trim, words_of
+from boardgraph.nlp.components.lexicon import Lexicon
+from boardgraph.nlp.components.spans import Candidate
+
+
+def from_context(doc: Doc, ctx: dict) -> list[Candidate]:
+    """The chair, the contact officer and the board, where ingest found them in the text."""
+    out = []
+    for key, rule, is_chair in (
+        ("chair_span", "report-chair", True),
+        ("contact_span", "contact-officer", False),
+    ):
+        if ctx.get(key):
+            s, e = ctx[key]
+            span = doc.char_span(s, e, alignment_mode="expand")
+            if span is not None:
+                name, titles = person_name(span.text)
+                out.append(Candidate(span.start, span.end, PERSON, rule, 95, name, titles, chair=is_chair))
+    if ctx.get("board_span"):
+        s, e = ctx["board_span"]
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is not None:
+            kind = ctx.get("board_type") if ctx.get("board_type") in (COUNCIL, ORGANISATION) else ORGANISATION
+            out.append(Candidate(span.start, span.end, kind, "report-board", 95, _heading_case(span.text)))
+    return out
+
+
+def _heading_case(text: str) -> str:
+    """A body's name as a label: "FENWICK COMMUNITY COUNCIL" in a heading is "Fenwick Community Council"."""
+    name = squash(fold(text))
+    if not name.isupper() or len(name.split()) < 2:
+        return name  # mixed case is as written; a lone acronym stays one
+    small = {"and", "of", "the", "for", "upon", "on", "in", "y"}
+    return " ".join(
+        w.lower() if w.lower() in small and i else w.capitalize() for i, w in enumerate(name.split())
+    )
+
+
+def titled_people(doc: Doc, lexicon: Lexicon | None = None) -> list[Candidate]:
+    """People with titles before the name or honours after it."""
+    out: list[Candidate] = []
+    for sent in doc.sents:
+        i = sent.start
+        while i < sent.end:
+            tok = doc[i]
+            low = tok.lower_.rstrip(".")
+            # "Mayor Jo Bloggs": the office used as a title, right before a name
+            mayor_title = (
+                low == "mayor"
+                and i + 1 < sent.end
+                and doc[i + 1].lower_ != "of"
+                and doc[i + 1].text[:1].isupper()
+            )
+            if (low in STRONG_TITLES or mayor_title) and tok.text[0].isupper():
+                if low in PLURAL_TITLES:
+                    found, i = _title_list(doc, i + 1, sent.end, lexicon)
+                    out += found
+                    continue
+                first = _first_after_title(doc, i)
+                name_end = _name_after(doc, first, _name_bound(doc, i, sent.end), lexicon)
+                # "Lord Mayor", "Lord Provost", "Dr Chair": a title before an office is no one's name
+                if name_end > first and doc[first].lower_ in ROLE_WORDS:
+                    i += 1
+                    continue
+                if name_end > first:
+                    start = i
+                    # "Rt Hon", "Cllr Dr": keep all stacked titles inside the mention
+                    while start > sent.start and doc[start - 1].lower_.rstrip(".") in STRONG_TITLES | {
+                        "rt",
+                        "hon",
+                    }:
+                        start -= 1
+                    # "County Cllr X": the tier belongs to the title
+                    if (
+                        start > sent.start
+                        and doc[start - 1].lower_ in COUNCIL_TIERS
+                        and doc[start - 1].text[:1].isupper()
+                        and doc[start].lower_.rstrip(".") in {"cllr", "councillor"}
+                    ):
+                        start -= 1
+                    end = _honours_after(doc, name_end, sent.end)
+                    span = doc[start:end]
+                    name, titles = person_name(span.text)
+                    if (
+                        name
+                        and not only_initials(name)
+                        and not _org_after_title(doc[first:name_end], lexicon)
+                    ):
+                        out.append(Candidate(start, end, PERSON, "title-person", 85, name, titles))
+                    i = end
+                    continue
+            # "Jo Bloggs MP": honours after a bare name
+            if tok.text.rstrip(".").upper() in HONOURS_UPPER and tok.text.isupper() and i > sent.start:
+                j = i
+                while (
+                    j > sent.start
+                    and j > i - 3
+                    and doc[j - 1].text[:1].isupper()
+                    and doc[j - 1].is_alpha
+                    and doc[j - 1].lower_ not in STRONG_TITLES
+                    and not doc[j - 1].is_sent_start
+                ):
+                    j -= 1
+                if (
+                    j > sent.start
+                    and doc[j - 1].is_sent_start
+                    and doc[j - 1].is_alpha
+                    and doc[j - 1].text[:1].isupper()
+                ):
+                    j -= 1
+                if i - j >= 2 and not looks_like_org(doc[j:i]):
+                    end = _honours_after(doc, i, sent.end)
+                    name, titles = person_name(doc[j:end].text)
+                    out.append(Candidate(j, end, PERSON, "honours-person", 80, name, titles))
+            i += 1
+    return out
+
+
+def _org_after_title(span: Span, lexicon: Lexicon | None) -> bool:
+    """ "Lord Mayor's Fund", "Dr Barnardo's Homes": a body's name after a title. Not
+    when a given name opens it ("Cllr Sue Grant": a surname may be a head noun)."""
+    if lexicon is not None and len(span) >= 2 and lexicon.is_given_name(span[0].text):
+        return False
+    return looks_like_org(span)
+
+
+def _first_after_title(doc: Doc, i: int) -> int:
+    """The first word after the title at i, over a doubled space ("Cllr  Jo Bloggs")."""
+    k = i + 1
+    while k < len(doc) and doc[k].is_space and "\n" not in doc[k].text:
+        k += 1
+    return k
+
+
+def _name_bound(doc: Doc, i: int, sent_end: int) -> int:
+    """Where a name after the title at i may end: the sentence's end, or past it when
+    the sentence splitter took the title's full stop for one ("Cllr. | Jo Bloggs")."""
+    if doc[i].text.endswith(".") or (i + 1 < len(doc) and doc[i + 1].text == "."):
+        return min(len(doc), max(sent_end, i + 6))
+    return sent_end if i + 1 < sent_end else min(len(doc), i + 5)
+
+
+def only_initials(name: str) -> bool:
+    """ "JA", "J.A.", "J A": initials alone are no one's name (the GUIDE's rule)."""
+    letters = name.replace(".", " ").split()
+    return all(len(w) == 1 for w in letters) or (len(letters) == 1 and name.isupper() and len(name) <= 3)
+
+
+def _ends_name(doc: Doc, j: int, i: int, lexicon: Lexicon | None) -> bool:
+    """ "Mrs P Jones Salary 001972", "Robert Smith Maintenance", "Mr J Brown August":
+    after a name of two words, a month, or an English word that the report also
+    writes in lower case or that a number follows (a payment line), is not part
+    of the name."""
+    t = doc[j]
+    if j - i < 2 or not t.is_alpha:
+        return False
+    if t.lower_ in MONTHS - {"may", "june", "april"}:
+        return True
+    if lexicon is None or not lexicon.is_word_token(t) or lexicon.is_given_name(t.text):
+        return False
+    nxt = doc[j + 1] if j + 1 < len(doc) else None
+    return lexicon.written_lower(doc, t.lower_) or (nxt is not None and (nxt.like_num or nxt.is_currency))
+
+
+def _name_after(doc: Doc, i: int, end: int, lexicon: Lexicon | None = None) -> int:
+    """End of a 1–3 word personal name starting at i (exclusive)."""
+    j = i
+    while j < end and j - i < 4:
+        t = doc[j]
+        if j > i and t.lower_.rstrip(".") in STRONG_TITLES:
+            break
+        if _ends_name(doc, j, i, lexicon):
+            break
+        if (
+            t.is_alpha
+            and t.text[0].isupper()
+            and t.text.upper() not in HONOURS_UPPER | {"I"}
+            and t.lower_ not in GENERIC_WORDS - {"chair"}
+        ) or (j > i and t.text in {"-"} and not t.whitespace_):
+            j += 1
+            if "\n" in t.whitespace_:
+                break
+            continue
+        # "Lord Smith of Ashby"
+        if (
+            t.lower_ == "of"
+            and j > i
+            and j + 1 < end
+            and doc[j + 1].text[:1].isupper()
+            and doc[i - 1].lower_ in PEER_TITLES
+        ):
+            j += 2
+            continue
+        break
+    return j
+
+
+def _honours_after(doc: Doc, j: int, end: int) -> int:
+    while j < end and doc[j].text.rstrip(".").upper() in HONOURS_UPPER and doc[j].text.isupper():
+        j += 1
+    return j
+
+
+def _title_list(doc: Doc, i: int, end: int, lexicon: Lexicon | None = None) -> tuple[list[Candidate], int]:
+    """ "Councillors Bloggs, Smith, Jones and I"; "Cllrs Jo Bloggs, Sam Smith and Al Jones"."""
+    out: list[Candidate] = []
+    j = i
+    while j < end:
+        # "Cllrs A, B and County Cllr C": a new title inside the list
+        title_start = j
+        while j < end and (
+            doc[j].lower_.rstrip(".") in STRONG_TITLES
+            or (
+                doc[j].lower_ in COUNCIL_TIERS
+                and j + 1 < end
+                and doc[j + 1].lower_.rstrip(".") in STRONG_TITLES
+            )
+        ):
+            j += 1
+        name_end = _name_after(doc, j, end, lexicon)
+        if name_end == j:
+            break
+        stop = _honours_after(doc, name_end, end)
+        name, titles = person_name(doc[title_start:stop].text)
+        if name and not only_initials(name) and not _org_after_title(doc[j:name_end], lexicon):
+            out.append(Candidate(title_start, stop, PERSON, "title-list-person", 85, name, titles))
+        j = stop
+        if j < end and doc[j].text == ",":
+            j += 1
+        if j < end and doc[j].lower_ in {"and", "&"}:
+            j += 1
+        if j < end and doc[j].text == "I":
+            break
+    return out, max(j, i)
+
+
+def from_ner(doc: Doc, register: Register, lexicon: Lexicon | None = None) -> list[Candidate]:
+    """The statistical NER as a fallback, filtered by the same head rules; a person
+    from the NER alone needs evidence that it is one (:func:`person_evidence`)."""
+    out: list[Candidate] = []
+    for ent in doc.ents:
+        span = trim(ent)
+        if span is None:
+            continue
+        words = words_of(span)
+        if not words or any(t.like_email or t.like_url or t.like_num for t in span):
+            continue
+        if ent.label_ == "PERSON":
+            name_words = [t for t in span if not t.is_punct]
+            if not 2 <= len(name_words) <= 3 or not all(
+                t.is_alpha and t.text[0].isupper() for t in name_words
+            ):
+                continue
+            if looks_like_org(span) or any(w in GENERIC_WORDS | ROLE_WORDS | EVENT_HEADS for w in words):
+                continue
+            if (
+                any(register.lookup_place(t.text) is not None and t.i == span.start for t in span[:1])
+                and len(name_words) == 2
+                and words[-1] in ORGANISATION_HEADS
+            ):
+                continue
+            if _not_a_person(span, words):
+                continue
+            end = span.end
+            while end - span.start > 2 and _ends_name(doc, end - 1, span.start, lexicon):
+                end -= 1
+            span = doc[span.start : end]
+            if lexicon is not None and not person_evidence(span, lexicon):
+                continue
+            name, titles = person_name(span.text)
+            out.append(Candidate(span.start, span.end, PERSON, "ner-person", 50, name, titles))
+        elif ent.label_ in {"ORG", "NORP"}:
+            low = " ".join(words)
+            if low in PARTIES:
+                out.append(Candidate(span.start, span.end, ORGANISATION, "party", 70, PARTIES[low]))
+    return out
+
+
+def person_evidence(span: Span, lexicon: Lexicon) -> bool:
+    """Whether an untitled name the NER calls a person shows that it is one.
+
+    Firms, shops, storms and places come out of the NER as people ("Storm X",
+    "Y Municipal", "Z Waste", "W Bridge"). A person's name opens with a known
+    given name or an initial ("D Jones"), or its surname is written with a
+    title elsewhere in the report ("Cllr Jones"), or none of its words is an
+    English word (names the given-name list lacks: "Ngozi Okafor").
+    """
+    words = [t for t in span if t.is_alpha]
+    if not words:
+        return False
+    first, last = words[0], words[-1]
+    # "June Salary", "May Meeting": a month that is also a given name, before a word
+    if first.lower_ in MONTHS and lexicon.is_word_token(last):
+        return False
+    if lexicon.is_given_name(first.text) or (len(first.text) == 1 and first.text.isupper()):
+        return True
+    if titled_elsewhere(span.doc, last.lower_):
+        return True
+    return not any(lexicon.is_word_token(t) for t in words)
+
+
+def titled_elsewhere(doc: Doc, surname: str) -> bool:
+    """The word is written after a title somewhere in the report ("Cllr Jones")."""
+    # one pass per document, not per candidate: long reports were quadratic here
+    titled = doc.user_data.get("bg_titled_words")
+    if titled is None:
+        titled = {t.lower_ for t in doc[1:] if doc[t.i - 1].lower_.rstrip(".") in STRONG_TITLES}
+        doc.user_data["bg_titled_words"] = titled
+    return surname in titled
+
+
+def _not_a_person(span: Span, words: list[str]) -> bool:
+    """What the statistical NER calls a person but a reader would not.
+
+    Streets, buildings and land ("X Drive", "Y Town Hall", "Z Fields"), a place
+    that is a parish ("Ashby Parish"), months ("Maintenance - August"), capitals that
+    are initials or an acronym ("Brookside HA", "Oxon CC"), and saints' names of places
+    ("St Albans").
+    """
+    if words[-1] in PLACE_HEADS or words[0] in {"st", "saint"}:
+        return True
+    # "Cemetery Update Cllr": a title inside or after the words belongs to the next name
+    if any(w.rstrip(".") in STRONG_TITLES for w in words[1:]):
+        return True
+    doc = span.doc
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    if words[-1] in PLACE_SURNAME_HEADS and before in {
+        "at",
+        "in",
+        "on",
+        "near",
+        "from",
+        "to",
+        "the",
+        "of",
+    }:
+        return True
+    # "Jo May", "Sam Ward": months and tiers that are also names are left alone
+    if any(
+        w
+        in (CALENDAR_WORDS - {"may", "june", "april", "august"})
+        | (COUNCIL_TIERS - {"ward", "town", "hall"})
+        | PROGRAMME_HEADS
+        | DOCUMENT_HEADS
+        for w in words
+    ):
+        return True
+    if any(t.text in {"-", "\u2013", "\u2014"} and t.whitespace_ for t in span):
+        return True
+    return any(len(t.text) >= 2 and t.text.isupper() for t in span)
+
+
+def chair_pronoun(doc: Doc, ctx: dict) -> list[Candidate]:
+    """ "I" in a chair's report is the chair."""
+    if not ctx.get("chair"):
+        return []
+    return [
+        Candidate(t.i, t.i + 1, PERSON, "chair-pronoun", 40, ctx["chair"], chair=True)
+        for t in doc
+        if t.text == "I" and t.pos_ == "PRON"
+    ]
+
+
+def drop_person_initials(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """ "Dave X (DX)", "Rob Y (RY)": minutes give people initials, which are not bodies.
+
+    Capitals in brackets right after a person's name, starting with the
+    name's initial, are that person's initials; the same capitals elsewhere
+    in the report are the person too, so they are not an organisation.
+    """
+    person_ends = {c.end: c for c in cands if c.label == PERSON}
+    initials_of_people: set[str] = set()
+    for c in cands:
+        if c.rule != "acronym" or c.start < 1 or doc[c.start - 1].text != "(":
+            continue
+        person = person_ends.get(c.start - 1)
+        if person is not None and person.name[:1].upper() == c.name[:1]:
+            initials_of_people.add(c.name)
+    return [c for c in cands if not (c.rule == "acronym" and c.name in initials_of_people)]
+
+
+def drop_place_people(doc: Doc, cands: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
+    """ "Ashby Workspace", "Bolton Live", "Tesco Ashby": NER's untitled "person" that
+    names the place a body or council in the same report is named after ("Ashby
+    Housing Association", "Bolton Council", the report's own "Ashby Parish Council")
+    is a place or a thing, not a person. The place opening the name is enough to
+    drop it; closing it, it may be a surname, so only a name that does not open
+    with a given name or an initial is read as the body's branch in that place.
+    """
+    place_words = {
+        doc[c.start].lower_
+        for c in cands
+        if c.label in {ORGANISATION, COUNCIL}
+        and c.end - c.start >= 2
+        and c.rule in {"head-organisation", "register-council", "local-council", "report-board"}
+        and doc[c.start].lower_ not in GENERIC_WORDS | COUNCIL_TIERS
+    }
+
+    out: list[Candidate] = []
+    for c in cands:
+        if c.rule != "ner-person":
+            out.append(c)
+            continue
+        first, last = doc[c.start], doc[c.end - 1]
+        if first.lower_ in place_words:
+            continue
+        personal = lexicon.is_given_name(first.text) or len(first.text.rstrip(".")) == 1
+        if c.end - c.start >= 2 and last.lower_ in place_words and not personal:
+            # "Tesco Ashby": a name followed by the place is a branch, a body of that place
+            out.append(replace(c, label=ORGANISATION, rule="branch-of-place", titles=()))
+            continue
+        out.append(c)
+    return out
