@@ -17,12 +17,49 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-# The four scored entity types, as used in labels and in bg: class names.
-PERSON = "Person"
-COUNCIL = "Council"
-ORGANISATION = "Organisation"
-PROGRAMME = "Programme"
-ENTITY_TYPES = (PERSON, COUNCIL, ORGANISATION, PROGRAMME)
+
+@dataclass(frozen=True)
+class EntityType:
+    """One kind of entity, declared once for every stage that names, stores or draws it.
+
+    ``name`` is the label used in records and the local name of its ``bg:``
+    class; ``path`` is the IRI segment of its entities (``…/id/person/…``);
+    ``colour``/``shape``/``marker`` draw it on the page (vis-network) and in
+    pictures (matplotlib), in Okabe–Ito colours that stay distinguishable with
+    colour-blindness.
+    """
+
+    name: str
+    path: str
+    singular: str
+    plural: str
+    colour: str
+    shape: str
+    marker: str
+    agent: bool  # can act: meet, work with someone, hold a role
+
+    def count(self, n: int) -> str:
+        """ "1 person", "3 people" """
+        return f"{n} {self.singular if n == 1 else self.plural}"
+
+
+PERSON_TYPE = EntityType("Person", "person", "person", "people", "#0072B2", "dot", "o", True)
+COUNCIL_TYPE = EntityType("Council", "council", "council", "councils", "#009E73", "square", "s", True)
+ORGANISATION_TYPE = EntityType(
+    "Organisation", "organisation", "organisation", "organisations", "#E69F00", "triangle", "^", True
+)
+PROGRAMME_TYPE = EntityType("Programme", "programme", "programme", "programmes", "#CC79A7", "diamond", "D", False)
+
+# The four scored entity types, in display order.
+TYPES: tuple[EntityType, ...] = (PERSON_TYPE, COUNCIL_TYPE, ORGANISATION_TYPE, PROGRAMME_TYPE)
+TYPE_BY_NAME: dict[str, EntityType] = {t.name: t for t in TYPES}
+PERSON, COUNCIL, ORGANISATION, PROGRAMME = (t.name for t in TYPES)
+ENTITY_TYPES = tuple(t.name for t in TYPES)
+AGENT_TYPES = tuple(t.name for t in TYPES if t.agent)
+# Which type an entity is read as when the graph gives it several: a council is
+# also an org:Organization (CONTRACT.md), so Council comes before Organisation.
+TYPE_PRECEDENCE = (COUNCIL, PROGRAMME, PERSON, ORGANISATION)
+
 
 WORKED_WITH = "worked_with"
 PARTICIPATES = "participates"
