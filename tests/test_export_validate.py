@@ -14,7 +14,8 @@ from rdflib.namespace import OWL, RDF, RDFS
 
 from boardgraph.cli import main
 from boardgraph.errors import BoardgraphError
-from boardgraph.graph.export import ONTOLOGY_GRAPH, export, load_graph, named_graphs, partition
+from boardgraph.graph.export import ONTOLOGY_GRAPH, export, named_graphs, partition
+from boardgraph.graph.load import load_graph
 from boardgraph.graph.validate import validate_file
 from boardgraph.graph.vocab import BG, BG_IRI, ID
 from boardgraph.resources import shipped
@@ -107,10 +108,10 @@ def test_export_errors(fixture_graph: Path, tmp_path: Path, capsys) -> None:
     assert (
         main(["export", str(tmp_path / "missing.ttl"), "--format", "nt", "-o", str(tmp_path / "x.nt")]) == 2
     )
-    assert "no such graph file" in capsys.readouterr().err
+    assert "graph file not found" in capsys.readouterr().err
     bad = tmp_path / "bad.ttl"
     bad.write_text("this is not turtle")
-    with pytest.raises(BoardgraphError, match="not valid turtle"):
+    with pytest.raises(BoardgraphError, match="cannot parse as turtle"):
         load_graph(bad)
 
 

@@ -339,7 +339,7 @@ def test_cli_errors_are_one_line(fixture_graph: Path, tmp_path: Path, capsys) ->
     err = capsys.readouterr().err
     assert err.startswith("boardgraph: error: SPARQL syntax error") and err.count("\n") == 1
     assert main(["query", "worked-with", "--graph", str(tmp_path / "missing.ttl")]) == 2
-    assert "no such graph file" in capsys.readouterr().err
+    assert "graph file not found" in capsys.readouterr().err
     assert main(["query", "worked-with", "--graph", str(fixture_graph), "-p", "year=x"]) == 2
     assert "no variable ?year" in capsys.readouterr().err
     assert main(["query", "no-such-query", "--graph", str(fixture_graph)]) == 2

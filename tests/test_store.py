@@ -19,7 +19,7 @@ from SPARQLWrapper import JSON, SPARQLWrapper
 
 from boardgraph.cli import main
 from boardgraph.errors import BoardgraphError
-from boardgraph.graph.export import load_graph
+from boardgraph.graph.load import load_graph
 from boardgraph.sparql.query import PASSWORD_ENV, USER_ENV, run_query, run_remote
 from boardgraph.sparql.store import OxigraphServer, detect_target, free_port, oxigraph_binary, push
 from test_query import FIXTURE_TTL
@@ -254,7 +254,7 @@ def test_serve_command(fixture_graph: Path) -> None:
 
 def test_serve_refuses_a_missing_graph(tmp_path: Path, capsys) -> None:
     assert main(["serve", "--graph", str(tmp_path / "none.ttl"), "--bind", f"127.0.0.1:{free_port()}"]) == 2
-    assert "no such graph file" in capsys.readouterr().err
+    assert "graph file not found" in capsys.readouterr().err
 
 
 # ------------------------------------------- the query library on the demo graph

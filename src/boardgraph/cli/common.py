@@ -10,10 +10,22 @@ from boardgraph.errors import BoardgraphError
 DEFAULT_GRAPH = Path("out/graph.ttl")
 
 
-def add_graph_argument(parser: argparse.ArgumentParser, help_text: str) -> None:
-    """The graph file, given positionally or as --graph (the Makefile uses both styles)."""
+def graph_help() -> str:
+    """What a graph file may be: every syntax the loader reads (graph/formats.py)."""
+    from boardgraph.graph.formats import describe_suffixes
+
+    return f"graph file: {describe_suffixes()}"
+
+
+def add_graph_argument(parser: argparse.ArgumentParser, help_text: str | None = None, *,
+                       group: argparse._MutuallyExclusiveGroup | None = None) -> None:
+    """The graph file, given positionally or as --graph (the Makefile uses both styles).
+
+    ``group`` holds ``--graph`` when it excludes another option (query's ``--endpoint``).
+    """
     parser.add_argument("graph_pos", nargs="?", metavar="GRAPH", type=Path, help=argparse.SUPPRESS)
-    parser.add_argument("--graph", type=Path, metavar="FILE", help=f"{help_text} (default {DEFAULT_GRAPH})")
+    (group or parser).add_argument("--graph", type=Path, metavar="FILE",
+                                   help=f"{help_text or graph_help()} (default {DEFAULT_GRAPH})")
 
 
 def graph_path(args: argparse.Namespace) -> Path:

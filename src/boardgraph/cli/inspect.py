@@ -14,9 +14,10 @@ from pathlib import Path
 from typing import TextIO
 
 from boardgraph.atomic import write_text
-from boardgraph.cli.common import DEFAULT_GRAPH
-from boardgraph.graph.evaluate import evaluate_files, format_report, load_graph
+from boardgraph.cli.common import add_graph_argument, graph_path
+from boardgraph.graph.evaluate import evaluate_files, format_report
 from boardgraph.graph.explain import AmbiguousEntity, Evidence, Explanation, RelationInfo, explain
+from boardgraph.graph.load import load_graph
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -26,7 +27,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Score GRAPH against a gold YAML file of the shared/gold/seeds.yaml form, "
         "with the official scorer's figures. Scores are not failures: the exit code is 0.",
     )
-    ev.add_argument("graph", type=Path, metavar="GRAPH", help="RDF file (Turtle, TriG, N-Triples, …)")
+    add_graph_argument(ev)
     ev.add_argument("--gold", type=Path, required=True, metavar="GOLD.yaml", help="gold annotations")
     ev.add_argument("--json", type=Path, metavar="OUT", help="also write the full result as JSON")
     ev.add_argument("--verbose", "-v", action="store_true", help="per report: what was missed or spurious")
@@ -39,7 +40,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "do not matter) or an IRI (full, bgid:person/… or person/…).",
     )
     ex.add_argument("entity", metavar="ENTITY")
-    ex.add_argument("--graph", type=Path, default=DEFAULT_GRAPH, help=f"graph file (default {DEFAULT_GRAPH})")
+    add_graph_argument(ex)
     ex.add_argument("--json", action="store_true", help="print the explanation as JSON")
     ex.set_defaults(func=run_explain)
 
@@ -48,7 +49,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_evaluate(args: argparse.Namespace) -> int:
-    result = evaluate_files(args.gold, args.graph)
+    result = evaluate_files(args.gold, graph_path(args))
     if args.json:
         write_text(args.json, json.dumps(result.to_dict(), indent=2) + "\n")
     print(format_report(result, verbose=args.verbose))
@@ -59,7 +60,7 @@ def run_evaluate(args: argparse.Namespace) -> int:
 
 
 def run_explain(args: argparse.Namespace) -> int:
-    graph = load_graph(args.graph)
+    graph = load_graph(graph_path(args))
     try:
         expl = explain(graph, args.entity)
     except AmbiguousEntity as exc:

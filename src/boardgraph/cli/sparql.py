@@ -6,12 +6,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from boardgraph.cli.common import DEFAULT_GRAPH, add_graph_argument, graph_path
+from boardgraph.cli.common import add_graph_argument, graph_path
 from boardgraph.errors import BoardgraphError
+from boardgraph.graph.formats import EXPORT_FORMATS, canonical_name, format_named
 
 
 def _graph_args(parser: argparse.ArgumentParser) -> None:
-    add_graph_argument(parser, "graph file: .ttl, .nt, .trig, .nq or .jsonld")
+    add_graph_argument(parser)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -32,7 +33,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--param", "-p", action="append", default=[], metavar="NAME=VALUE", help="bind a parameter"
     )
     where = q.add_mutually_exclusive_group()
-    where.add_argument("--graph", type=Path, metavar="FILE", help=f"graph file (default {DEFAULT_GRAPH})")
+    add_graph_argument(q, group=where)
     where.add_argument("--endpoint", metavar="URL",
                        help="a SPARQL 1.1 query endpoint (or a server's root URL, as for push)")
     q.add_argument("--format", "-f", choices=("table", "csv", "json"), default="table")
@@ -87,11 +88,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     s.add_argument("--no-ontology", action="store_true", help="do not load the ontology graph")
     s.set_defaults(func=cmd_serve)
 
+    labels = [format_named(name).label for name in EXPORT_FORMATS]
     e = subparsers.add_parser(
-        "export", help="write the graph as Turtle, N-Triples, JSON-LD or TriG (per-report named graphs)"
+        "export", help=f"write the graph as {', '.join(labels[:-1])} or {labels[-1]} (TriG: per-report "
+                       "named graphs)"
     )
     _graph_args(e)
-    e.add_argument("--format", "-f", choices=("turtle", "nt", "jsonld", "trig"), required=True)
+    e.add_argument("--format", "-f", type=canonical_name, choices=EXPORT_FORMATS, required=True)
     e.add_argument("--output", "-o", type=Path, required=True, metavar="FILE")
     e.add_argument("--ontology", action="store_true", help="include the ontology (TriG: as its own graph)")
     e.set_defaults(func=cmd_export)
@@ -115,15 +118,18 @@ def cmd_query(args: argparse.Namespace) -> int:
         return 0
     if not args.query:
         raise BoardgraphError("give a query: a .rq file, a library query name or SPARQL text (or --list)")
+    if args.endpoint and args.graph_pos:
+        raise BoardgraphError("give either a graph file or --endpoint, not both")
+    graph = graph_path(args)
     if args.output:
         from boardgraph.cli.common import check_output
 
-        check_output(args.output, [args.graph] if args.graph else [])
+        check_output(args.output, [] if args.endpoint else [graph])
     query = load_query(args.query)
     result = run_query(
         query,
         parse_param_args(args.param),
-        graph=args.graph or DEFAULT_GRAPH,
+        graph=graph,
         endpoint=args.endpoint,
         timeout=args.timeout,
         with_ontology=not args.no_ontology,

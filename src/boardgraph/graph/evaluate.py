@@ -23,6 +23,7 @@ import yaml
 from rdflib.term import Node
 
 from boardgraph.errors import BoardgraphError
+from boardgraph.graph.load import load_graph  # also what cli/review.py imports from here
 from boardgraph.graph.vocab import BG_IRI
 
 # Most specific first: a node typed both Council and Organisation is a council.
@@ -35,8 +36,6 @@ TITLES = frozenset({
 })  # fmt: skip
 RELATIONS = ("worked_with", "participates")
 
-# rdflib cannot hold quads in a plain Graph; these formats go into a Dataset.
-_QUAD_FORMATS = {"trig", "nquads", "trix"}
 _NS = {
     "bg": rdflib.Namespace(BG_IRI),
     "dcterms": rdflib.DCTERMS,
@@ -120,22 +119,6 @@ def gold_from_dict(data: Any, source: str = "gold") -> Gold:
             )
         documents[stem] = doc
     return Gold(entities, documents, {k: frozenset(v) for k, v in index.items()})
-
-
-def load_graph(path: Path | str) -> rdflib.Graph:
-    """Parse any RDF file rdflib knows, by extension (Turtle when unknown)."""
-    path = Path(path)
-    if not path.is_file():
-        raise BoardgraphError(f"{path}: graph file not found")
-    fmt = rdflib.util.guess_format(str(path)) or "turtle"
-    # Named graphs (TriG, N-Quads) are read as their union so nothing is hidden.
-    graph: rdflib.Graph = rdflib.Dataset(default_union=True) if fmt in _QUAD_FORMATS else rdflib.Graph()
-    try:
-        graph.parse(str(path), format=fmt)
-    except Exception as exc:  # rdflib raises many unrelated types on bad input
-        reason = " ".join(str(exc).split())[:200] or type(exc).__name__
-        raise BoardgraphError(f"{path}: cannot parse as {fmt}: {reason}") from None
-    return graph
 
 
 # --------------------------------------------------------------------------- what the graph says

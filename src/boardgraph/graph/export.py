@@ -15,60 +15,14 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from boardgraph.atomic import atomic_path
 from boardgraph.errors import BoardgraphError
+from boardgraph.graph.formats import EXPORT_FORMATS, canonical_name
+from boardgraph.graph.load import load_graph
 from boardgraph.graph.rdf import GRAPH_ONTOLOGY, load_ontology, partition
 from boardgraph.graph.vocab import PREFIXES
 from boardgraph.textsafe import split_lines
 
-FORMATS = {"turtle": "turtle", "nt": "nt", "jsonld": "json-ld", "trig": "trig"}
-SUFFIX_FORMATS = {
-    ".ttl": "turtle",
-    ".turtle": "turtle",
-    ".nt": "nt",
-    ".trig": "trig",
-    ".nq": "nquads",
-    ".jsonld": "json-ld",
-    ".json": "json-ld",
-}
-QUAD_FORMATS = {"trig", "nquads", "json-ld"}
-
 ONTOLOGY_GRAPH = GRAPH_ONTOLOGY
-
-
-def rdf_format(path: Path | str) -> str:
-    suffix = Path(path).suffix.lower()
-    if suffix not in SUFFIX_FORMATS:
-        raise BoardgraphError(
-            f"{path}: unknown RDF file type {suffix!r} (use .ttl, .nt, .trig, .nq or .jsonld)"
-        )
-    return SUFFIX_FORMATS[suffix]
-
-
-def load_graph(path: Path | str) -> Graph:
-    """Parse a graph file (quads are merged into one graph) with a one-line error."""
-    path = Path(path)
-    if not path.is_file():
-        raise BoardgraphError(f"{path}: no such graph file (build it with `boardgraph build`)")
-    fmt = rdf_format(path)
-    try:
-        if fmt in QUAD_FORMATS:
-            dataset = Dataset()
-            dataset.parse(path, format=fmt)
-            graph = Graph()
-            for s, p, o, _g in dataset.quads((None, None, None, None)):
-                graph.add((s, p, o))
-        else:
-            graph = Graph()
-            graph.parse(path, format=fmt)
-    except Exception as exc:  # rdflib raises many unrelated types for bad syntax
-        raise BoardgraphError(f"{path}: not valid {fmt}: {_first_line(exc)}") from exc
-    for prefix, iri in PREFIXES.items():
-        graph.bind(prefix, iri)
-    return graph
-
-
-def _first_line(exc: BaseException) -> str:
-    text = str(exc).strip() or type(exc).__name__
-    return text.splitlines()[0]
+FORMATS = EXPORT_FORMATS  # what export writes (graph/formats.py); load_graph reads every syntax there
 
 
 def named_graphs(dataset: Dataset) -> dict[URIRef, Graph]:
@@ -86,8 +40,9 @@ def export(source: Path | str, fmt: str, output: Path | str, *, with_ontology: b
 
     The output is deterministic: the same graph gives the same bytes.
     """
-    if fmt not in FORMATS:
+    if canonical_name(fmt) not in FORMATS:
         raise BoardgraphError(f"unknown export format {fmt!r} (choose from {', '.join(FORMATS)})")
+    fmt = canonical_name(fmt)
     graph = load_graph(source)
     if fmt == "trig":
         graphs = named_graphs(partition(graph, with_ontology=with_ontology))

@@ -39,42 +39,59 @@ from boardgraph.graph.vocab import PREFIXES
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
-__all__ = ["load_graph", "load_into", "load_store", "to_rdflib", "to_rdflib_term"]
+__all__ = ["load_graph", "load_into", "load_store", "parse_graph", "to_rdflib", "to_rdflib_term"]
 
 
-def load_store(path: Path | str) -> ox.Store:
-    """A new in-memory store holding the graph file ``path`` (named graphs kept; see the module doc)."""
+def load_store(path: Path | str, *, syntax: RdfSyntax | None = None) -> ox.Store:
+    """A new in-memory store holding the graph file ``path`` (named graphs kept; see the module doc).
+
+    ``syntax`` is for a file whose suffix does not say (a cached graph); by default the suffix decides.
+    """
     store = ox.Store()
-    load_into(store, path)
+    load_into(store, path, syntax=syntax)
     return store
 
 
-def load_into(store: ox.Store, path: Path | str, *, to_graph: ox.NamedNode | None = None) -> RdfSyntax:
+def load_into(store: ox.Store, path: Path | str, *, to_graph: ox.NamedNode | None = None,
+              syntax: RdfSyntax | None = None) -> RdfSyntax:
     """Add the graph file ``path`` to ``store`` (into ``to_graph`` if given, triples files only).
 
     Returns the syntax read. Errors are one ``BoardgraphError`` line naming the file.
     """
     path = Path(path)
     if not path.exists():
-        raise BoardgraphError(f"{path}: no such graph file (build it with `boardgraph build`)")
+        raise BoardgraphError(f"{path}: graph file not found (build it with `boardgraph build`)")
     if not path.is_file():
         raise BoardgraphError(f"{path}: is not a graph file (a folder or device)")
-    syntax = format_for_path(path)
+    syntax = syntax or format_for_path(path)
     if to_graph is not None and syntax.quads:
         raise BoardgraphError(f"{path}: {syntax.label} holds named graphs; it cannot go into one graph")
     options = {"to_graph": to_graph} if to_graph is not None else {}
     try:
         store.load(path=str(path), format=syntax.oxigraph, **options)
     except SyntaxError as exc:
-        raise BoardgraphError(f"{path}: not valid {syntax.label}: {_first_line(exc)}") from None
+        raise BoardgraphError(f"{path}: cannot parse as {syntax.name}: {_first_line(exc)}") from None
     except UnicodeDecodeError:
-        raise BoardgraphError(f"{path}: not valid {syntax.label}: not UTF-8 text") from None
+        raise BoardgraphError(f"{path}: cannot parse as {syntax.name}: not UTF-8 text") from None
     except OSError as exc:
         reason = exc.strerror or _first_line(exc)
         raise BoardgraphError(f"{path}: cannot read the graph file ({reason})") from None
     except ValueError as exc:
-        raise BoardgraphError(f"{path}: not valid {syntax.label}: {_first_line(exc)}") from None
+        raise BoardgraphError(f"{path}: cannot parse as {syntax.name}: {_first_line(exc)}") from None
     return syntax
+
+
+def parse_graph(data: bytes | str, syntax: RdfSyntax, source: str) -> Graph:
+    """RDF text held in memory (a SPARQL endpoint's answer) as an rdflib ``Graph``, every graph merged.
+
+    ``source`` names where the text came from in the one-line ``BoardgraphError``.
+    """
+    store = ox.Store()
+    try:
+        store.load(data, format=syntax.oxigraph)
+    except (SyntaxError, ValueError) as exc:
+        raise BoardgraphError(f"{source}: cannot parse as {syntax.name}: {_first_line(exc)}") from None
+    return to_rdflib(store)
 
 
 def _first_line(exc: BaseException) -> str:
@@ -82,9 +99,9 @@ def _first_line(exc: BaseException) -> str:
     return lines[0][:240] if lines else type(exc).__name__
 
 
-def load_graph(path: Path | str) -> Graph:
+def load_graph(path: Path | str, *, syntax: RdfSyntax | None = None) -> Graph:
     """The graph file as one rdflib ``Graph`` (every named graph merged), prefixes bound."""
-    return to_rdflib(load_store(path))
+    return to_rdflib(load_store(path, syntax=syntax))
 
 
 def to_rdflib(store: ox.Store) -> Graph:

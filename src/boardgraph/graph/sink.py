@@ -24,13 +24,15 @@ from rdflib import RDF, BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDFS, SKOS, XSD
 
 from boardgraph.errors import BoardgraphError
+from boardgraph.graph.formats import BUILD_FORMATS, format_named
+from boardgraph.graph.load import load_graph
 from boardgraph.graph.vocab import BG, PREFIXES
 from boardgraph.textsafe import xml_safe_file
 
 Triple = tuple[URIRef | BNode, URIRef, URIRef | BNode | Literal]
 
-FORMATS = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "xml": ox.RdfFormat.RDF_XML,
-           "json-ld": ox.RdfFormat.JSON_LD}
+# The syntaxes a build writes (graph/formats.py), by their command-line name.
+FORMATS = {name: format_named(name).oxigraph for name in BUILD_FORMATS}
 # Only the namespaces the graph uses: rdflib binds ~30 by default. Data IRIs
 # (bgid:) are written in full: their paths have slashes, which a prefixed
 # name could only carry escaped ("bgid:council\/bir").
@@ -281,7 +283,7 @@ class FileSink:
         _xml_safe(output, fmt)
 
     def to_rdflib(self) -> Graph:
-        return Graph().parse(self.path, format=self.fmt)  # our format names are rdflib's
+        return load_graph(self.path, syntax=format_named(self.fmt))  # cached as <key>.graph
 
     def close(self) -> None:
         pass

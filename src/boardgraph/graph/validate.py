@@ -10,7 +10,7 @@ from rdflib import Graph, Namespace
 from rdflib.namespace import RDF
 
 from boardgraph.errors import BoardgraphError
-from boardgraph.graph.export import load_graph
+from boardgraph.graph.load import load_graph
 from boardgraph.graph.rdf import load_ontology
 from boardgraph.resources import shipped
 from boardgraph.sparql.query import compact

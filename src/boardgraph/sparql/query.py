@@ -44,7 +44,8 @@ from rdflib.term import Node
 
 from boardgraph.errors import BoardgraphError
 from boardgraph.graph import lookup as entity_lookup
-from boardgraph.graph.export import rdf_format
+from boardgraph.graph.formats import format_for_media_type
+from boardgraph.graph.load import load_into, parse_graph
 from boardgraph.graph.vocab import BG_IRI, ID_IRI, PREFIXES
 from boardgraph.resources import shipped
 from boardgraph.sparql import remote
@@ -396,20 +397,7 @@ class LocalStore:
             )
 
     def load(self, path: Path | str) -> None:
-        path = Path(path)
-        if not path.is_file():
-            raise BoardgraphError(f"{path}: no such graph file (build it with `boardgraph build`)")
-        fmt = {
-            "turtle": ox.RdfFormat.TURTLE,
-            "nt": ox.RdfFormat.N_TRIPLES,
-            "trig": ox.RdfFormat.TRIG,
-            "nquads": ox.RdfFormat.N_QUADS,
-            "json-ld": ox.RdfFormat.JSON_LD,
-        }[rdf_format(path)]
-        try:
-            self.store.bulk_load(path=str(path), format=fmt)
-        except (SyntaxError, ValueError, OSError) as exc:
-            raise BoardgraphError(f"{path}: cannot load: {str(exc).splitlines()[0]}") from exc
+        load_into(self.store, path)
 
     def __len__(self) -> int:
         return len(self.store)
@@ -563,8 +551,6 @@ def _in_child(run: Callable[[str], QueryResult], text: str, timeout: float) -> Q
 # ----------------------------------------------------------------- remote runs
 
 _JSON_TYPES = ("application/sparql-results+json", "application/json")
-_GRAPH_TYPES = {"text/turtle": "turtle", "application/n-triples": "nt", "application/rdf+xml": "xml",
-                "application/ld+json": "json-ld", "text/plain": "nt", "application/x-turtle": "turtle"}
 
 
 def query_urls(endpoint: str) -> list[str]:
@@ -613,16 +599,11 @@ def run_remote(endpoint: str, text: str, *, timeout: float = DEFAULT_TIMEOUT,
             reason = f": {detail[0][:200]}" if detail else ""
             raise BoardgraphError(f"endpoint {shown} refused the query (HTTP {answer.status}){reason}")
         if graph_form:
-            fmt = _GRAPH_TYPES.get(answer.content_type)
-            if fmt is None:
+            syntax = format_for_media_type(answer.content_type or "")
+            if syntax is None:
                 raise BoardgraphError(f"endpoint {shown} answered {answer.content_type or 'no content type'}"
                                       ", not RDF")
-            graph = Graph()
-            try:
-                graph.parse(data=answer.body, format=fmt)
-            except Exception as exc:  # any parser failure means the answer is not RDF
-                raise BoardgraphError(f"endpoint {shown} answered something that is not {fmt}") from exc
-            return QueryResult("graph", graph=graph)
+            return QueryResult("graph", graph=parse_graph(answer.body, syntax, f"endpoint {shown}"))
         if answer.content_type not in _JSON_TYPES:
             raise BoardgraphError(f"endpoint {shown} answered {answer.content_type or 'no content type'}, "
                                   "not SPARQL JSON results")

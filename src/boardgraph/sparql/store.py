@@ -34,7 +34,8 @@ from rdflib.namespace import PROV
 
 from boardgraph.errors import BoardgraphError
 from boardgraph.graph import iri
-from boardgraph.graph.export import load_graph, named_graphs, partition
+from boardgraph.graph.export import named_graphs, partition
+from boardgraph.graph.load import load_graph, load_store
 from boardgraph.graph.rdf import GRAPH_BUILD, GRAPH_ENTITIES, GRAPH_ONTOLOGY
 from boardgraph.graph.vocab import ID_IRI
 from boardgraph.sparql import remote
@@ -366,7 +367,7 @@ def serve(
 ) -> int:
     """Start Oxigraph, load the graph into it, and serve until interrupted."""
     graph_path = Path(graph_path)
-    load_graph(graph_path)  # fail on a missing or broken file before starting anything
+    load_store(graph_path)  # fail on a missing or broken file before starting anything
     check_port_free(host, port)
     # SIGTERM ends the server as Ctrl-C does: the child is stopped and the port freed.
     previous = signal.signal(signal.SIGTERM, _terminate)
