@@ -9,7 +9,7 @@ SHARED ?= ../shared
 OUT ?= out
 REPORTS ?= data/reports
 
-.PHONY: install demo test lint bench serve clean browser js ocr snapshot
+.PHONY: install demo test lint bench serve clean browser js ocr snapshot wheel
 
 $(VENV)/.installed: pyproject.toml requirements/model.txt package.json package-lock.json
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -23,9 +23,15 @@ install: $(VENV)/.installed js ocr
 
 # JavaScript for the network page comes from npm at install time and is
 # inlined into the HTML boardgraph writes; nothing is vendored into the repo.
+# The checkout (and the editable install) reads node_modules/ directly, so a
+# version bump can never be hidden by a stale copy; only the wheel gets one.
 js: node_modules/.package-lock.json
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
+
+# The wheel carries vis-network: hatch_build.py copies it from node_modules (hence `js`).
+wheel: $(VENV)/.installed js
+	$(PY) -m pip wheel -q --no-deps --no-build-isolation -w dist .
 
 demo: install
 	@mkdir -p $(OUT)

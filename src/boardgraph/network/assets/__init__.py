@@ -23,7 +23,6 @@ from boardgraph.errors import BoardgraphError
 VIS_ENV = "BOARDGRAPH_VIS_NETWORK_JS"
 # Where the library's files are inside the npm package; the packaged copy keeps the same layout.
 VIS_SCRIPT = Path("standalone/umd/vis-network.min.js")
-VIS_LICENCES = ("LICENSE-MIT", "LICENSE-APACHE-2.0")
 VIS_PACKAGE_JSON = "package.json"
 # The packaged copy, relative to this folder, and the npm package, relative to a checkout.
 PACKAGED_DIR = Path("vis-network")
