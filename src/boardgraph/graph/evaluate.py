@@ -24,7 +24,7 @@ from rdflib.term import Node
 
 from boardgraph.errors import BoardgraphError
 from boardgraph.graph.load import load_graph  # also what cli/review.py imports from here
-from boardgraph.graph.vocab import BG_IRI
+from boardgraph.graph.vocab import BG_IRI, namespaces
 
 # Most specific first: a node typed both Council and Organisation is a council.
 ENTITY_TYPES = ("Council", "Programme", "Person", "Organisation")
@@ -36,13 +36,7 @@ TITLES = frozenset({
 })  # fmt: skip
 RELATIONS = ("worked_with", "participates")
 
-_NS = {
-    "bg": rdflib.Namespace(BG_IRI),
-    "dcterms": rdflib.DCTERMS,
-    "rdfs": rdflib.RDFS,
-    "skos": rdflib.SKOS,
-    "prov": rdflib.PROV,
-}
+_NS = namespaces("bg", "dcterms", "rdfs", "skos", "prov")
 
 
 def normalise_name(label: str) -> str:

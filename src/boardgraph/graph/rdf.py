@@ -15,7 +15,7 @@ from rdflib.namespace import DCTERMS, FOAF, PROV
 
 from boardgraph import __version__
 from boardgraph.graph import iri
-from boardgraph.graph.vocab import BG, BG_IRI, ID, ID_IRI, OA, ONS_GEOGRAPHY, ORG, PREFIXES
+from boardgraph.graph.vocab import BG, BG_IRI, ID, ID_IRI, OA, ONS_GEOGRAPHY, ORG, PREFIXES, prefixes
 from boardgraph.lexicons.names import slug
 from boardgraph.model import (
     PARTICIPATES,
@@ -66,9 +66,7 @@ def _digest(*parts: str) -> str:
 
 def new_graph() -> Graph:
     g = Graph()
-    for prefix, ns in PREFIXES.items():
-        g.bind(prefix, ns)
-    for prefix, ns in (("dcterms", DCTERMS), ("foaf", FOAF), ("prov", PROV), ("skos", SKOS), ("owl", OWL)):
+    for prefix, ns in {**PREFIXES, **prefixes("dcterms", "foaf", "prov", "skos", "owl")}.items():
         g.bind(prefix, ns)
     return g
 

@@ -21,24 +21,18 @@ from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import RDF, BNode, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDFS, SKOS, XSD
 
 from boardgraph.errors import BoardgraphError
 from boardgraph.graph.formats import BUILD_FORMATS, format_named
 from boardgraph.graph.load import load_graph
-from boardgraph.graph.vocab import BG, PREFIXES
+from boardgraph.graph.vocab import BG, OUTPUT_PREFIXES
 from boardgraph.textsafe import xml_safe_file
 
 Triple = tuple[URIRef | BNode, URIRef, URIRef | BNode | Literal]
 
 # The syntaxes a build writes (graph/formats.py), by their command-line name.
 FORMATS = {name: format_named(name).oxigraph for name in BUILD_FORMATS}
-# Only the namespaces the graph uses: rdflib binds ~30 by default. Data IRIs
-# (bgid:) are written in full: their paths have slashes, which a prefixed
-# name could only carry escaped ("bgid:council\/bir").
-OUTPUT_PREFIXES = {**{p: str(ns) for p, ns in PREFIXES.items() if p != "bgid"},
-                   "dcterms": str(DCTERMS), "foaf": str(FOAF), "prov": str(PROV), "skos": str(SKOS),
-                   "owl": str(OWL), "rdf": str(RDF), "rdfs": str(RDFS), "xsd": str(XSD)}
+# Only the namespaces the graph uses (vocab.OUTPUT_PREFIXES): rdflib binds ~30 by default.
 
 
 def _xml_safe(output: Path, fmt: str) -> None:

@@ -6,16 +6,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Graph, Namespace
-from rdflib.namespace import RDF
+from rdflib import Graph
 
 from boardgraph.errors import BoardgraphError
 from boardgraph.graph.load import load_graph
 from boardgraph.graph.rdf import load_ontology
+from boardgraph.graph.vocab import RDF, SH
 from boardgraph.resources import shipped
 from boardgraph.sparql.query import compact
-
-SH = Namespace("http://www.w3.org/ns/shacl#")
 
 
 @dataclass(frozen=True)

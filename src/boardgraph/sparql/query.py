@@ -46,7 +46,7 @@ from boardgraph.errors import BoardgraphError
 from boardgraph.graph import lookup as entity_lookup
 from boardgraph.graph.formats import format_for_media_type
 from boardgraph.graph.load import load_into, parse_graph
-from boardgraph.graph.vocab import BG_IRI, ID_IRI, PREFIXES
+from boardgraph.graph.vocab import BG_IRI, DISPLAY_PREFIXES, ID_IRI, prefixes, sparql_prefixes
 from boardgraph.resources import shipped
 from boardgraph.sparql import remote
 
@@ -55,26 +55,8 @@ PASSWORD_ENV = remote.PASSWORD_ENV
 DEFAULT_TIMEOUT = 30.0
 
 PARAM_TYPES = ("string", "entity", "iri", "integer", "decimal", "date")
-_CURIE_PREFIXES = {"bgid": ID_IRI, "bg": BG_IRI}
+_CURIE_PREFIXES = prefixes("bgid", "bg")
 _XSD_STRING = str(XSD.string)
-
-# Prefixes used when a table shows IRIs, longest namespace first so that
-# bgid: wins over shorter overlapping ones.
-DISPLAY_PREFIXES = dict(
-    sorted(
-        {
-            **PREFIXES,
-            "dcterms": "http://purl.org/dc/terms/",
-            "prov": "http://www.w3.org/ns/prov#",
-            "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-            "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-            "skos": "http://www.w3.org/2004/02/skos/core#",
-            "owl": "http://www.w3.org/2002/07/owl#",
-            "xsd": str(XSD),
-        }.items(),
-        key=lambda kv: -len(kv[1]),
-    )
-)
 
 
 # ------------------------------------------------------------------ query files
@@ -730,25 +712,20 @@ def _table(result: QueryResult, width: int) -> str:
 # ---------------------------------------------------------------------- facade
 
 
-_ENTITY_LOOKUP = f"""PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT DISTINCT ?entity WHERE {{
+_LABELS = sparql_prefixes("rdfs", "skos")
+_ENTITY_LOOKUP = _LABELS + f"""SELECT DISTINCT ?entity WHERE {{
   ?entity rdfs:label|skos:altLabel ?name .
   ?entity a ?type . FILTER(STRSTARTS(STR(?type), "{BG_IRI}"))
 }} ORDER BY ?entity"""
 
-_ENTITY_LOOKUP_ANY_CASE = f"""PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT DISTINCT ?entity WHERE {{
+_ENTITY_LOOKUP_ANY_CASE = _LABELS + f"""SELECT DISTINCT ?entity WHERE {{
   ?entity rdfs:label|skos:altLabel ?label .
   FILTER(LCASE(STR(?label)) = LCASE(STR(?name)))
   ?entity a ?type . FILTER(STRSTARTS(STR(?type), "{BG_IRI}"))
 }} ORDER BY ?entity"""
 
 
-_ALL_NAMES = f"""PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT ?entity ?label ?alt ?type WHERE {{
+_ALL_NAMES = _LABELS + f"""SELECT ?entity ?label ?alt ?type WHERE {{
   ?entity a ?type . FILTER(STRSTARTS(STR(?type), "{BG_IRI}"))
   ?entity rdfs:label ?label .
   OPTIONAL {{ ?entity skos:altLabel ?alt }}
