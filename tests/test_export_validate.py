@@ -5,17 +5,29 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import warnings
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
-from rdflib import Dataset, Graph, URIRef
+from rdflib import Graph, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import OWL, RDF, RDFS
 
 from boardgraph.cli import main
 from boardgraph.errors import BoardgraphError
+from boardgraph.graph import export as export_module
 from boardgraph.graph.export import ONTOLOGY_GRAPH, export, named_graphs, partition
-from boardgraph.graph.load import load_graph
+from boardgraph.graph.formats import (
+    BUILD_FORMATS,
+    EXPORT_FORMATS,
+    SYNTAXES,
+    format_for_media_type,
+    format_for_path,
+    format_named,
+)
+from boardgraph.graph.load import load_graph, load_store, to_rdflib
+from boardgraph.graph.sink import FORMATS as SINK_FORMATS
 from boardgraph.graph.validate import validate_file
 from boardgraph.graph.vocab import BG, BG_IRI, ID
 from boardgraph.resources import shipped
@@ -24,6 +36,11 @@ from test_query import FIXTURE_TTL
 
 ONTOLOGY = shipped("ontology", "boardgraph.ttl")
 SHAPES = shipped("ontology", "shapes.ttl")
+
+
+def _named_graphs(path: Path) -> dict[URIRef, Graph]:
+    store = load_store(path)
+    return {URIRef(g.value): to_rdflib(store, graph_name=g) for g in store.named_graphs()}
 
 
 @pytest.fixture()
@@ -48,9 +65,7 @@ def test_export_round_trips(fmt: str, suffix: str, fixture_graph: Path, tmp_path
 def test_trig_keeps_one_named_graph_per_report(fixture_graph: Path, tmp_path: Path) -> None:
     out = tmp_path / "graph.trig"
     count = export(fixture_graph, "trig", out, with_ontology=True)
-    dataset = Dataset()
-    dataset.parse(out, format="trig")
-    graphs = named_graphs(dataset)
+    graphs = _named_graphs(out)
     assert set(graphs) == {
         ID["graph/report/r1"],
         ID["graph/report/r2"],
@@ -223,12 +238,10 @@ def test_demo_graph_uses_only_declared_terms(demo_graph: Path) -> None:
 def test_demo_graph_trig_has_a_graph_per_report(demo_graph: Path, tmp_path: Path) -> None:
     out = tmp_path / "graph.trig"
     export(demo_graph, "trig", out)
-    dataset = Dataset()
-    dataset.parse(out, format="trig")
-    names = {str(name) for name in named_graphs(dataset)}
-    reports = {n for n in names if n.startswith(f"{ID}graph/report/")}
+    graphs = _named_graphs(out)
+    reports = {str(n) for n in graphs if str(n).startswith(f"{ID}graph/report/")}
     assert len(reports) == 5 and f"{ID}graph/report/000_9b5f2d8786f8fe9f" in reports
-    assert sum(len(g) for g in named_graphs(dataset).values()) == len(load_graph(demo_graph))
+    assert sum(len(g) for g in graphs.values()) == len(load_graph(demo_graph))
 
 
 @pytest.mark.parametrize("fmt", ["trig", "jsonld", "nt"])
@@ -245,3 +258,120 @@ def test_export_is_deterministic_across_runs(fmt: str, fixture_graph: Path, tmp_
         )
         outputs.append(out.read_bytes())
     assert outputs[0] == outputs[1]
+
+
+# ------------------------------------------------------------------ one format table, one loader
+
+
+def _every_syntax(fixture_graph: Path, folder: Path) -> dict[str, Path]:
+    """The fixture in every syntax of the table; the quads ones keep the per-report graphs."""
+    trig = folder / "source.trig"
+    export(fixture_graph, "trig", trig)
+    store = load_store(trig)
+    files = {}
+    for syntax in SYNTAXES:
+        path = folder / f"graph{syntax.suffixes[0]}"
+        if syntax.quads:
+            store.dump(str(path), syntax.oxigraph)
+        else:
+            ox.serialize((quad.triple for quad in store), str(path), syntax.oxigraph)
+        files[syntax.name] = path
+    return files
+
+
+def test_every_syntax_loads_alike_without_warnings(fixture_graph: Path, tmp_path: Path) -> None:
+    expected = set(load_graph(fixture_graph))
+    for name, path in _every_syntax(fixture_graph, tmp_path).items():
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # rdflib's quad parsers warn (ConjunctiveGraph); ours must not
+            store = load_store(path)
+            graph = load_graph(path)
+        assert set(graph) == expected, name
+        if format_named(name).quads:
+            # Named graphs are kept; the default graph holds only what is outside them (here nothing).
+            assert ID["graph/entities"] in {URIRef(g.value) for g in store.named_graphs()}, name
+            assert not list(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), name
+        else:
+            assert not list(store.named_graphs()), name
+
+
+def test_exports_and_queries_emit_no_warnings(fixture_graph: Path, tmp_path: Path) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        for fmt in EXPORT_FORMATS:
+            out = tmp_path / f"out{format_named(fmt).suffixes[0]}"
+            export(fixture_graph, fmt, out, with_ontology=True)
+            assert len(load_graph(out)) > len(load_graph(fixture_graph)), fmt  # the ontology came along
+        assert validate_file(fixture_graph).conforms
+
+
+def test_format_table_names_suffixes_and_media_types() -> None:
+    assert [s.name for s in SYNTAXES] == ["turtle", "nt", "nquads", "trig", "jsonld", "xml"]
+    assert format_for_path("g.TTL").name == "turtle" and format_for_path("g.nq").quads
+    assert format_for_path("g.json").name == format_named("json-ld").name == "jsonld"
+    assert format_for_media_type("text/turtle; charset=utf-8") is format_named("turtle")
+    assert format_for_media_type("text/html") is None
+    with pytest.raises(BoardgraphError, match=r"unknown RDF file type '\.csv'"):
+        format_for_path("g.csv")
+    with pytest.raises(BoardgraphError, match="unknown RDF format"):
+        format_named("n3")
+    # Every sink format is written by Oxigraph, every export format by export().
+    assert set(BUILD_FORMATS) == set(SINK_FORMATS) and set(EXPORT_FORMATS) == set(export_module.FORMATS)
+
+
+def test_cli_format_choices_come_from_the_table(capsys) -> None:
+    for command, names in (("build", BUILD_FORMATS), ("export", EXPORT_FORMATS)):
+        with pytest.raises(SystemExit):
+            main([command, "--help"])
+        text = capsys.readouterr().out
+        assert "{" + ",".join(names) + "}" in text
+        assert "json-ld" not in text  # the old spelling still parses, unlisted
+
+
+def test_cli_export_takes_the_old_json_ld_spelling(fixture_graph: Path, tmp_path: Path) -> None:
+    out = tmp_path / "g.jsonld"
+    assert main(["export", str(fixture_graph), "-f", "json-ld", "-o", str(out)]) == 0
+    assert set(load_graph(out)) == set(load_graph(fixture_graph))
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("absent.ttl", None, "absent.ttl: graph file not found"),
+        ("bad.ttl", "<a> <b> .", "bad.ttl: cannot parse as turtle: "),
+        ("bad.trig", "<http://x/g> { <http://x/a> <http://x/b> ", "bad.trig: cannot parse as trig: "),
+        ("bad.jsonld", "{not json", "bad.jsonld: cannot parse as jsonld: "),
+        ("bad.nt", b"\xff\xfe<a>", "bad.nt: cannot parse as nt: "),
+        ("graph.csv", "a,b", "graph.csv: unknown RDF file type '.csv'"),
+    ],
+)
+def test_load_errors_are_one_line_naming_the_file(name: str, content, message: str, tmp_path: Path) -> None:
+    path = tmp_path / name
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    elif content is not None:
+        path.write_text(content, encoding="utf-8")
+    with pytest.raises(BoardgraphError) as caught:
+        load_store(path)
+    text = str(caught.value)
+    assert message in text and "\n" not in text
+
+
+def test_load_refuses_a_folder(tmp_path: Path) -> None:
+    with pytest.raises(BoardgraphError, match="is not a graph file"):
+        load_store(tmp_path)
+
+
+def test_cli_commands_reading_a_graph_take_it_both_ways(fixture_graph: Path, capsys) -> None:
+    # evaluate, explain and query take GRAPH or --graph, like export/validate/push (cli/common.py).
+    assert main(["explain", "Ann Able", str(fixture_graph)]) == 0
+    positional = capsys.readouterr().out
+    assert main(["explain", "Ann Able", "--graph", str(fixture_graph)]) == 0
+    assert capsys.readouterr().out == positional and "Ann Able" in positional
+    assert main(["query", "worked-with", str(fixture_graph), "-p", "person=Ann Able", "-f", "csv"]) == 0
+    rows = capsys.readouterr().out
+    assert main(["query", "worked-with", "--graph", str(fixture_graph), "-p", "person=Ann Able",
+                 "-f", "csv"]) == 0
+    assert capsys.readouterr().out == rows
+    assert main(["query", "worked-with", str(fixture_graph), "--endpoint", "http://127.0.0.1:9/"]) == 2
+    assert "either a graph file or --endpoint" in capsys.readouterr().err

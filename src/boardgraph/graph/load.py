@@ -104,14 +104,15 @@ def load_graph(path: Path | str, *, syntax: RdfSyntax | None = None) -> Graph:
     return to_rdflib(load_store(path, syntax=syntax))
 
 
-def to_rdflib(store: ox.Store) -> Graph:
-    """The union of all the store's graphs as an rdflib ``Graph``, with boardgraph's prefixes bound."""
+def to_rdflib(store: ox.Store, *, graph_name: ox.NamedNode | ox.DefaultGraph | None = None) -> Graph:
+    """The store as an rdflib ``Graph`` with boardgraph's prefixes bound: the union of all its
+    graphs, or only ``graph_name``'s triples."""
     graph = Graph()
     for prefix, iri in PREFIXES.items():
         graph.bind(prefix, iri)
     convert = _TermConverter()
     add = graph.add
-    for quad in store.quads_for_pattern(None, None, None, None):
+    for quad in store.quads_for_pattern(None, None, None, graph_name):
         add((convert(quad.subject), convert(quad.predicate), convert(quad.object)))
     return graph
 
