@@ -19,7 +19,7 @@ import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from boardgraph.errors import BoardgraphError
 
@@ -138,7 +138,7 @@ def atomic_path(target: Path | str) -> Iterator[Path]:
 
 
 @contextlib.contextmanager
-def atomic_open(target: Path | str, mode: str = "w", encoding: str | None = "utf-8") -> Iterator[IO]:
+def atomic_open(target: Path | str, mode: str = "w", encoding: str | None = "utf-8") -> Iterator[IO[Any]]:
     """Open ``target`` for writing through :func:`atomic_path`."""
     if "b" in mode:
         encoding = None

@@ -41,7 +41,7 @@ def warn_dropped(where: Path | str, count: int) -> None:
           file=sys.stderr)
 
 
-def xml_safe_attrs(attrs: dict) -> int:
+def xml_safe_attrs(attrs: dict[str, object]) -> int:
     """Clean every string value of ``attrs`` in place; return how many characters went."""
     dropped = 0
     for key, value in attrs.items():

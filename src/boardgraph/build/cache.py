@@ -27,6 +27,7 @@ import datetime as dt
 import hashlib
 import hmac
 import json
+import logging
 import os
 import secrets
 import types
@@ -42,6 +43,8 @@ from boardgraph.errors import BoardgraphError
 from boardgraph.model import ExtractedReport
 from boardgraph.nlp.pipeline import DEFAULT_CONFIG, model_meta, model_setting
 from boardgraph.resources import data_dir
+
+log = logging.getLogger(__name__)
 
 DEFAULT_CACHE_DIR = Path(platformdirs.user_cache_dir("boardgraph"))
 KEY_ENV = "BOARDGRAPH_CACHE_KEY"  # a file holding the HMAC key (default: in the user's config folder)
@@ -60,7 +63,7 @@ def _package_root() -> Path:
     return Path(__file__).resolve().parents[1]
 
 
-def _model_identity(model: str) -> dict:
+def _model_identity(model: str) -> dict[str, object]:
     # an unknown model fails later, with a proper message, when it is loaded
     meta = model_meta(model) or {}
     return {"model": model, **{k: meta.get(k) for k in ("name", "version", "lang")}}
@@ -134,26 +137,36 @@ def load_key(cache_root: Path) -> bytes | None:
     path = cache_key_file()
     with contextlib.suppress(OSError, ValueError):
         if path.resolve().is_relative_to(cache_root.resolve()):
+            log.warning("cache off: its key file %s is inside the cache folder %s", path, cache_root)
             return None
+    with contextlib.suppress(OSError, ValueError):  # no key yet: make one below
+        return _read_key(path)
     try:
-        key = bytes.fromhex(path.read_text(encoding="ascii").strip())
-        if len(key) >= 32:
-            return key
-    except (OSError, ValueError):
-        pass
+        return _new_key(path)
+    except OSError as exc:
+        log.warning("cache off: cannot keep its key in %s (%s)", path, atomic.reason(exc))
+    except ValueError as exc:
+        log.warning("cache off: %s holds no usable key (%s)", path, exc)
+    return None
+
+
+def _read_key(path: Path) -> bytes:
+    key = bytes.fromhex(path.read_text(encoding="ascii").strip())
+    if len(key) < 32:  # an empty key would authenticate nothing
+        raise ValueError(f"{len(key)} bytes, not 32 or more")
+    return key
+
+
+def _new_key(path: Path) -> bytes:
+    """A new random key written to ``path``, or the key another build wrote there first."""
     key = secrets.token_bytes(32)
+    path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "w", encoding="ascii") as fh:
-            fh.write(key.hex() + "\n")
-    except FileExistsError:  # another build made it first: use theirs
-        try:
-            key = bytes.fromhex(path.read_text(encoding="ascii").strip())
-        except (OSError, ValueError):
-            return None
-    except OSError:
-        return None
+    except FileExistsError:  # another build made it first (or the file there is no key): use theirs
+        return _read_key(path)
+    with os.fdopen(fd, "w", encoding="ascii") as fh:
+        fh.write(key.hex() + "\n")
     return key
 
 
@@ -214,8 +227,11 @@ class BuildCache:
             return
         try:
             atomic.write_bytes(self._path(key), _encode(report, self._key, key))
-        except (OSError, BoardgraphError):
+        except (OSError, BoardgraphError) as exc:
             # A read-only or full cache must not fail the build; it only costs speed.
+            if not self.stats.write_errors:  # once: every later entry fails the same way
+                log.warning("cache: cannot keep entries in %s (%s); the next build reads those reports again",
+                            self.root, _why(exc))
             self.stats.write_errors += 1
 
 
@@ -271,36 +287,55 @@ def from_data(hint: object, data: object) -> object:
     """The inverse of :func:`to_data`, guided by type hints; raises on anything unexpected."""
     origin = typing.get_origin(hint)
     if origin in (typing.Union, types.UnionType):
-        options = typing.get_args(hint)
-        if data is None and type(None) in options:
-            return None
-        errors = []
-        for option in options:
-            if option is type(None):
-                continue
-            try:
-                return from_data(option, data)
-            except (TypeError, ValueError, KeyError) as exc:
-                errors.append(exc)
-        raise TypeError(f"no type of {hint} fits {data!r:.40}")
+        return _from_union(hint, data)
     if isinstance(hint, type) and is_dataclass(hint):
-        if not isinstance(data, dict):
-            raise TypeError(f"{hint.__name__} expected")
-        hints = typing.get_type_hints(hint)
-        kwargs = {f.name: from_data(hints[f.name], data[f.name]) for f in fields(hint) if f.name in data}
-        return hint(**kwargs)
+        return _from_dataclass(hint, data)
     if origin in (list, tuple, set, frozenset):
-        if not isinstance(data, list):
-            raise TypeError("list expected")
-        args = typing.get_args(hint)
-        inner = args[0] if args else object
-        items = [from_data(inner, v) for v in data]
-        return origin(items)
+        return _from_list(origin, hint, data)
     if origin is dict:
-        if not isinstance(data, dict):
-            raise TypeError("object expected")
-        _, inner = typing.get_args(hint) or (str, object)
-        return {k: from_data(inner, v) for k, v in data.items()}
+        return _from_dict(hint, data)
+    return _from_scalar(hint, data)
+
+
+def _from_union(hint: object, data: object) -> object:
+    options = typing.get_args(hint)
+    if data is None and type(None) in options:
+        return None
+    for option in options:
+        if option is type(None):
+            continue
+        try:
+            return from_data(option, data)
+        except (TypeError, ValueError, KeyError):
+            continue  # the next option may fit; if none does, the TypeError below says so
+    raise TypeError(f"no type of {hint} fits {data!r:.40}")
+
+
+def _from_dataclass(hint: type, data: object) -> object:
+    if not isinstance(data, dict):
+        raise TypeError(f"{hint.__name__} expected")
+    hints = typing.get_type_hints(hint)
+    kwargs = {f.name: from_data(hints[f.name], data[f.name]) for f in fields(hint) if f.name in data}
+    return hint(**kwargs)
+
+
+def _from_list(origin: type, hint: object, data: object) -> object:
+    if not isinstance(data, list):
+        raise TypeError("list expected")
+    args = typing.get_args(hint)
+    inner = args[0] if args else object
+    items = [from_data(inner, v) for v in data]
+    return origin(items)
+
+
+def _from_dict(hint: object, data: object) -> object:
+    if not isinstance(data, dict):
+        raise TypeError("object expected")
+    _, inner = typing.get_args(hint) or (str, object)
+    return {k: from_data(inner, v) for k, v in data.items()}
+
+
+def _from_scalar(hint: object, data: object) -> object:
     if hint is Path:
         if not isinstance(data, str):
             raise TypeError("path expected")
@@ -375,5 +410,10 @@ class GraphMemo:
             atomic.write_bytes(self.root / f"{key}.graph", data)
             info = {"hmac": self._digest(key, data, triples), "triples": triples}
             atomic.write_text(self.root / f"{key}.json", json.dumps(info))
-        except (OSError, BoardgraphError):
-            pass  # a read-only or full cache only costs speed
+        except (OSError, BoardgraphError) as exc:  # a read-only or full cache only costs speed
+            log.warning("cache: cannot keep the graph in %s (%s); the next build writes it again",
+                        self.root, _why(exc))
+
+
+def _why(exc: OSError | BoardgraphError) -> str:
+    return atomic.reason(exc) if isinstance(exc, OSError) else str(exc)

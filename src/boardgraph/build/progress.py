@@ -19,7 +19,10 @@ import sys
 import threading
 import time
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from rich.progress import TaskID
 
 READING, NLP, RESOLVING, WRITING = "reading", "NLP", "resolving", "writing"
 
@@ -154,7 +157,7 @@ class RichProgress(BuildProgress):
             console=console,
             transient=True,
         )
-        self._task: int | None = None
+        self._task: TaskID | None = None
 
     def start(self, total: int) -> None:
         self._bar.start()

@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath, PurePosixPath
+from typing import Any
 
 from rdflib import Graph
 
@@ -86,7 +87,7 @@ class BuildResult:
     def close(self) -> None:
         self.sink.close()
 
-    def summary(self) -> dict:
+    def summary(self) -> dict[str, Any]:
         types = Counter(e.type for e in self.corpus.entities.values())
         rels = Counter(r.kind for r in self.corpus.relations)
         return {
@@ -257,7 +258,8 @@ def build(paths: Iterable[Path | str], settings: BuildSettings | None = None,
     progress.stage(WRITING)
     sink = _open_sink(settings, len(reports))
     try:
-        GraphWriter(corpus, sink).build()
+        # GraphWriter takes any sink with add() and `in`; graph/rdf.py annotates it as a Graph.
+        GraphWriter(corpus, sink).build()  # type: ignore[arg-type]
     except BaseException:
         sink.abort()  # a --store keeps the graph it had
         raise

@@ -16,6 +16,7 @@ from boardgraph.model import (
     ExtractedReport,
     Relation,
     Role,
+    Span,
 )
 from boardgraph.nlp.components.relations import RelationFinder, make_relations
 
@@ -57,7 +58,7 @@ def relate(
     for rep in reports:
         rid = rep.document.identifier
         text = rep.document.text
-        seen: set[tuple] = set()
+        seen: set[tuple[str, tuple[str, ...], Span]] = set()
         for cand in rep.relations:
             ents = [mention_entity.get((rid, a)) for a in cand.args]
             if any(e is None for e in ents):

@@ -162,6 +162,15 @@ def _capitalised(word: str) -> bool:
 
 def _body_from(text: str, toks: list[re.Match[str]], i: int) -> tuple[int, int] | None:
     """Token range (first, last) of the body whose head noun is toks[i], or None."""
+    first, last = _body_start(text, toks, i), _body_end(text, toks, i)
+    words_in = [t.group(0).lower().strip("'’") for t in toks[first : last + 1]]
+    if all(w in _GENERIC for w in words_in):
+        return None
+    return first, last
+
+
+def _body_end(text: str, toks: list[re.Match[str]], i: int) -> int:
+    """The last token of the body whose head noun is toks[i]: the head, or the place after it."""
     last = i
     # "Borough Council of Kings Lynn & West Norfolk": a place after the head belongs to it
     of_place = last + 2 < len(toks) and toks[last + 1].group(0).lower() == "of"
@@ -176,6 +185,11 @@ def _body_from(text: str, toks: list[re.Match[str]], i: int) -> tuple[int, int] 
             j -= 1
         if j - 1 > last + 1:
             last = j - 1
+    return last
+
+
+def _body_start(text: str, toks: list[re.Match[str]], i: int) -> int:
+    """The first token of the body whose head noun is toks[i]: the name words running up to it."""
     first = i
     k = i - 1
     while k >= 0:
@@ -193,10 +207,7 @@ def _body_from(text: str, toks: list[re.Match[str]], i: int) -> tuple[int, int] 
         k -= 1
     while first < i and toks[first].group(0).lower() in _CONNECTORS:
         first += 1
-    words_in = [t.group(0).lower().strip("'’") for t in toks[first : last + 1]]
-    if all(w in _GENERIC for w in words_in):
-        return None
-    return first, last
+    return first
 
 
 def _body_in_heading(text: str, line: Line) -> Body | None:
@@ -393,30 +404,48 @@ def title_board_chair(text: str, meta: ReportMeta) -> None:
     # ("Report of the X Board" then "Chair's report: Cllr Y"): keep looking
     # until both are known.
     for line in heads:
-        for pattern in (_BOARD_CHAIRS_REPORT, _BOARD_REPORT_FROM, _REPORT_OF_BOARD, _CHAIRS_REPORT):
-            m = pattern.match(text, line.start, line.end)
-            if m:
-                break
-        else:
+        m = _title_match(text, line)
+        if m is None:
             continue
-        groups = m.groupdict()
         if meta.title is None:
             meta.title = line.text
-        if groups.get("board") and meta.board is None:
-            board = " ".join(m.group("board").split())
-            if len(board.split()) <= 12 and _names_a_body(board):
-                meta.board, meta.board_span = board, Span(*m.span("board"))
-                meta.board_type = body_type(board)
-        role = groups.get("role")
-        person = _who(text, *m.span("who"), role) if groups.get("who") else None
-        if person and meta.chair is None:
-            meta.chair, meta.chair_span, meta.chair_role = person.name, person.span, person.role
-        elif role and meta.chair_role is None:
-            meta.chair_role = role
+        _board_from_title(m, meta)
+        _chair_from_title(text, m, meta)
         if meta.board and meta.chair:
             break
     if meta.title is None and heads:
         meta.title = heads[0].text
+
+
+_TITLE_PATTERNS = (_BOARD_CHAIRS_REPORT, _BOARD_REPORT_FROM, _REPORT_OF_BOARD, _CHAIRS_REPORT)
+
+
+def _title_match(text: str, line: Line) -> re.Match[str] | None:
+    """The first title pattern that matches the whole heading ``line``."""
+    for pattern in _TITLE_PATTERNS:
+        m = pattern.match(text, line.start, line.end)
+        if m:
+            return m
+    return None
+
+
+def _board_from_title(m: re.Match[str], meta: ReportMeta) -> None:
+    if not m.groupdict().get("board") or meta.board is not None:
+        return
+    board = " ".join(m.group("board").split())
+    if len(board.split()) <= 12 and _names_a_body(board):
+        meta.board, meta.board_span = board, Span(*m.span("board"))
+        meta.board_type = body_type(board)
+
+
+def _chair_from_title(text: str, m: re.Match[str], meta: ReportMeta) -> None:
+    groups = m.groupdict()
+    role = groups.get("role")
+    person = _who(text, *m.span("who"), role) if groups.get("who") else None
+    if person and meta.chair is None:
+        meta.chair, meta.chair_span, meta.chair_role = person.name, person.span, person.role
+    elif role and meta.chair_role is None:
+        meta.chair_role = role
 
 
 # --------------------------------------------------------------------------

@@ -151,9 +151,9 @@ def parse_tsv(tsv: str, number: int = 1) -> Page:
         if not items:
             continue
         words = [w for w, _ in items]
-        size = statistics.median(_em(w) for w in words)
-        for w in words:
-            w.size = size
+        size = statistics.median(_em(word) for word in words)
+        for word in words:
+            word.size = size
         lines.append(make_line(words, block, ocr=True))
         confidences.extend(c for _, c in items)
     confidence = sum(confidences) / len(confidences) / 100 if confidences else None

@@ -21,6 +21,7 @@ import re
 import statistics
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any, TypedDict
 
 # Characters that open a list item when they start a line (U+F0B7 and friends
 # are Symbol/Wingdings bullets as Word exports them, private-use code points).
@@ -288,7 +289,7 @@ def read_pages(data: bytes) -> list[Page]:
     return pages
 
 
-def _largest_picture(images: list[dict], area: float) -> float:
+def _largest_picture(images: list[dict[str, Any]], area: float) -> float:
     sizes = [abs(float(i["x1"]) - float(i["x0"])) * abs(float(i["bottom"]) - float(i["top"])) for i in images]
     return min(1.0, max(sizes, default=0.0) / area) if area else 0.0
 
@@ -546,6 +547,15 @@ class PdfProblem(Exception):
     """Why a PDF gives no text, in a few words (the reader names the file)."""
 
 
+class OcrFields(TypedDict, total=False):
+    """The OCR provenance fields of :class:`~boardgraph.model.SourceDocument`."""
+
+    ocr_engine: str | None
+    ocr_pages: tuple[int, ...]
+    ocr_confidence: float | None
+    ocr_low_pages: tuple[int, ...]
+
+
 @dataclass
 class PdfRead:
     text: str
@@ -554,7 +564,7 @@ class PdfRead:
     ocr_confidence: float | None = None
     ocr_low_pages: tuple[int, ...] = ()
 
-    def ocr_fields(self) -> dict[str, object]:
+    def ocr_fields(self) -> OcrFields:
         """The OCR provenance as :class:`~boardgraph.model.SourceDocument` keyword arguments."""
         return {
             "ocr_engine": self.ocr_engine,

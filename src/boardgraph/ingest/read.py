@@ -11,12 +11,16 @@ import io
 import re
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from boardgraph.errors import BoardgraphError
 from boardgraph.ingest.clean import clean_text
-from boardgraph.ingest.pdf import PdfProblem, PdfRead, read_pdf
+from boardgraph.ingest.pdf import OcrFields, PdfProblem, PdfRead, read_pdf
 from boardgraph.limits import BYTES_PER_CHAR, LimitExceeded, Limits, check_docx, check_html, check_text_like
 from boardgraph.model import SourceDocument
+
+if TYPE_CHECKING:
+    from pypdf import PdfReader
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".pdf", ".docx", ".html", ".htm")
 
@@ -67,6 +71,37 @@ def read_document(path: Path | str, limits: Limits | None = None) -> SourceDocum
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         raise IngestError(path, f"unsupported file type {suffix or '(no suffix)'}")
+    data = _read_bytes(path, suffix, limits)
+    try:
+        raw, fmt, encoding, pdf_read = _read_text(path, suffix, data)
+        raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+        if not raw.strip():
+            raise IngestError(path, "no text in file")
+        check_text_like(raw)
+        limits.check_chars(raw)
+    except LimitExceeded as exc:
+        raise IngestError(path, str(exc)) from None
+    except RecursionError:
+        raise IngestError(path, "nested too deeply to read") from None
+    except MemoryError:
+        raise IngestError(path, "too large to read in memory") from None
+    ocr: OcrFields = pdf_read.ocr_fields() if pdf_read else {}
+    return SourceDocument(
+        path=path,
+        identifier=path.stem,
+        format=fmt,
+        raw_text=raw,
+        text=clean_text(raw),
+        sha256=hashlib.sha256(data).hexdigest(),
+        encoding=encoding,
+        **ocr,
+    )
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+
+def _read_bytes(path: Path, suffix: str, limits: Limits) -> bytes:
     try:
         if not path.is_dir():
             limits.check_size(path.stat().st_size, BYTES_PER_CHAR.get(suffix))
@@ -79,46 +114,22 @@ def read_document(path: Path | str, limits: Limits | None = None) -> SourceDocum
         raise IngestError(path, f"cannot read file ({exc.strerror or exc})") from None
     if not data.strip():
         raise IngestError(path, "empty file")
-
-    encoding: str | None = None
-    pdf_read: PdfRead | None = None
-    try:
-        if suffix in (".txt", ".md"):
-            raw, encoding = _decode_text(path, data)
-            fmt = suffix[1:]
-        elif suffix == ".pdf":
-            pdf_read = _read_pdf(path, data)
-            raw, fmt = pdf_read.text, "pdf"
-        elif suffix == ".docx":
-            check_docx(data)
-            raw, fmt = _read_docx(path, data), "docx"
-        else:
-            check_html(data)
-            raw, fmt = _read_html(path, data), "html"
-        raw = raw.replace("\r\n", "\n").replace("\r", "\n")
-        if not raw.strip():
-            raise IngestError(path, "no text in file")
-        check_text_like(raw)
-        limits.check_chars(raw)
-    except LimitExceeded as exc:
-        raise IngestError(path, str(exc)) from None
-    except RecursionError:
-        raise IngestError(path, "nested too deeply to read") from None
-    except MemoryError:
-        raise IngestError(path, "too large to read in memory") from None
-    return SourceDocument(
-        path=path,
-        identifier=path.stem,
-        format=fmt,
-        raw_text=raw,
-        text=clean_text(raw),
-        sha256=hashlib.sha256(data).hexdigest(),
-        encoding=encoding,
-        **(pdf_read.ocr_fields() if pdf_read else {}),  # type: ignore[arg-type]
-    )
+    return data
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+def _read_text(path: Path, suffix: str, data: bytes) -> tuple[str, str, str | None, PdfRead | None]:
+    """The file's text, its format, the text encoding (plain text only) and the PDF reading (PDF only)."""
+    if suffix in (".txt", ".md"):
+        raw, encoding = _decode_text(path, data)
+        return raw, suffix[1:], encoding, None
+    if suffix == ".pdf":
+        pdf_read = _read_pdf(path, data)
+        return pdf_read.text, "pdf", None, pdf_read
+    if suffix == ".docx":
+        check_docx(data)
+        return _read_docx(path, data), "docx", None, None
+    check_html(data)
+    return _read_html(path, data), "html", None, None
 
 
 def _decode_text(path: Path, data: bytes) -> tuple[str, str]:
@@ -148,13 +159,8 @@ def _read_pdf(path: Path, data: bytes) -> PdfRead:
 
     try:
         reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
-            try:
-                ok = reader.decrypt("")
-            except Exception:
-                ok = 0
-            if not ok:
-                raise IngestError(path, "encrypted PDF, cannot read text")
+        if reader.is_encrypted and not _opens_without_password(reader):
+            raise IngestError(path, "encrypted PDF, cannot read text")
         return read_pdf(data)
     except IngestError:
         raise
@@ -162,6 +168,17 @@ def _read_pdf(path: Path, data: bytes) -> PdfRead:
         raise IngestError(path, str(exc)) from None
     except Exception as exc:  # the PDF libraries raise many types on damaged files
         raise IngestError(path, f"corrupt or unreadable PDF ({type(exc).__name__})") from None
+
+
+def _opens_without_password(reader: PdfReader) -> bool:
+    """Many PDFs are encrypted only to set permissions, with an empty user password."""
+    from pypdf import PasswordType
+    from pypdf.errors import PyPdfError
+
+    try:
+        return reader.decrypt("") != PasswordType.NOT_DECRYPTED
+    except (PyPdfError, NotImplementedError, ValueError):
+        return False  # an encryption pypdf does not support, or needs a missing package for
 
 
 def _read_docx(path: Path, data: bytes) -> str:
@@ -211,8 +228,8 @@ _CELL_TAGS = ("td", "th")
 
 
 def _read_html(path: Path, data: bytes) -> str:
-    from bs4 import BeautifulSoup, NavigableString
-    from bs4.element import Comment, Declaration, Doctype, ProcessingInstruction
+    from bs4 import BeautifulSoup
+    from bs4.element import Comment, Declaration, Doctype, NavigableString, ProcessingInstruction
 
     try:
         soup = BeautifulSoup(data, "html.parser")

@@ -16,6 +16,7 @@ import functools
 import hashlib
 import json
 from pathlib import Path
+from typing import Any
 
 import spacy
 
@@ -53,7 +54,7 @@ def words(name: str | Path, *, lower: bool = True) -> frozenset[str]:
     return frozenset(e.lower() for e in entries) if lower else frozenset(entries)
 
 
-def patterns(name: str | Path) -> list[dict]:
+def patterns(name: str | Path) -> list[dict[str, Any]]:
     """A JSONL pattern file (``patterns("relations.jsonl")``)."""
     path = _path(name)
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -78,5 +79,5 @@ def create_words(name: str, lower: bool = True) -> frozenset[str]:
 
 
 @spacy.registry.misc("boardgraph.patterns.v1")
-def create_patterns(name: str) -> list[dict]:
+def create_patterns(name: str) -> list[dict[str, Any]]:
     return patterns(name)

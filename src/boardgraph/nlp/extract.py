@@ -18,6 +18,7 @@ import itertools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -45,7 +46,7 @@ __all__ = [
 ]
 
 
-def context_for(meta: ReportMeta) -> dict:
+def context_for(meta: ReportMeta) -> dict[str, Any]:
     """What the components need from ingest, as plain data (it crosses processes)."""
     return {
         "id": meta.identifier,
@@ -69,7 +70,7 @@ def make_doc(nlp: Language, document: SourceDocument, meta: ReportMeta, start: i
     return doc
 
 
-def _shift_context(ctx: dict, start: int, length: int) -> dict:
+def _shift_context(ctx: dict[str, Any], start: int, length: int) -> dict[str, Any]:
     for key in ("chair_span", "board_span", "contact_span"):
         span = ctx.get(key)
         if span is not None:
@@ -154,21 +155,29 @@ def join_pieces(pieces: list[tuple[int, ExtractedReport]]) -> ExtractedReport:
     first = pieces[0][1]
     joined = ExtractedReport(document=first.document, meta=first.meta, pipeline=first.pipeline)
     for offset, part in pieces:
-        base = len(joined.mentions)
-
-        def move(span: CharSpan, offset: int = offset) -> CharSpan:
-            return CharSpan(span.start + offset, span.end + offset)
-
-        for m in part.mentions:
-            rule = re.sub(r"\|alias:(\d+)", lambda a, base=base: f"|alias:{int(a.group(1)) + base}", m.rule)
-            joined.mentions.append(replace(m, span=move(m.span), sentence=move(m.sentence), rule=rule))
-        joined.relations += [replace(r, args=tuple(a + base for a in r.args), sentence=move(r.sentence))
-                             for r in part.relations]
-        joined.roles += [replace(r, person=r.person + base, sentence=move(r.sentence),
-                                 organisation=None if r.organisation is None else r.organisation + base)
-                         for r in part.roles]
-        joined.sentences += [move(s) for s in part.sentences]
+        _append_piece(joined, offset, part)
     return joined
+
+
+_ALIAS = re.compile(r"\|alias:(\d+)")
+
+
+def _append_piece(joined: ExtractedReport, offset: int, part: ExtractedReport) -> None:
+    """``part``'s records moved ``offset`` characters on, their mention indices past ``joined``'s."""
+    base = len(joined.mentions)
+
+    def move(span: CharSpan) -> CharSpan:
+        return CharSpan(span.start + offset, span.end + offset)
+
+    for m in part.mentions:
+        rule = _ALIAS.sub(lambda a: f"|alias:{int(a.group(1)) + base}", m.rule)
+        joined.mentions.append(replace(m, span=move(m.span), sentence=move(m.sentence), rule=rule))
+    joined.relations += [replace(r, args=tuple(a + base for a in r.args), sentence=move(r.sentence))
+                         for r in part.relations]
+    joined.roles += [replace(r, person=r.person + base, sentence=move(r.sentence),
+                             organisation=None if r.organisation is None else r.organisation + base)
+                     for r in part.roles]
+    joined.sentences += [move(s) for s in part.sentences]
 
 
 def extract(

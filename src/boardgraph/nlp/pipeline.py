@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import os
 from pathlib import Path
+from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -59,13 +60,19 @@ def load_pipeline(model: str | None = None, config_path: str | None = None) -> L
     return nlp
 
 
-def model_meta(model: str) -> dict | None:
-    """An installed pipeline's meta.json (name, version, lang), without loading its weights."""
+def model_meta(model: str) -> dict[str, Any] | None:
+    """An installed pipeline's meta.json (name, version, lang), without loading its weights.
+
+    None when no such pipeline is installed; a pipeline that is there but whose
+    meta.json cannot be used is an error that says why.
+    """
     try:
         path = spacy.util.get_package_path(model) if spacy.util.is_package(model) else Path(model)
         return spacy.util.get_model_meta(path)
-    except Exception:  # spaCy raises several types for a missing or broken package
+    except (ImportError, OSError):  # no such package or folder, or no meta.json in it
         return None
+    except ValueError as exc:  # meta.json is not JSON, or lacks its lang, name or version
+        raise BoardgraphError(f"spaCy pipeline {model!r}: unusable meta.json ({exc})") from exc
 
 
 def pipeline_label(nlp: Language) -> str:
