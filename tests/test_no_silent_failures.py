@@ -86,7 +86,7 @@ def test_a_missing_model_is_none_and_a_broken_one_an_error(tmp_path: Path) -> No
     assert model_meta("no_such_pipeline_installed") is None
     assert model_meta(str(tmp_path / "nowhere")) is None
     (tmp_path / "meta.json").write_text(json.dumps({"name": "x"}), encoding="utf-8")
-    with pytest.raises(BoardgraphError, match="unusable meta.json"):
+    with pytest.raises(BoardgraphError, match=r"unusable meta\.json"):
         model_meta(str(tmp_path))
 
 
