@@ -445,12 +445,13 @@ def _walk(node: object) -> Iterable[object]:
 
 
 def _is_update(text: str) -> bool:
+    from pyparsing.exceptions import ParseBaseException
     from rdflib.plugins.sparql.parser import parseUpdate
 
     try:
         parseUpdate(text)
-    except Exception:
-        return False
+    except ParseBaseException:
+        return False  # not an update either: the caller reports it as a syntax error
     return True
 
 
