@@ -85,8 +85,10 @@ def check_docx(data: bytes) -> None:
         total += info.file_size
         xml = info.filename.endswith((".xml", ".rels"))
         if xml and info.file_size > DOCX_MAX_XML_PART_BYTES:
-            raise LimitExceeded(f"DOCX part {info.filename} unzips to {info.file_size:,} bytes "
-                                f"(limit {DOCX_MAX_XML_PART_BYTES:,})")
+            raise LimitExceeded(
+                f"DOCX part {info.filename} unzips to {info.file_size:,} bytes "
+                f"(limit {DOCX_MAX_XML_PART_BYTES:,})"
+            )
         if info.file_size > 1_000_000 and info.file_size > DOCX_MAX_RATIO * max(info.compress_size, 1):
             ratio = info.file_size // max(info.compress_size, 1)
             raise LimitExceeded(f"DOCX part {info.filename} expands {ratio:,}-fold; a zip bomb?")

@@ -48,7 +48,9 @@ COUNCIL_TYPE = EntityType("Council", "council", "council", "councils", "#009E73"
 ORGANISATION_TYPE = EntityType(
     "Organisation", "organisation", "organisation", "organisations", "#E69F00", "triangle", "^", True
 )
-PROGRAMME_TYPE = EntityType("Programme", "programme", "programme", "programmes", "#CC79A7", "diamond", "D", False)
+PROGRAMME_TYPE = EntityType(
+    "Programme", "programme", "programme", "programmes", "#CC79A7", "diamond", "D", False
+)
 
 # The four scored entity types, in display order.
 TYPES: tuple[EntityType, ...] = (PERSON_TYPE, COUNCIL_TYPE, ORGANISATION_TYPE, PROGRAMME_TYPE)

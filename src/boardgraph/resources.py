@@ -29,8 +29,6 @@ def data_dir() -> Path:
     return packed if (packed / "uk_local_authorities").is_dir() else _CHECKOUT / "data"
 
 
-
-
 def shipped(*parts: str) -> Path:
     """A file shipped with boardgraph: ``shipped("ontology", "shapes.ttl")``."""
     return _find(parts[0]).joinpath(*parts[1:])

@@ -37,8 +37,10 @@ def xml_safe_file(path: Path | str, shown: Path | str | None = None) -> int:
 
 
 def warn_dropped(where: Path | str, count: int) -> None:
-    print(f"boardgraph: warning: {where}: dropped {count} character(s) that XML 1.0 cannot carry",
-          file=sys.stderr)
+    print(
+        f"boardgraph: warning: {where}: dropped {count} character(s) that XML 1.0 cannot carry",
+        file=sys.stderr,
+    )
 
 
 def xml_safe_attrs(attrs: dict[str, object]) -> int:

@@ -79,7 +79,8 @@ def _hash_files(here: Path, files: list[Path]) -> str:
 def _code_fingerprint() -> str:
     here = _package_root()
     files = [
-        path for path in sorted(here.rglob("*.py"))
+        path
+        for path in sorted(here.rglob("*.py"))
         if path.relative_to(here).parts[0] not in CORPUS_LEVEL_PACKAGES
         and path.relative_to(here).as_posix() not in CORPUS_LEVEL_MODULES
     ]
@@ -176,8 +177,9 @@ def check_cache_dir(root: Path) -> None:
         if part.exists():
             if not part.is_dir():
                 what = "is a file" if part == root else f"is under {part}, which is a file"
-                raise BoardgraphError(f"{root}: cache path {what}, not a folder (give --cache DIR "
-                                      "or --no-cache)")
+                raise BoardgraphError(
+                    f"{root}: cache path {what}, not a folder (give --cache DIR or --no-cache)"
+                )
             return
 
 
@@ -230,8 +232,11 @@ class BuildCache:
         except (OSError, BoardgraphError) as exc:
             # A read-only or full cache must not fail the build; it only costs speed.
             if not self.stats.write_errors:  # once: every later entry fails the same way
-                log.warning("cache: cannot keep entries in %s (%s); the next build reads those reports again",
-                            self.root, _why(exc))
+                log.warning(
+                    "cache: cannot keep entries in %s (%s); the next build reads those reports again",
+                    self.root,
+                    _why(exc),
+                )
             self.stats.write_errors += 1
 
 
@@ -377,8 +382,13 @@ class GraphMemo:
     @staticmethod
     def key(entry_keys: list[str], skipped: list[str], fmt: str, judgements: str = "") -> str:
         # judgements: the sha256 of a reviewer's judgements file, applied after the per-report cache
-        parts = {"code": _package_fingerprint(), "entries": entry_keys, "skipped": skipped, "format": fmt,
-                 "judgements": judgements}
+        parts = {
+            "code": _package_fingerprint(),
+            "entries": entry_keys,
+            "skipped": skipped,
+            "format": fmt,
+            "judgements": judgements,
+        }
         return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
 
     def get(self, key: str) -> tuple[Path, int] | None:
@@ -411,8 +421,11 @@ class GraphMemo:
             info = {"hmac": self._digest(key, data, triples), "triples": triples}
             atomic.write_text(self.root / f"{key}.json", json.dumps(info))
         except (OSError, BoardgraphError) as exc:  # a read-only or full cache only costs speed
-            log.warning("cache: cannot keep the graph in %s (%s); the next build writes it again",
-                        self.root, _why(exc))
+            log.warning(
+                "cache: cannot keep the graph in %s (%s); the next build writes it again",
+                self.root,
+                _why(exc),
+            )
 
 
 def _why(exc: OSError | BoardgraphError) -> str:

@@ -171,13 +171,20 @@ def run_dask(spec: PipelineSpec, units: list[Unit], scheduler: str | None, jobs:
             except OSError as exc:
                 raise BoardgraphError(f"cannot reach the Dask scheduler at {scheduler} ({exc})") from exc
         else:
-            cluster = stack.enter_context(LocalCluster(n_workers=max(jobs, 1), threads_per_worker=1,
-                                                       processes=True, host="127.0.0.1",
-                                                       dashboard_address=None))
+            cluster = stack.enter_context(
+                LocalCluster(
+                    n_workers=max(jobs, 1),
+                    threads_per_worker=1,
+                    processes=True,
+                    host="127.0.0.1",
+                    dashboard_address=None,
+                )
+            )
             client = stack.enter_context(Client(cluster))
         # pure=False: two identical batches (same bytes) must both run, never be merged by key
-        futures = [client.submit(extract_units, spec, batch, pure=False)
-                   for batch in batched(units, spec.batch_size)]
+        futures = [
+            client.submit(extract_units, spec, batch, pure=False) for batch in batched(units, spec.batch_size)
+        ]
         for i, fut in enumerate(futures):
             yield from fut.result()
             futures[i] = None  # let the cluster drop a result as soon as it is merged

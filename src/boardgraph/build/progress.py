@@ -112,8 +112,12 @@ class LineProgress(BuildProgress):
         now = time.monotonic()
         self._last_line = now
         where = f" · {self.item}" if self.item and self.current in (READING, NLP) else ""
-        print(f"{self.done}/{self.total} reports · {self.current or 'starting'}{where} · "
-              f"{_clock(now - self._began)}", file=self.stream, flush=True)
+        print(
+            f"{self.done}/{self.total} reports · {self.current or 'starting'}{where} · "
+            f"{_clock(now - self._began)}",
+            file=self.stream,
+            flush=True,
+        )
 
 
 def eta(elapsed: float, done: int, total: int) -> str:

@@ -103,16 +103,24 @@ class BuildResult:
         }
 
 
-def assemble(reports: list[ExtractedReport], pipeline: str = "",
-             judgements: Judgements | None = None) -> ResolvedCorpus:
+def assemble(
+    reports: list[ExtractedReport], pipeline: str = "", judgements: Judgements | None = None
+) -> ResolvedCorpus:
     """Resolve entities across reports and build the relations between them."""
     reports = sorted(reports, key=lambda r: r.document.identifier)
     resolver = Resolver(judgements=judgements)
     entities, mention_entity, warnings = resolver.resolve(reports)
     relations, roles = relate(reports, mention_entity, {e.id: e.type for e in entities.values()})
-    corpus = ResolvedCorpus(reports=reports, entities=entities, mention_entity=mention_entity,
-                            relations=relations, roles=roles, pipeline=pipeline, warnings=warnings,
-                            possible_same=resolver.possible_same)
+    corpus = ResolvedCorpus(
+        reports=reports,
+        entities=entities,
+        mention_entity=mention_entity,
+        relations=relations,
+        roles=roles,
+        pipeline=pipeline,
+        warnings=warnings,
+        possible_same=resolver.possible_same,
+    )
     for rep in reports:
         rid = rep.document.identifier
         for i, m in enumerate(rep.mentions):
@@ -132,8 +140,10 @@ def assemble(reports: list[ExtractedReport], pipeline: str = "",
         if rep.meta.date is None:
             corpus.warnings.append(f"{rid}: no date could be read or estimated")
         for n in rep.document.ocr_low_pages:
-            corpus.warnings.append(f"{rid}: page {n} was read by OCR with low confidence "
-                                   f"(mean word confidence below {ocr.CONFIDENCE_FLOOR:.2f}); check its text")
+            corpus.warnings.append(
+                f"{rid}: page {n} was read by OCR with low confidence "
+                f"(mean word confidence below {ocr.CONFIDENCE_FLOOR:.2f}); check its text"
+            )
         corpus.warnings.extend(rep.meta.warnings)
     corpus.roles.sort(key=lambda r: (r.report_id, r.evidence.start, r.person, r.role))
     corpus.relations.sort(key=lambda r: (r.report_id, r.evidence.start, r.kind, r.participants))
@@ -147,13 +157,30 @@ def _header_roles(rep: ExtractedReport, corpus: ResolvedCorpus) -> None:
     text = rep.document.text
     if rid in corpus.chair_of and meta.chair_span:
         span = next((m.sentence for m in rep.mentions if m.rule.startswith("report-chair")), meta.chair_span)
-        corpus.roles.append(Role(person=corpus.chair_of[rid], role=meta.chair_role or "Chair",
-                                 organisation=corpus.board_of.get(rid), report_id=rid, date=meta.date,
-                                 evidence=span, evidence_text=span.text(text)))
+        corpus.roles.append(
+            Role(
+                person=corpus.chair_of[rid],
+                role=meta.chair_role or "Chair",
+                organisation=corpus.board_of.get(rid),
+                report_id=rid,
+                date=meta.date,
+                evidence=span,
+                evidence_text=span.text(text),
+            )
+        )
     if rid in corpus.contact_of and meta.contact and meta.contact.position and meta.contact.span:
         span = meta.contact.span
-        corpus.roles.append(Role(person=corpus.contact_of[rid], role=meta.contact.position, organisation=None,
-                                 report_id=rid, date=meta.date, evidence=span, evidence_text=span.text(text)))
+        corpus.roles.append(
+            Role(
+                person=corpus.contact_of[rid],
+                role=meta.contact.position,
+                organisation=None,
+                report_id=rid,
+                date=meta.date,
+                evidence=span,
+                evidence_text=span.text(text),
+            )
+        )
 
 
 @dataclass(frozen=True)
@@ -199,8 +226,9 @@ def _first_match(globs: Iterable[str], rel: PurePath) -> str | None:
     return None
 
 
-def select_files(paths: Iterable[Path | str], selection: FileSelection | None = None
-                 ) -> tuple[list[Path], list[str]]:
+def select_files(
+    paths: Iterable[Path | str], selection: FileSelection | None = None
+) -> tuple[list[Path], list[str]]:
     """Report files under ``paths``, sorted and unique, and one line per file left out, with why."""
     selection = selection or FileSelection()
     found: dict[Path, Path] = {}
@@ -224,16 +252,23 @@ def select_files(paths: Iterable[Path | str], selection: FileSelection | None = 
     return files, [line for key, line in sorted(left_out.items()) if key not in found]
 
 
-def build(paths: Iterable[Path | str], settings: BuildSettings | None = None,
-          progress: BuildProgress | None = None, selection: FileSelection | None = None) -> BuildResult:
+def build(
+    paths: Iterable[Path | str],
+    settings: BuildSettings | None = None,
+    progress: BuildProgress | None = None,
+    selection: FileSelection | None = None,
+) -> BuildResult:
     settings = settings or BuildSettings()
     ocr.set_jobs(settings.jobs)  # pages of a scan are read --jobs at a time
     progress = progress or BuildProgress()
     files, not_read = select_files(paths, selection)
     judged = load_judgements(settings.judgements) if settings.judgements else None
     progress.start(len(files))
-    cache = (BuildCache(settings.cache_dir, settings_fingerprint(settings.model, settings.config))
-             if settings.cache_dir else None)
+    cache = (
+        BuildCache(settings.cache_dir, settings_fingerprint(settings.model, settings.config))
+        if settings.cache_dir
+        else None
+    )
     keys: list[str | None] = []
     reports, skipped = _merge(files, extract_files(files, settings, cache, progress, keys))
     if not reports:
@@ -247,14 +282,22 @@ def build(paths: Iterable[Path | str], settings: BuildSettings | None = None,
     stats = cache.stats if cache else None
     memo = None
     if settings.cache_dir and not settings.store and keys and all(keys):
-        memo = (GraphMemo(settings.cache_dir), GraphMemo.key([k for k in keys if k], skipped,
-                                                             settings.output_format,
-                                                             judged.digest if judged else ""),
-                settings.output_format)
+        memo = (
+            GraphMemo(settings.cache_dir),
+            GraphMemo.key(
+                [k for k in keys if k], skipped, settings.output_format, judged.digest if judged else ""
+            ),
+            settings.output_format,
+        )
         hit = memo[0].get(memo[1])
         if hit is not None:
-            return BuildResult(sink=FileSink(hit[0], settings.output_format, hit[1]), corpus=corpus,
-                               skipped=skipped, not_read=not_read, cache=stats)
+            return BuildResult(
+                sink=FileSink(hit[0], settings.output_format, hit[1]),
+                corpus=corpus,
+                skipped=skipped,
+                not_read=not_read,
+                cache=stats,
+            )
     progress.stage(WRITING)
     sink = _open_sink(settings, len(reports))
     try:
@@ -266,9 +309,13 @@ def build(paths: Iterable[Path | str], settings: BuildSettings | None = None,
     return BuildResult(sink=sink, corpus=corpus, skipped=skipped, not_read=not_read, cache=stats, memo=memo)
 
 
-def extract_files(files: list[Path], settings: BuildSettings, cache: BuildCache | None = None,
-                  progress: BuildProgress | None = None, keys_out: list[str | None] | None = None
-                  ) -> Iterator[tuple[Path, executors.Outcome]]:
+def extract_files(
+    files: list[Path],
+    settings: BuildSettings,
+    cache: BuildCache | None = None,
+    progress: BuildProgress | None = None,
+    keys_out: list[str | None] | None = None,
+) -> Iterator[tuple[Path, executors.Outcome]]:
     """One outcome per file, in order: cached records first, then the executor's.
 
     ``keys_out`` receives each file's cache key (None where it has none).
@@ -308,8 +355,9 @@ def extract_files(files: list[Path], settings: BuildSettings, cache: BuildCache 
         yield path, outcomes.pop(i)
 
 
-def _run(settings: BuildSettings, units: list[executors.Unit], progress: BuildProgress
-         ) -> Iterator[executors.Outcome]:
+def _run(
+    settings: BuildSettings, units: list[executors.Unit], progress: BuildProgress
+) -> Iterator[executors.Outcome]:
     spec = executors.PipelineSpec(settings.model, settings.config, settings.batch_size, settings.max_chars)
     kind = settings.executor
     if kind == "auto":
@@ -326,8 +374,9 @@ def _run(settings: BuildSettings, units: list[executors.Unit], progress: BuildPr
     raise BoardgraphError(f"unknown executor {kind!r} (choose from {', '.join(executors.EXECUTORS)})")
 
 
-def _run_serial(spec: executors.PipelineSpec, units: list[executors.Unit], progress: BuildProgress
-                ) -> Iterator[executors.Outcome]:
+def _run_serial(
+    spec: executors.PipelineSpec, units: list[executors.Unit], progress: BuildProgress
+) -> Iterator[executors.Outcome]:
     """In-process extraction that hands each report on as ``nlp.pipe`` yields it.
 
     Batches of files are read first; the pipe then runs one report at a time
@@ -354,8 +403,9 @@ def _run_serial(spec: executors.PipelineSpec, units: list[executors.Unit], progr
                 yield next(stream)
 
 
-def _merge(files: list[Path], outcomes: Iterable[tuple[Path, executors.Outcome]]
-           ) -> tuple[list[ExtractedReport], list[str]]:
+def _merge(
+    files: list[Path], outcomes: Iterable[tuple[Path, executors.Outcome]]
+) -> tuple[list[ExtractedReport], list[str]]:
     """Keep the first file for each report identifier, in discovery order."""
     reports: list[ExtractedReport] = []
     skipped: list[str] = []

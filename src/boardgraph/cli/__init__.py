@@ -71,8 +71,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             traceback.print_exc()
         return EXIT_USAGE
     except Exception as exc:
-        print(f"boardgraph: internal error: {type(exc).__name__}: {_one_line(str(exc))} "
-              "(a bug; run with --debug for the traceback)", file=sys.stderr)
+        print(
+            f"boardgraph: internal error: {type(exc).__name__}: {_one_line(str(exc))} "
+            "(a bug; run with --debug for the traceback)",
+            file=sys.stderr,
+        )
         if debug:
             traceback.print_exc()
         return EXIT_INTERNAL

@@ -32,6 +32,8 @@ if TYPE_CHECKING:
     from boardgraph.graph.resolve import Context
 
 KINDS = ("same", "different")
+
+
 def normalise(name: str) -> str:
     """A name as a reviewer may write it: the look-up's key (case, punctuation, titles do not matter)."""
     return lookup.key(name)
@@ -109,8 +111,11 @@ class Judgements:
         for rid, _i, m, key in ctx.mentions():
             owner = ctx.owner_of.get(key)
             # a generic body is named with its owner ("X Village Hall Committee")
-            if side_matches(side, rid, m) or (owner and (side.report in (None, rid))
-                                              and normalise(side.name) == normalise(f"{owner} {m.name}")):
+            if side_matches(side, rid, m) or (
+                owner
+                and (side.report in (None, rid))
+                and normalise(side.name) == normalise(f"{owner} {m.name}")
+            ):
                 keys.add(key)
         return sorted(keys)
 
@@ -140,8 +145,9 @@ class Judgements:
             ctx.uf.forbid(sides[0], sides[1])
             shared = set(sides[0]) & set(sides[1])
             if shared:
-                ctx.warnings.append(f"{self.source}: {j}: both sides are the same name; say '@ REPORT-ID' "
-                                    f"to tell them apart")
+                ctx.warnings.append(
+                    f"{self.source}: {j}: both sides are the same name; say '@ REPORT-ID' to tell them apart"
+                )
                 continue
             note = f"reviewer's judgement ({self.source}): '{j.a}' and '{j.b}' are different"
             for key in sides[0] + sides[1]:
@@ -160,7 +166,8 @@ class Judgements:
             for key in sides[0][1:] + sides[1]:
                 if not ctx.uf.union(sides[0][0], key):
                     ctx.warnings.append(
-                        f"{self.source}: {j} contradicts a 'different' judgement; not applied")
+                        f"{self.source}: {j} contradicts a 'different' judgement; not applied"
+                    )
                     break
             else:
                 ctx.notes[sides[0][0]].append(note)
@@ -185,8 +192,11 @@ def judgements_from_dict(data: Any, source: str = "judgements") -> Judgements:
         if not isinstance(pairs, list):
             raise BoardgraphError(f"{source}: '{kind}' must be a list of pairs")
         for n, pair in enumerate(pairs, 1):
-            if not (isinstance(pair, list) and len(pair) == 2 and all(isinstance(x, str) and x.strip()
-                                                                      for x in pair)):
+            if not (
+                isinstance(pair, list)
+                and len(pair) == 2
+                and all(isinstance(x, str) and x.strip() for x in pair)
+            ):
                 raise BoardgraphError(f"{source}: {kind} entry {n} must be a pair of names, got {pair!r}")
             items.append(Judgement(kind, Side.parse(pair[0]), Side.parse(pair[1])))
     return Judgements(items, source=source)
@@ -240,8 +250,13 @@ class Doubt:
 
     def to_dict(self) -> dict[str, Any]:
         def party(p: Party) -> dict[str, Any]:
-            return {"name": p.label, "type": p.type, "iri": p.iri, "reports": p.reports,
-                    "evidence": p.evidence}
+            return {
+                "name": p.label,
+                "type": p.type,
+                "iri": p.iri,
+                "reports": p.reports,
+                "evidence": p.evidence,
+            }
 
         return {"score": self.score, "reason": self.reason, "a": party(self.a), "b": party(self.b)}
 
@@ -254,8 +269,9 @@ def doubtful_pairs(graph: Any, evidence_per_side: int = 2) -> list[Doubt]:
     from boardgraph.graph.vocab import BG, BG_IRI, OA
 
     def party(node: Any) -> Party:
-        types = sorted(str(t)[len(BG_IRI):] for t in graph.objects(node, RDF.type)
-                       if str(t).startswith(BG_IRI))
+        types = sorted(
+            str(t)[len(BG_IRI) :] for t in graph.objects(node, RDF.type) if str(t).startswith(BG_IRI)
+        )
         reports = sorted({str(graph.value(r, DCTERMS.identifier)) for r in graph.subjects(BG.mentions, node)})
         sentences: list[str] = []
         for ann in sorted(graph.subjects(OA.hasBody, node)):
@@ -266,8 +282,13 @@ def doubtful_pairs(graph: Any, evidence_per_side: int = 2) -> list[Doubt]:
             if len(sentences) >= evidence_per_side:
                 break
         label = graph.value(node, RDFS.label)
-        return Party(str(node), str(label) if label is not None else str(node), types[0] if types else None,
-                     reports, sentences)
+        return Party(
+            str(node),
+            str(label) if label is not None else str(node),
+            types[0] if types else None,
+            reports,
+            sentences,
+        )
 
     out = []
     for cand in graph.subjects(RDF.type, BG.SameAsCandidate):
@@ -276,8 +297,11 @@ def doubtful_pairs(graph: Any, evidence_per_side: int = 2) -> list[Doubt]:
             continue
         score = graph.value(cand, BG.score)
         reason = graph.value(cand, BG.reason)
-        out.append(Doubt(float(score) if score is not None else 0.0, str(reason or ""),
-                         party(pair[0]), party(pair[1])))
+        out.append(
+            Doubt(
+                float(score) if score is not None else 0.0, str(reason or ""), party(pair[0]), party(pair[1])
+            )
+        )
     return sorted(out, key=lambda d: (-d.score, d.a.label, d.b.label, d.a.iri, d.b.iri))
 
 
@@ -290,8 +314,9 @@ def judgements_template(doubts: list[Doubt]) -> str:
         "same:",
     ]
     for d in doubts:
-        pair = yaml.safe_dump([d.a.side, d.b.side], default_flow_style=True, width=1000,
-                              allow_unicode=True).strip()
+        pair = yaml.safe_dump(
+            [d.a.side, d.b.side], default_flow_style=True, width=1000, allow_unicode=True
+        ).strip()
         lines.append(f"#  - {pair}   # {d.score:.2f}: {d.reason}")
     lines += ["different:", ""]
     return "\n".join(lines)

@@ -176,10 +176,14 @@ def _body_end(text: str, toks: list[re.Match[str]], i: int) -> int:
     of_place = last + 2 < len(toks) and toks[last + 1].group(0).lower() == "of"
     if of_place and _capitalised(toks[last + 2].group(0)):
         j = last + 2
-        while j < len(toks) and (
-            (_capitalised(toks[j].group(0)) and toks[j].group(0).lower() not in _MEETING_WORDS)
-            or toks[j].group(0).lower() in {"and", "&"}
-        ) and text[toks[j - 1].end() : toks[j].start()].strip() == "":
+        while (
+            j < len(toks)
+            and (
+                (_capitalised(toks[j].group(0)) and toks[j].group(0).lower() not in _MEETING_WORDS)
+                or toks[j].group(0).lower() in {"and", "&"}
+            )
+            and text[toks[j - 1].end() : toks[j].start()].strip() == ""
+        ):
             j += 1
         while j - 1 > last + 1 and toks[j - 1].group(0).lower() in _CONNECTORS:
             j -= 1
@@ -647,8 +651,11 @@ def _fuller_form(text: str, person: Person) -> Person:
     if not given or any(len(p.strip(".")) > 1 for p in given) or len(surname) < 3:
         return person
     pattern = re.compile(rf"\b({re.escape(given[0][0])}[a-z]+)\s+{re.escape(surname)}\b")
-    found = {m.group(0): m for m in pattern.finditer(text[:200000])
-             if m.group(1).lower() not in _PERSON_TITLES | _NOT_A_NAME | _ROLE_WORDS}
+    found = {
+        m.group(0): m
+        for m in pattern.finditer(text[:200000])
+        if m.group(1).lower() not in _PERSON_TITLES | _NOT_A_NAME | _ROLE_WORDS
+    }
     if len(found) != 1:
         return person  # two full names share the initial: it does not say which
     m = next(iter(found.values()))

@@ -282,8 +282,14 @@ def read_pages(data: bytes) -> list[Page]:
             ]
             width, height = float(page.width), float(page.height)
             pages.append(
-                Page(number, width, height, order_lines(words, width), pictures=len(page.images),
-                     picture_cover=_largest_picture(page.images, width * height))
+                Page(
+                    number,
+                    width,
+                    height,
+                    order_lines(words, width),
+                    pictures=len(page.images),
+                    picture_cover=_largest_picture(page.images, width * height),
+                )
             )
             page.flush_cache()
     return pages

@@ -62,8 +62,9 @@ def context_for(meta: ReportMeta) -> dict[str, Any]:
     }
 
 
-def make_doc(nlp: Language, document: SourceDocument, meta: ReportMeta, start: int = 0,
-             end: int | None = None) -> Doc:
+def make_doc(
+    nlp: Language, document: SourceDocument, meta: ReportMeta, start: int = 0, end: int | None = None
+) -> Doc:
     """The Doc for ``document.text[start:end]``; the context's offsets are moved to match."""
     doc = nlp.make_doc(document.text[start:end] if start or end is not None else document.text)
     doc._.bg_context = _shift_context(context_for(meta), start, len(doc.text))
@@ -172,11 +173,18 @@ def _append_piece(joined: ExtractedReport, offset: int, part: ExtractedReport) -
     for m in part.mentions:
         rule = _ALIAS.sub(lambda a: f"|alias:{int(a.group(1)) + base}", m.rule)
         joined.mentions.append(replace(m, span=move(m.span), sentence=move(m.sentence), rule=rule))
-    joined.relations += [replace(r, args=tuple(a + base for a in r.args), sentence=move(r.sentence))
-                         for r in part.relations]
-    joined.roles += [replace(r, person=r.person + base, sentence=move(r.sentence),
-                             organisation=None if r.organisation is None else r.organisation + base)
-                     for r in part.roles]
+    joined.relations += [
+        replace(r, args=tuple(a + base for a in r.args), sentence=move(r.sentence)) for r in part.relations
+    ]
+    joined.roles += [
+        replace(
+            r,
+            person=r.person + base,
+            sentence=move(r.sentence),
+            organisation=None if r.organisation is None else r.organisation + base,
+        )
+        for r in part.roles
+    ]
     joined.sentences += [move(s) for s in part.sentences]
 
 
@@ -201,12 +209,21 @@ def extract(
             bounds = chunk_bounds(document.text)
             pieces = (make_doc(nlp, document, meta, start, end) for start, end in bounds)
             docs = nlp.pipe(pieces, batch_size=1)
-            yield join_pieces([(start, records_from_doc(doc, document, meta, label))
-                               for (start, _), doc in zip(bounds, docs, strict=True)])
+            yield join_pieces(
+                [
+                    (start, records_from_doc(doc, document, meta, label))
+                    for (start, _), doc in zip(bounds, docs, strict=True)
+                ]
+            )
 
 
-def _pipe(nlp: Language, items: Iterable[tuple[SourceDocument, ReportMeta]], label: str, batch_size: int,
-          n_process: int) -> Iterator[ExtractedReport]:
+def _pipe(
+    nlp: Language,
+    items: Iterable[tuple[SourceDocument, ReportMeta]],
+    label: str,
+    batch_size: int,
+    n_process: int,
+) -> Iterator[ExtractedReport]:
     pairs = ((make_doc(nlp, d, m), (d, m)) for d, m in items)
     for doc, (document, meta) in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
         yield records_from_doc(doc, document, meta, label)
