@@ -18,6 +18,8 @@ from rdflib import RDF, RDFS, Graph, URIRef
 from rdflib.namespace import DCTERMS, PROV
 
 from boardgraph.cli import main
+from boardgraph.graph.formats import BUILD_FORMATS, format_named
+from boardgraph.graph.load import load_graph
 from boardgraph.graph.vocab import BG, OA
 from boardgraph.ingest.read import read_document
 
@@ -116,6 +118,21 @@ def test_two_builds_give_identical_bytes(tmp_path: Path, capsys: pytest.CaptureF
     assert build(capsys, ROOT / "data" / "reports", "-o", a)[0] == 0
     assert build(capsys, ROOT / "data" / "reports", "-o", b)[0] == 0
     assert a.read_bytes() == b.read_bytes()
+
+
+def test_every_build_format_holds_the_same_graph(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # --format choices are graph/formats.py's BUILD_FORMATS; json-ld is the old, unlisted spelling of jsonld.
+    graphs = {}
+    for fmt in (*BUILD_FORMATS, "json-ld"):
+        out = tmp_path / f"{fmt}{format_named(fmt).suffixes[0]}"
+        assert build(capsys, SMALL, "-o", out, "--format", fmt)[0] == 0
+        graphs[fmt] = set(load_graph(out))
+    assert len(graphs["turtle"]) > 50
+    assert all(triples == graphs["turtle"] for triples in graphs.values())
+    assert (tmp_path / "jsonld.jsonld").read_bytes() == (tmp_path / "json-ld.jsonld").read_bytes()
+    with pytest.raises(SystemExit):
+        build(capsys, SMALL, "-o", tmp_path / "g.trig", "--format", "trig")
+    assert "invalid choice: 'trig'" in capsys.readouterr().err
 
 
 @pytest.mark.slow
