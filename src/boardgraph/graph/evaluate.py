@@ -25,16 +25,17 @@ from rdflib.term import Node
 from boardgraph.errors import BoardgraphError
 from boardgraph.graph.load import load_graph  # also what cli/review.py imports from here
 from boardgraph.graph.vocab import BG_IRI, namespaces
+from boardgraph.model import PARTICIPATES, TYPE_PRECEDENCE, WORKED_WITH
 
-# Most specific first: a node typed both Council and Organisation is a council.
-ENTITY_TYPES = ("Council", "Programme", "Person", "Organisation")
+# Most specific first (model.TYPE_PRECEDENCE): a node typed both Council and Organisation is a council.
+ENTITY_TYPES = TYPE_PRECEDENCE
 # Words dropped when names are compared: titles, honours and "the".
 TITLES = frozenset({
     "cllr", "cllrs", "ciir", "clir", "councillor", "councillors", "lord", "lady", "baroness",
     "sir", "dame", "mp", "mep", "cbe", "obe", "mbe", "dbe", "kbe", "dr", "mr", "mrs", "ms",
     "miss", "the", "rt", "hon", "honourable", "right",
 })  # fmt: skip
-RELATIONS = ("worked_with", "participates")
+RELATIONS = (WORKED_WITH, PARTICIPATES)
 
 _NS = namespaces("bg", "dcterms", "rdfs", "skos", "prov")
 
