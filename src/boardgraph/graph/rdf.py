@@ -19,6 +19,8 @@ from boardgraph.graph.vocab import BG, BG_IRI, ID, ID_IRI, OA, ONS_GEOGRAPHY, OR
 from boardgraph.lexicons.names import slug
 from boardgraph.model import (
     PARTICIPATES,
+    PERSON,
+    TYPES,
     WORKED_WITH,
     ExtractedReport,
     PossibleSame,
@@ -30,9 +32,9 @@ from boardgraph.model import (
 from boardgraph.model import Span as CharSpan
 from boardgraph.resources import shipped
 
-CLASS_OF = {
-    "Person": BG.Person, "Council": BG.Council, "Organisation": BG.Organisation, "Programme": BG.Programme,
-}
+# Each entity type's bg: class is named after it (model.EntityType); BG is strict, so a new type
+# without a class in vocab.BG fails here, at import.
+CLASS_OF = {t.name: BG[t.name] for t in TYPES}
 GRAPH_ENTITIES = ID["graph/entities"]
 GRAPH_BUILD = ID["graph/build"]
 GRAPH_ONTOLOGY = ID["graph/ontology"]
@@ -139,7 +141,7 @@ class GraphWriter:
         node = entity_iri(ent.id)
         g.add((node, RDF.type, CLASS_OF[ent.type]))
         g.add((node, RDFS.label, Literal(ent.label)))
-        if ent.type == "Person":
+        if ent.type == PERSON:
             g.add((node, FOAF.name, Literal(ent.label)))
         for alt in sorted(ent.alt_labels):
             g.add((node, SKOS.altLabel, Literal(alt)))
