@@ -13,7 +13,8 @@ import pytest
 
 from boardgraph.cli import main
 from boardgraph.errors import BoardgraphError
-from boardgraph.network import analyse
+from boardgraph.network import build, exports, measures, read, search
+from boardgraph.network import time as ntime
 
 # A small graph in the shape of docs/graph.md.
 #
@@ -152,7 +153,7 @@ def small_ttl(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture()
 def net(small_ttl: Path) -> nx.Graph:
-    return analyse.collaboration_network(small_ttl)
+    return build.collaboration_network(small_ttl)
 
 
 # ------------------------------------------------------------ the network
@@ -194,7 +195,7 @@ def test_a_collaboration_without_a_date_takes_its_reports(net: nx.Graph) -> None
 
 
 def test_programme_network_is_bipartite(small_ttl: Path) -> None:
-    prog = analyse.programme_network(small_ttl)
+    prog = build.programme_network(small_ttl)
     assert sorted(prog) == sorted([AGENCY, TESTSHIRE, PROGRAMME])
     assert nx.is_bipartite(prog)
     assert prog.nodes[PROGRAMME]["bipartite"] == 1 and prog.nodes[TESTSHIRE]["bipartite"] == 0
@@ -204,7 +205,7 @@ def test_programme_network_is_bipartite(small_ttl: Path) -> None:
 
 
 def test_graph_data_has_mentions_roles_and_reports(small_ttl: Path) -> None:
-    data = analyse.as_data(small_ttl)
+    data = read.as_data(small_ttl)
     assert data.reports[f"{ID}report/r1"].chair == "Alice Ash"
     assert data.reports[f"{ID}report/r1"].board == "Test Board"
     bob = [m for m in data.mentions if m.entity == BOB]
@@ -214,29 +215,29 @@ def test_graph_data_has_mentions_roles_and_reports(small_ttl: Path) -> None:
 
 
 def test_reads_trig_too(tmp_path: Path, small_ttl: Path) -> None:
-    import rdflib
+    import pyoxigraph as ox
 
-    ds = rdflib.Dataset()
-    ds.graph(rdflib.URIRef(f"{ID}graph/all")).parse(small_ttl, format="turtle")
+    store = ox.Store()
+    store.load(path=str(small_ttl), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(f"{ID}graph/all"))
     trig = tmp_path / "graph.trig"
-    ds.serialize(trig, format="trig")
-    assert sorted(analyse.collaboration_network(trig)) == sorted(analyse.collaboration_network(small_ttl))
+    store.dump(str(trig), format=ox.RdfFormat.TRIG)
+    assert sorted(build.collaboration_network(trig)) == sorted(build.collaboration_network(small_ttl))
 
 
 def test_missing_or_broken_graph_is_a_one_line_error(tmp_path: Path) -> None:
     with pytest.raises(BoardgraphError, match="not found"):
-        analyse.load_rdf(tmp_path / "nope.ttl")
+        read.as_data(tmp_path / "nope.ttl")
     bad = tmp_path / "bad.ttl"
     bad.write_text("this is not turtle", encoding="utf-8")
     with pytest.raises(BoardgraphError, match="cannot parse"):
-        analyse.load_rdf(bad)
+        read.as_data(bad)
 
 
 # ------------------------------------------------------------------ measures
 
 
 def test_degree_weighted_degree_and_betweenness(net: nx.Graph) -> None:
-    m = analyse.compute_measures(net)
+    m = measures.compute_measures(net)
     assert {n: m[n]["degree"] for n in net} == {ALICE: 3, BOB: 2, CAROL: 3, DAVE: 1, AGENCY: 2, TESTSHIRE: 1}
     assert m[ALICE]["weighted_degree"] == 5  # Bob 3 + Carol 1 + Dave 1
     assert m[BOB]["weighted_degree"] == 5  # Alice 3 + Carol 2
@@ -252,54 +253,54 @@ def test_degree_weighted_degree_and_betweenness(net: nx.Graph) -> None:
 def test_pagerank_matches_networkx_reference(net: nx.Graph) -> None:
     from networkx.algorithms.link_analysis.pagerank_alg import _pagerank_python
 
-    ours = analyse.pagerank(net)
+    ours = measures.pagerank(net)
     ref = _pagerank_python(net, weight="weight", tol=1e-13, max_iter=10_000)
     assert ours == pytest.approx(ref, abs=1e-8)
     assert sum(ours.values()) == pytest.approx(1.0)
     # On a star the hub ranks highest and the leaves are equal.
-    star = analyse.pagerank(nx.star_graph(4))
+    star = measures.pagerank(nx.star_graph(4))
     assert star[0] > star[1] == pytest.approx(star[4])
 
 
 def test_louvain_communities_are_seeded_and_stable(net: nx.Graph, small_ttl: Path) -> None:
-    comm = analyse.communities(net)
+    comm = measures.communities(net)
     assert comm[ALICE] == comm[BOB] == comm[CAROL] == comm[DAVE] == 1  # the largest is numbered 1
     assert comm[AGENCY] == comm[TESTSHIRE] == 2
-    again = [analyse.communities(analyse.collaboration_network(small_ttl)) for _ in range(3)]
+    again = [measures.communities(build.collaboration_network(small_ttl)) for _ in range(3)]
     assert all(c == comm for c in again)
 
 
 def test_ranking_orders_by_the_chosen_measure(net: nx.Graph) -> None:
-    analyse.compute_measures(net)
-    assert analyse.ranking(net, "betweenness")[0] == CAROL
+    measures.compute_measures(net)
+    assert measures.ranking(net, "betweenness")[0] == CAROL
     # Alice and Bob both have weighted degree 5; Alice brokers more, so she is first.
-    assert analyse.ranking(net)[:2] == [ALICE, BOB]
+    assert measures.ranking(net)[:2] == [ALICE, BOB]
     with pytest.raises(BoardgraphError, match="unknown measure"):
-        analyse.ranking(net, "fame")
+        measures.ranking(net, "fame")
 
 
 def test_ego_network(net: nx.Graph) -> None:
-    ego = analyse.ego_network(net, "Carol Cedar")
+    ego = search.ego_network(net, "Carol Cedar")
     assert sorted(ego) == sorted([ALICE, BOB, CAROL, AGENCY])
     assert ego.has_edge(ALICE, BOB)  # ties among the neighbours are kept
-    assert sorted(analyse.ego_network(net, "Testshire", radius=2)) == sorted([TESTSHIRE, AGENCY, CAROL])
+    assert sorted(search.ego_network(net, "Testshire", radius=2)) == sorted([TESTSHIRE, AGENCY, CAROL])
 
 
 def test_find_node_by_name_alias_slug_or_unique_part(net: nx.Graph) -> None:
-    assert analyse.find_node(net, "alice ash") == ALICE
-    assert analyse.find_node(net, "Cllr Ash") == ALICE
-    assert analyse.find_node(net, "carol-cedar") == CAROL
-    assert analyse.find_node(net, "Birch") == BOB
+    assert search.find_node(net, "alice ash") == ALICE
+    assert search.find_node(net, "Cllr Ash") == ALICE
+    assert search.find_node(net, "carol-cedar") == CAROL
+    assert search.find_node(net, "Birch") == BOB
     with pytest.raises(BoardgraphError, match="did you mean 'Alice Ash'"):
-        analyse.find_node(net, "Alice Asch")
+        search.find_node(net, "Alice Asch")
     two_ashes = net.copy()
     two_ashes.add_node("x", label="Bob Ash", type="Person")
     with pytest.raises(BoardgraphError, match="more than one node: Alice Ash, Bob Ash"):
-        analyse.find_node(two_ashes, "Ash")
+        search.find_node(two_ashes, "Ash")
 
 
 def test_shortest_path_with_evidence_per_hop(net: nx.Graph) -> None:
-    hops = analyse.shortest_path(net, "Dave Oak", "Testshire County Council")
+    hops = search.shortest_path(net, "Dave Oak", "Testshire County Council")
     assert [(h.source, h.target) for h in hops] == [
         (DAVE, ALICE),
         (ALICE, CAROL),
@@ -311,30 +312,30 @@ def test_shortest_path_with_evidence_per_hop(net: nx.Graph) -> None:
     lonely = net.copy()
     lonely.add_node("x", label="Xavier Yew", type="Person")
     with pytest.raises(BoardgraphError, match="no chain"):
-        analyse.shortest_path(lonely, "Alice Ash", "Xavier Yew")
+        search.shortest_path(lonely, "Alice Ash", "Xavier Yew")
 
 
 # ---------------------------------------------------------------------- time
 
 
 def test_period_parsing() -> None:
-    assert analyse.Period.parse("2011") == analyse.Period(dt.date(2011, 1, 1), dt.date(2011, 12, 31))
-    assert analyse.Period.parse("2012-02").end == dt.date(2012, 2, 29)
-    assert analyse.Period.parse("2011:2013").label == "2011–2013"
-    assert analyse.Period.between("2011", None).end == dt.date.max
+    assert ntime.Period.parse("2011") == ntime.Period(dt.date(2011, 1, 1), dt.date(2011, 12, 31))
+    assert ntime.Period.parse("2012-02").end == dt.date(2012, 2, 29)
+    assert ntime.Period.parse("2011:2013").label == "2011–2013"
+    assert ntime.Period.between("2011", None).end == dt.date.max
     with pytest.raises(BoardgraphError, match="not a year or date"):
-        analyse.Period.parse("last year")
+        ntime.Period.parse("last year")
     with pytest.raises(BoardgraphError, match="starts after"):
-        analyse.Period.between("2014", "2012")
+        ntime.Period.between("2014", "2012")
 
 
 def test_yearly_snapshots(net: nx.Graph) -> None:
-    snaps = analyse.yearly_snapshots(net)
+    snaps = ntime.yearly_snapshots(net)
     assert sorted(snaps) == [2011, 2012, 2013, 2015]
-    assert analyse._ties(snaps[2011]) == {tie(ALICE, BOB)}
-    assert analyse._ties(snaps[2012]) == {tie(ALICE, BOB), tie(BOB, CAROL)}
-    assert analyse._ties(snaps[2013]) == {tie(CAROL, AGENCY), tie(AGENCY, TESTSHIRE)}
-    assert analyse._ties(snaps[2015]) == {tie(ALICE, BOB), tie(BOB, CAROL), tie(ALICE, CAROL)}
+    assert ntime.ties(snaps[2011]) == {tie(ALICE, BOB)}
+    assert ntime.ties(snaps[2012]) == {tie(ALICE, BOB), tie(BOB, CAROL)}
+    assert ntime.ties(snaps[2013]) == {tie(CAROL, AGENCY), tie(AGENCY, TESTSHIRE)}
+    assert ntime.ties(snaps[2015]) == {tie(ALICE, BOB), tie(BOB, CAROL), tie(ALICE, CAROL)}
     # A snapshot keeps only that period's collaborations on each edge.
     assert snaps[2012].edges[ALICE, BOB]["weight"] == 1
     # Undated collaborations are in no snapshot.
@@ -342,28 +343,28 @@ def test_yearly_snapshots(net: nx.Graph) -> None:
 
 
 def test_cumulative_view(net: nx.Graph) -> None:
-    upto = analyse.cumulative(net, 2012)
-    assert analyse._ties(upto) == {tie(ALICE, BOB), tie(BOB, CAROL)}
+    upto = ntime.cumulative(net, 2012)
+    assert ntime.ties(upto) == {tie(ALICE, BOB), tie(BOB, CAROL)}
     assert upto.edges[ALICE, BOB]["weight"] == 2
-    assert analyse.cumulative(net, 2010).number_of_nodes() == 0
+    assert ntime.cumulative(net, 2010).number_of_nodes() == 0
 
 
 def test_change_between_periods(net: nx.Graph) -> None:
-    snaps = analyse.yearly_snapshots(net)
-    change = analyse.compare(snaps[2012], snaps[2013])
+    snaps = ntime.yearly_snapshots(net)
+    change = ntime.compare(snaps[2012], snaps[2013])
     assert change.joined == tuple(sorted([AGENCY, TESTSHIRE]))
     assert change.left == tuple(sorted([ALICE, BOB]))
     assert change.stayed == (CAROL,)
     assert set(change.new_ties) == {tie(CAROL, AGENCY), tie(AGENCY, TESTSHIRE)}
     assert set(change.lost_ties) == {tie(ALICE, BOB), tie(BOB, CAROL)}
-    assert analyse.compare(snaps[2011], snaps[2012]).joined == (CAROL,)
+    assert ntime.compare(snaps[2011], snaps[2012]).joined == (CAROL,)
 
 
 # ------------------------------------------------------------------- exports
 
 
 def test_graphml_parses_back_with_dates_and_measures(net: nx.Graph, tmp_path: Path) -> None:
-    (out,) = analyse.export(net, "graphml", tmp_path / "n.graphml")
+    (out,) = exports.export(net, "graphml", tmp_path / "n.graphml")
     back = nx.read_graphml(out)
     assert sorted(back) == sorted(net)
     assert back.nodes[ALICE]["label"] == "Alice Ash" and back.nodes[ALICE]["type"] == "Person"
@@ -375,7 +376,7 @@ def test_graphml_parses_back_with_dates_and_measures(net: nx.Graph, tmp_path: Pa
 
 
 def test_gexf_is_dynamic_with_spells(net: nx.Graph, tmp_path: Path) -> None:
-    (out,) = analyse.export(net, "gexf", tmp_path / "n.gexf")
+    (out,) = exports.export(net, "gexf", tmp_path / "n.gexf")
     back = nx.read_gexf(out)
     assert sorted(back) == sorted(net)
     assert back.graph["mode"] == "dynamic"
@@ -392,7 +393,7 @@ def test_gexf_is_dynamic_with_spells(net: nx.Graph, tmp_path: Path) -> None:
 
 
 def test_csv_edges_and_nodes_for_gephi(net: nx.Graph, tmp_path: Path) -> None:
-    edges_path, nodes_path = analyse.export(net, "csv", tmp_path / "n.csv")
+    edges_path, nodes_path = exports.export(net, "csv", tmp_path / "n.csv")
     assert nodes_path.name == "n.nodes.csv"
     edges = list(csv.DictReader(edges_path.open(encoding="utf-8")))
     nodes = list(csv.DictReader(nodes_path.open(encoding="utf-8")))
@@ -403,15 +404,15 @@ def test_csv_edges_and_nodes_for_gephi(net: nx.Graph, tmp_path: Path) -> None:
 
 
 def test_exports_are_deterministic(small_ttl: Path, tmp_path: Path) -> None:
-    for fmt in analyse.EXPORT_FORMATS:
-        a = analyse.export(analyse.collaboration_network(small_ttl), fmt, tmp_path / f"a.{fmt}")
-        b = analyse.export(analyse.collaboration_network(small_ttl), fmt, tmp_path / f"b.{fmt}")
+    for fmt in exports.EXPORT_FORMATS:
+        a = exports.export(build.collaboration_network(small_ttl), fmt, tmp_path / f"a.{fmt}")
+        b = exports.export(build.collaboration_network(small_ttl), fmt, tmp_path / f"b.{fmt}")
         assert [p.read_bytes() for p in a] == [p.read_bytes() for p in b]
 
 
 def test_unknown_export_format(net: nx.Graph, tmp_path: Path) -> None:
     with pytest.raises(BoardgraphError, match="unknown export format"):
-        analyse.export(net, "dot", tmp_path / "n.dot")
+        exports.export(net, "dot", tmp_path / "n.dot")
 
 
 # ----------------------------------------------------------------------- CLI
@@ -481,16 +482,16 @@ def test_cli_errors_are_one_line(small_ttl: Path, tmp_path: Path, capsys: pytest
 
 @pytest.fixture(scope="module")
 def demo_net(demo_graph: Path) -> nx.Graph:
-    return analyse.collaboration_network(demo_graph)
+    return build.collaboration_network(demo_graph)
 
 
 def test_sample_fleming_shortland_tie_over_time(demo_net: nx.Graph) -> None:
-    fleming = analyse.find_node(demo_net, "Peter Fleming")
-    shortland = analyse.find_node(demo_net, "Jill Shortland")
-    snaps = analyse.yearly_snapshots(demo_net)
+    fleming = search.find_node(demo_net, "Peter Fleming")
+    shortland = search.find_node(demo_net, "Jill Shortland")
+    snaps = ntime.yearly_snapshots(demo_net)
     assert snaps[2012].has_edge(fleming, shortland)
     assert snaps[2015].has_edge(fleming, shortland)
-    before = analyse.snapshot(demo_net, analyse.Period.between(None, "2010"))
+    before = ntime.snapshot(demo_net, ntime.Period.between(None, "2010"))
     assert not before.has_edge(fleming, shortland)
     # Each of the tie's collaborations cites a sentence naming Shortland.
     for collab in demo_net.edges[fleming, shortland]["collaborations"]:
@@ -498,8 +499,8 @@ def test_sample_fleming_shortland_tie_over_time(demo_net: nx.Graph) -> None:
 
 
 def test_sample_exports_parse_back(demo_net: nx.Graph, tmp_path: Path) -> None:
-    (gml,) = analyse.export(demo_net, "graphml", tmp_path / "n.graphml")
-    (gexf,) = analyse.export(demo_net, "gexf", tmp_path / "n.gexf")
+    (gml,) = exports.export(demo_net, "graphml", tmp_path / "n.graphml")
+    (gexf,) = exports.export(demo_net, "gexf", tmp_path / "n.gexf")
     for back in (nx.read_graphml(gml), nx.read_gexf(gexf)):
         assert back.number_of_nodes() == demo_net.number_of_nodes()
         assert back.number_of_edges() == demo_net.number_of_edges()

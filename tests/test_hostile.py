@@ -630,7 +630,7 @@ def test_pictures_are_identical_for_the_same_seed_across_hash_seeds(tmp_path: Pa
     outputs = []
     for hash_seed in ("1", "2"):
         svg, png = tmp_path / f"n{hash_seed}.svg", tmp_path / f"n{hash_seed}.png"
-        code = ("import sys; from boardgraph.network.visualise import draw_network; "
+        code = ("import sys; from boardgraph.network.pictures import draw_network; "
                 "draw_network(sys.argv[1], sys.argv[2]); draw_network(sys.argv[1], sys.argv[3])")
         subprocess.run([sys.executable, "-c", code, str(graph), str(svg), str(png)], check=True,
                        env={**os.environ, "PYTHONHASHSEED": hash_seed}, capture_output=True)
@@ -642,7 +642,7 @@ def test_pictures_are_identical_for_the_same_seed_across_hash_seeds(tmp_path: Pa
 def test_svg_of_a_label_with_an_xml_illegal_character_is_readable(tmp_path: Path) -> None:
     import xml.dom.minidom
 
-    from boardgraph.network.visualise import draw_network
+    from boardgraph.network.pictures import draw_network
 
     svg = draw_network(_network_ttl(tmp_path / "g.ttl"), tmp_path / "n.svg")
     xml.dom.minidom.parse(str(svg))  # U+FFFF in a label: dropped, the file still parses
@@ -652,16 +652,16 @@ def test_network_exports_carry_hostile_labels_safely(tmp_path: Path) -> None:
     import csv
     import xml.dom.minidom
 
-    from boardgraph.network import analyse
+    from boardgraph.network import build, exports, measures, read
 
-    data = analyse.as_data(_network_ttl(tmp_path / "g.ttl"))
-    g = analyse.collaboration_network(data)
-    analyse.compute_measures(g)
+    data = read.as_data(_network_ttl(tmp_path / "g.ttl"))
+    g = build.collaboration_network(data)
+    measures.compute_measures(g)
     for fmt in ("graphml", "gexf"):
         out = tmp_path / f"n.{fmt}"
-        analyse.export(g, fmt, out)
+        exports.export(g, fmt, out)
         xml.dom.minidom.parse(str(out))
-    analyse.export(g, "csv", tmp_path / "n.csv")
+    exports.export(g, "csv", tmp_path / "n.csv")
     with open(tmp_path / "n.nodes.csv", encoding="utf-8") as fh:
         cells = [c for row in csv.reader(fh) for c in row]
     assert "'=1+2" in cells and "'@SUM(A1)" in cells and "=1+2" not in cells

@@ -15,7 +15,9 @@ import pytest
 from boardgraph.cli import main
 from boardgraph.cli import network as cli_network
 from boardgraph.errors import BoardgraphError
-from boardgraph.network import analyse, visualise
+from boardgraph.graph import records
+from boardgraph.network import assets, exports, measures, page, pictures, read, view
+from boardgraph.network import time as ntime
 from test_analyse import ALICE, BOB, CAROL, PROGRAMME, write_small_graph
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -37,8 +39,8 @@ def small_ttl(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def small_data(small_ttl: Path) -> analyse.GraphData:
-    return analyse.as_data(small_ttl)
+def small_data(small_ttl: Path) -> records.GraphData:
+    return read.as_data(small_ttl)
 
 
 def page_json(html: str) -> dict:
@@ -50,23 +52,23 @@ def page_json(html: str) -> dict:
 # ------------------------------------------------------------ the HTML file
 
 
-def test_cli_constants_match_analyse() -> None:
-    assert cli_network.MEASURES == analyse.MEASURES
-    assert cli_network.EXPORT_FORMATS == analyse.EXPORT_FORMATS
+def test_cli_constants_match_the_network_modules() -> None:
+    assert cli_network.MEASURES == measures.MEASURES
+    assert cli_network.EXPORT_FORMATS == exports.EXPORT_FORMATS
 
 
-def test_page_is_self_contained(small_data: analyse.GraphData) -> None:
-    html = visualise.render_html(small_data, visualise.Options())
+def test_page_is_self_contained(small_data: records.GraphData) -> None:
+    html = page.render_html(small_data, view.Options())
     # Nothing fetched from anywhere: no script/style/img sources, no CDN.
     assert not re.search(r"<(script|link|img)[^>]+(src|href)=", html, re.I)
     assert "cdn" not in html.lower().split("<script>")[0]
-    vis_js = visualise.find_vis_network_js().read_text(encoding="utf-8")
+    vis_js = assets.vis_network_path().read_text(encoding="utf-8")
     assert vis_js[:2000] in html  # the library itself is inlined
     assert html.count("</script>") == 3
 
 
-def test_page_data_nodes_edges_and_evidence(small_data: analyse.GraphData) -> None:
-    data = page_json(visualise.render_html(small_data, visualise.Options()))
+def test_page_data_nodes_edges_and_evidence(small_data: records.GraphData) -> None:
+    data = page_json(page.render_html(small_data, view.Options()))
     nodes = {n["id"]: n for n in data["nodes"]}
     # Six collaborators, the programme and the board (named, with no ties); six collaboration
     # ties and two participations.
@@ -87,9 +89,9 @@ def test_page_data_nodes_edges_and_evidence(small_data: analyse.GraphData) -> No
     assert data["reports"]["r1"]["title"] == "Report one"
 
 
-def test_page_without_programmes_and_for_a_period(small_data: analyse.GraphData) -> None:
-    options = visualise.Options(programmes=False, period=analyse.Period.parse("2012"))
-    data = page_json(visualise.render_html(small_data, options))
+def test_page_without_programmes_and_for_a_period(small_data: records.GraphData) -> None:
+    options = view.Options(programmes=False, period=ntime.Period.parse("2012"))
+    data = page_json(page.render_html(small_data, options))
     tied = sorted(n["id"] for n in data["nodes"] if n["ties"])
     assert tied == sorted([ALICE, BOB, CAROL])
     assert PROGRAMME not in {n["id"] for n in data["nodes"]}  # --no-programmes
@@ -103,15 +105,15 @@ def test_report_text_cannot_break_out_of_the_page(small_ttl: Path, tmp_path: Pat
     )
     path = tmp_path / "evil.ttl"
     path.write_text(evil, encoding="utf-8")
-    html = visualise.render_html(analyse.as_data(path), visualise.Options(title="<b>T</b>"))
+    html = page.render_html(read.as_data(path), view.Options(title="<b>T</b>"))
     assert "<script>alert(1)" not in html and "<b>T</b>" not in html
     assert html.count("</script>") == 3
     assert any("alert(1)" in s for r in page_json(html)["reports"].values() for s in r["sents"])
 
 
-def test_page_is_deterministic(small_data: analyse.GraphData) -> None:
-    assert visualise.render_html(small_data, visualise.Options()) == visualise.render_html(
-        small_data, visualise.Options()
+def test_page_is_deterministic(small_data: records.GraphData) -> None:
+    assert page.render_html(small_data, view.Options()) == page.render_html(
+        small_data, view.Options()
     )
 
 
@@ -120,8 +122,8 @@ def test_report_links_point_at_source_files(small_ttl: Path, tmp_path: Path) -> 
     reports.mkdir()
     (reports / "r1.txt").write_text("I met with Bob Birch to discuss housing.", encoding="utf-8")
     out = tmp_path / "site" / "network.html"
-    options = visualise.Options(reports_dir=reports)
-    visualise.write_html(small_ttl, out, options)
+    options = view.Options(reports_dir=reports)
+    page.write_html(small_ttl, out, options)
     data = page_json(out.read_text(encoding="utf-8"))
     assert data["reports"]["r1"]["href"] == "../reports/r1.txt"
     assert data["reports"]["r2"]["href"] == ""  # no file, no dead link
@@ -132,21 +134,22 @@ def test_vis_network_found_from_env_or_reported_clearly(
 ) -> None:
     js = tmp_path / "vis.js"
     js.write_text("/* vis */", encoding="utf-8")
-    monkeypatch.setenv(visualise.VIS_ENV, str(js))
-    assert visualise.find_vis_network_js() == js
-    monkeypatch.setenv(visualise.VIS_ENV, str(tmp_path / "missing.js"))
+    monkeypatch.setenv(assets.VIS_ENV, str(js))
+    assert assets.vis_network_path() == js
+    monkeypatch.setenv(assets.VIS_ENV, str(tmp_path / "missing.js"))
     with pytest.raises(BoardgraphError, match="not a file"):
-        visualise.find_vis_network_js()
-    monkeypatch.delenv(visualise.VIS_ENV)
-    monkeypatch.setattr(visualise, "VIS_RELATIVE", Path("node_modules/no-such-package/vis.min.js"))
-    with pytest.raises(BoardgraphError, match=r"run `npm ci` \(or `make install`\)"):
-        visualise.find_vis_network_js()
+        assets.vis_network_path()
+    monkeypatch.delenv(assets.VIS_ENV)
+    monkeypatch.setattr(assets, "_vis_candidates", lambda: iter(()))  # neither packaged nor in node_modules
+    with pytest.raises(BoardgraphError, match=r"`npm ci` \(or `make install`\)"):
+        assets.vis_network_path()
 
 
 def test_cli_missing_vis_network_is_one_line(
     small_ttl: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr(visualise, "VIS_RELATIVE", Path("node_modules/no-such-package/vis.min.js"))
+    monkeypatch.delenv(assets.VIS_ENV, raising=False)
+    monkeypatch.setattr(assets, "_vis_candidates", lambda: iter(()))
     out = tmp_path / "network.html"
     assert main(["visualise", "--graph", str(small_ttl), "-o", str(out)]) == 2
     err = capsys.readouterr().err
@@ -157,30 +160,30 @@ def test_cli_missing_vis_network_is_one_line(
 # ---------------------------------------------------------- static pictures
 
 
-def test_png_and_svg_of_the_network(small_data: analyse.GraphData, tmp_path: Path) -> None:
-    png = visualise.draw_network(small_data, tmp_path / "n.png")
+def test_png_and_svg_of_the_network(small_data: records.GraphData, tmp_path: Path) -> None:
+    png = pictures.draw_network(small_data, tmp_path / "n.png")
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-    svg = visualise.draw_network(small_data, tmp_path / "n.svg")
+    svg = pictures.draw_network(small_data, tmp_path / "n.svg")
     root = ET.parse(svg).getroot()
     assert root.tag.endswith("svg")
     text = svg.read_text(encoding="utf-8")
     assert "Alice Ash" in text and "Better Places" in text and "Person (4)" in text
-    again = visualise.draw_network(small_data, tmp_path / "again.svg")
+    again = pictures.draw_network(small_data, tmp_path / "again.svg")
     assert again.read_bytes() == svg.read_bytes()
     with pytest.raises(BoardgraphError, match=r"\.png, \.svg or \.pdf"):
-        visualise.draw_network(small_data, tmp_path / "n.gif")
+        pictures.draw_network(small_data, tmp_path / "n.gif")
 
 
-def test_timeline(small_data: analyse.GraphData, tmp_path: Path) -> None:
-    svg = visualise.draw_timeline(small_data, tmp_path / "t.svg")
+def test_timeline(small_data: records.GraphData, tmp_path: Path) -> None:
+    svg = pictures.draw_timeline(small_data, tmp_path / "t.svg")
     text = svg.read_text(encoding="utf-8")
     assert "Collaborations per year" in text and "Bob Birch (4)" in text
     assert "Dave Oak" not in text  # only dated collaborations are on a timeline
-    png = visualise.draw_timeline(small_data, tmp_path / "t.png")
+    png = pictures.draw_timeline(small_data, tmp_path / "t.png")
     assert png.read_bytes()[:4] == b"\x89PNG"
     with pytest.raises(BoardgraphError, match="no dated collaborations"):
-        visualise.draw_timeline(
-            small_data, tmp_path / "x.png", visualise.Options(period=analyse.Period.parse("1999"))
+        pictures.draw_timeline(
+            small_data, tmp_path / "x.png", view.Options(period=ntime.Period.parse("1999"))
         )
 
 
@@ -267,7 +270,7 @@ class Page:
 
 @pytest.fixture(scope="module")
 def small_html(small_ttl: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return visualise.write_html(small_ttl, tmp_path_factory.mktemp("page") / "network.html")
+    return page.write_html(small_ttl, tmp_path_factory.mktemp("page") / "network.html")
 
 
 @pytest.mark.browser
@@ -371,19 +374,19 @@ def test_sample_pictures(demo_outputs: dict[str, Path], demo_graph: Path) -> Non
     data = page_json(demo_outputs["html"].read_text(encoding="utf-8"))
     labels = {n["label"] for n in data["nodes"]}
     assert {"Peter Fleming", "Jill Shortland"} <= labels
-    expected = visualise.picture_graph(analyse.as_data(demo_graph), visualise.Options())
+    expected = view.picture_graph(read.as_data(demo_graph), view.Options())
     assert sum(1 for n in data["nodes"] if n["ties"]) == sum(1 for n in expected if expected.degree(n))
     # Every entity is on the page, ties or none: a person the samples name only once is findable.
     untied = {n["label"] for n in data["nodes"] if n["ties"] == 0}
     assert "Charlotte Eisenhart" in untied
-    assert len(data["nodes"]) == len(analyse.as_data(demo_graph).entities)
+    assert len(data["nodes"]) == len(read.as_data(demo_graph).entities)
 
 
 @pytest.mark.browser
 def test_sample_page_in_browser(
     browser_context: object, demo_outputs: dict[str, Path], demo_graph: Path, tmp_path: Path
 ) -> None:
-    expected = visualise.picture_graph(analyse.as_data(demo_graph), visualise.Options())
+    expected = view.picture_graph(read.as_data(demo_graph), view.Options())
     page = Page(browser_context, demo_outputs["html"])
     assert page.nodes() == sum(1 for n in expected if expected.degree(n))
     assert page.edges() == expected.number_of_edges()
@@ -407,7 +410,7 @@ def test_sample_page_in_browser(
 # ------------------------------------------------- a generated corpus of ~180 nodes
 
 
-def generated_data(seed: int = 7) -> analyse.GraphData:
+def generated_data(seed: int = 7) -> records.GraphData:
     """~180 tied entities and 20 untied ones across 30 dated reports, made up for the page tests."""
     import datetime as dt
     import random
@@ -416,11 +419,11 @@ def generated_data(seed: int = 7) -> analyse.GraphData:
     first = ["Ann", "Ben", "Cara", "Dan", "Eve", "Finn", "Gail", "Hugh", "Iris", "Joe", "Kit", "Lena"]
     last = ["Ashdown", "Brook", "Campbell", "Dale", "Ember", "Fenwick", "Grove", "Hale", "Ivers",
             "Jessop", "Kerr", "Lowe", "Mead"]
-    ent: dict[str, analyse.Entity] = {}
+    ent: dict[str, records.Entity] = {}
 
     def add(kind: str, label: str) -> str:
         iri = f"https://example.org/{kind.lower()}/{len(ent)}"
-        ent[iri] = analyse.Entity(iri, kind, label)
+        ent[iri] = records.Entity(iri, kind, label)
         return iri
 
     people = [add("Person", name) for name in [f"{f} {s}" for f in first for s in last][:140]]
@@ -432,7 +435,7 @@ def generated_data(seed: int = 7) -> analyse.GraphData:
     reports = {}
     for i in range(30):
         iri = f"https://example.org/report/r{i:02d}"
-        reports[iri] = analyse.Report(iri, f"r{i:02d}", f"Report {i}", dt.date(2015 + i % 6, 1 + i % 12, 1))
+        reports[iri] = records.Report(iri, f"r{i:02d}", f"Report {i}", dt.date(2015 + i % 6, 1 + i % 12, 1))
     collabs, parts, mentions = [], [], []
     agents = people + bodies
     for k in range(260):
@@ -441,29 +444,29 @@ def generated_data(seed: int = 7) -> analyse.GraphData:
         if a == b:
             continue
         text = f"{ent[a].label} met {ent[b].label} about item {k}."
-        ev = analyse.Evidence(f"{report}/ev{k}", text, k * 100, k * 100 + len(text))
-        collabs.append(analyse.Collaboration(f"{report}/c{k}", (a, b), report, reports[report].identifier,
+        ev = records.Evidence(text, k * 100, k * 100 + len(text))
+        collabs.append(records.Collaboration(f"{report}/c{k}", (a, b), report, reports[report].identifier,
                                              reports[report].date, "met", "met", (ev,)))
-        mentions += [analyse.MentionRecord(x, report, ent[x].label, ev) for x in (a, b)]
+        mentions += [records.MentionRecord(x, report, ent[x].label, ev) for x in (a, b)]
     for k, member in enumerate(bodies):
         report = sorted(reports)[k % 30]
         prog = progs[k % len(progs)]
         text = f"{ent[member].label} joined {ent[prog].label}."
-        ev = analyse.Evidence(f"{report}/pv{k}", text, 50_000 + k, 50_000 + k + len(text))
-        parts.append(analyse.Collaboration(f"{report}/p{k}", (member, prog), report,
+        ev = records.Evidence(text, 50_000 + k, 50_000 + k + len(text))
+        parts.append(records.Collaboration(f"{report}/p{k}", (member, prog), report,
                                            reports[report].identifier, reports[report].date, "", "", (ev,)))
     for k, who in enumerate(untied):
         report = sorted(reports)[k]
         text = f"Apologies were received from {ent[who].label}."
-        ev = analyse.Evidence(f"{report}/u{k}", text, 90_000, 90_000 + len(text))
-        mentions.append(analyse.MentionRecord(who, report, ent[who].label, ev))
-    return analyse.GraphData(entities=ent, reports=reports, collaborations=collabs, participations=parts,
+        ev = records.Evidence(text, 90_000, 90_000 + len(text))
+        mentions.append(records.MentionRecord(who, report, ent[who].label, ev))
+    return records.GraphData(entities=ent, reports=reports, collaborations=collabs, participations=parts,
                              mentions=mentions)
 
 
 @pytest.fixture(scope="module")
 def big_html(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return visualise.write_html(generated_data(), tmp_path_factory.mktemp("big") / "network.html")
+    return page.write_html(generated_data(), tmp_path_factory.mktemp("big") / "network.html")
 
 
 def test_generated_page_holds_every_entity(big_html: Path) -> None:

@@ -10,8 +10,8 @@ import yaml
 
 from boardgraph import atomic
 from boardgraph.cli.common import add_graph_argument, graph_path
-from boardgraph.graph.evaluate import load_graph
 from boardgraph.graph.judgements import Doubt, doubtful_pairs, judgements_template
+from boardgraph.graph.load import load_graph
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -17,10 +17,11 @@ from rdflib.term import Node
 
 from boardgraph.errors import BoardgraphError
 from boardgraph.graph import lookup
-from boardgraph.graph.evaluate import ENTITY_TYPES
+from boardgraph.graph.records import Evidence
 from boardgraph.graph.vocab import BG, BG_IRI, ID_IRI, OA, ORG, PREFIXES
+from boardgraph.model import TYPE_PRECEDENCE
 
-_ENTITY_CLASSES = tuple(BG[t] for t in ENTITY_TYPES)
+_ENTITY_CLASSES = tuple(BG[t] for t in TYPE_PRECEDENCE)
 
 
 class AmbiguousEntity(BoardgraphError):
@@ -48,13 +49,6 @@ class Party:
     label: str
     type: str | None = None
     role: str | None = None  # e.g. "programme", "member", "organisation"
-
-
-@dataclass(frozen=True)
-class Evidence:
-    text: str | None
-    start: int | None = None
-    end: int | None = None
 
 
 @dataclass(frozen=True)
@@ -112,7 +106,7 @@ class Explanation:
 
     @property
     def type(self) -> str:
-        return next((t for t in ENTITY_TYPES if t in self.types), self.types[0] if self.types else "?")
+        return next((t for t in TYPE_PRECEDENCE if t in self.types), self.types[0] if self.types else "?")
 
     def by_report(self) -> list[ReportGroup]:
         """Mentions and relations grouped by report, reports in date order."""
@@ -167,7 +161,7 @@ def _label(graph: rdflib.Graph, node: Node) -> str:
 
 def _entity_type(graph: rdflib.Graph, node: Node) -> str | None:
     types = set(_bg_types(graph, node))
-    return next((t for t in ENTITY_TYPES if t in types), None)
+    return next((t for t in TYPE_PRECEDENCE if t in types), None)
 
 
 def entities(graph: rdflib.Graph) -> set[Node]:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from boardgraph import lexicons
 from boardgraph.errors import BoardgraphError
+from boardgraph.model import PERSON, TYPE_BY_NAME
 
 # A council tier is part of a councillor's title ("County Cllr X").
 _TIERS = frozenset({"county", "district", "borough", "parish", "town", "city", "community"})
@@ -71,11 +72,11 @@ def key(text: str) -> str:
 
 
 def _plural(etype: str | None, n: int) -> str:
-    word = {"Person": "person", "Council": "council", "Organisation": "organisation",
-            "Programme": "programme"}.get(etype or "", "entity")
-    if n == 1:
-        return word
-    return "people" if word == "person" else word + "s"
+    """ "person"/"people" for ``n`` of type ``etype``; "entity"/"entities" when the types are mixed."""
+    known = TYPE_BY_NAME.get(etype or "")
+    if known is None:
+        return "entity" if n == 1 else "entities"
+    return known.singular if n == 1 else known.plural
 
 
 def describe_candidates(query: str, candidates: Sequence[Named]) -> str:
@@ -101,7 +102,7 @@ def candidates(query: str, items: Iterable[Named]) -> list[Named]:
         # another name, or a surname alone: everyone it may be ("Cllr Ash" may be one
         # Ash's other name, and still mean the other Ash)
         lambda it: any(key(n) == want for n in it.names) or (
-            " " not in want and it.type in (None, "Person") and key(it.label).split()[-1:] == [want]),
+            " " not in want and it.type in (None, PERSON) and key(it.label).split()[-1:] == [want]),
         lambda it: re.search(rf"\b{re.escape(want)}\b", key(it.label)) is not None,
     )
     for fits in tiers:

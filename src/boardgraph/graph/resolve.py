@@ -52,6 +52,7 @@ from boardgraph.model import (
     ORGANISATION,
     PERSON,
     PROGRAMME,
+    TYPE_BY_NAME,
     Entity,
     ExtractedReport,
     Mention,
@@ -1000,9 +1001,7 @@ class Resolver:
                 # "Village Hall Committee" of X is "X Village Hall Committee", its own node
                 label = f"{owner} {_THE.sub('', label)}"
             base = slug(label)
-        prefix = {PERSON: "person", COUNCIL: "council", ORGANISATION: "organisation", PROGRAMME: "programme"}[
-            etype
-        ]
+        prefix = TYPE_BY_NAME[etype].path
         ident = f"{prefix}/{base}"
         n = 2
         while ident in used_ids:
