@@ -349,98 +349,58 @@ def _date_ok(got: str | None, doc: dict[str, Any]) -> bool:
 
 
 def evaluate(gold: Gold, graph: rdflib.Graph) -> EvaluationResult:
-    view = read_system(graph)
-    resolve = _Resolver(gold, view)
-    result = EvaluationResult(
-        documents=len(gold.documents),
-        missing_documents=[],
-        entities={t: Score() for t in ENTITY_TYPES},
-        relations={k: Score() for k in RELATIONS},
-    )
-    nodes_of_gold: dict[str, set[Node]] = defaultdict(set)
-    # graph entity -> the gold ids it stands for, document by document
-    gold_of_node: dict[Node, set[str]] = defaultdict(set)
+    return _Scoring(gold, read_system(graph)).run()
 
-    for stem, doc in gold.documents.items():
-        report = view.reports.get(stem)
-        if doc.get("date"):
-            result.dates_n += 1
-        if doc.get("chair"):
-            result.chairs_n += 1
-        if doc.get("board"):
-            result.boards_n += 1
-        if report is None:
-            # A report the graph lacks: all it should have said is missed.
-            result.missing_documents.append(stem)
-            for gid in doc["mentions"]:
-                result.entities[gold.type_of(gid)].fn += 1
-            for key in RELATIONS:
-                result.relations[key].fn += len(doc.get(key) or [])
-            continue
 
-        # entities
-        required = set(doc["mentions"])
-        optional = set(doc.get("optional") or [])
-        found: set[str] = set()
-        spurious: list[str] = []
-        for node in view.mentions.get(report, ()):
-            etype = specific_type(view.types.get(node, ()))
-            if etype is None:
-                continue  # untyped: not an entity under the contract
-            gid = resolve(node, doc)
-            if gid is not None:
-                nodes_of_gold[gid].add(node)
-            # Only a name that means exactly one entity of this report says
-            # which gold entity the node stood for here (the scorer's rule).
-            local: set[str] = set()
-            for lab in view.labels.get(node, []) + view.alt_labels.get(node, []):
-                local |= gold.ids_for(lab)
-            local &= required | optional
-            if len(local) == 1:
-                gold_of_node[node] |= local
-            if gid in required and gold.type_of(gid) == etype:
-                found.add(gid)
-            elif gid in optional:
-                continue
+class _Scoring:
+    """One evaluation: the gold documents, report by report, then the resolution errors."""
+
+    def __init__(self, gold: Gold, view: SystemView) -> None:
+        self.gold = gold
+        self.view = view
+        self.resolve = _Resolver(gold, view)
+        self.result = EvaluationResult(
+            documents=len(gold.documents),
+            missing_documents=[],
+            entities={t: Score() for t in ENTITY_TYPES},
+            relations={k: Score() for k in RELATIONS},
+        )
+        self.nodes_of_gold: dict[str, set[Node]] = defaultdict(set)
+        # graph entity -> the gold ids it stands for, document by document
+        self.gold_of_node: dict[Node, set[str]] = defaultdict(set)
+
+    def run(self) -> EvaluationResult:
+        for stem, doc in self.gold.documents.items():
+            self._count_expected(doc)
+            report = self.view.reports.get(stem)
+            if report is None:
+                self._missing_report(stem, doc)
             else:
-                result.entities[etype].fp += 1
-                spurious.append(f"{etype}:{view.first_label(node)}")
-        for gid in found:
-            result.entities[gold.type_of(gid)].tp += 1
-        missed = sorted(required - found)
-        for gid in missed:
-            result.entities[gold.type_of(gid)].fn += 1
+                self.result.details[stem] = self._report(doc, report)
+        self._resolution_errors()
+        return self.result
 
-        # worked_with: every pair of participants of each collaboration
-        sys_ww: set[frozenset[str]] = set()
-        for (_c, src), participants in view.collaborations.items():
-            if src != report:
-                continue
-            ids = sorted({resolve(p, doc) or f"?{p}" for p in participants})
-            sys_ww.update(frozenset((a, b)) for i, a in enumerate(ids) for b in ids[i + 1:])
-        ww = _score_pairs(result.relations["worked_with"], sys_ww, *_pairs(doc, "worked_with"))
+    def _count_expected(self, doc: dict[str, Any]) -> None:
+        self.result.dates_n += bool(doc.get("date"))
+        self.result.chairs_n += bool(doc.get("chair"))
+        self.result.boards_n += bool(doc.get("board"))
 
-        sys_parts = {
-            frozenset((resolve(m, doc) or f"?{m}", resolve(g, doc) or f"?{g}"))
-            for m, g, src in view.participations
-            if src == report
-        }
-        pa = _score_pairs(result.relations["participates"], sys_parts, *_pairs(doc, "participates"))
+    def _missing_report(self, stem: str, doc: dict[str, Any]) -> None:
+        # A report the graph lacks: all it should have said is missed.
+        self.result.missing_documents.append(stem)
+        for gid in doc["mentions"]:
+            self.result.entities[self.gold.type_of(gid)].fn += 1
+        for key in RELATIONS:
+            self.result.relations[key].fn += len(doc.get(key) or [])
 
-        # metadata
-        date = view.dates.get(report)
-        date_ok = chair_ok = board_ok = None
-        if doc.get("date"):
-            date_ok = _date_ok(date, doc)
-            result.dates_ok += date_ok
-        if doc.get("chair"):
-            chair_ok = any(resolve(c) == doc["chair"] for c in view.chairs.get(report, []))
-            result.chairs_ok += chair_ok
-        if doc.get("board"):
-            board_ok = any(resolve(b) == doc["board"] for b in view.boards.get(report, []))
-            result.boards_ok += board_ok
-
-        result.details[stem] = DocumentResult(
+    def _report(self, doc: dict[str, Any], report: Node) -> DocumentResult:
+        missed, spurious = self._entities(doc, report)
+        ww = _score_pairs(self.result.relations["worked_with"], self._worked_with(doc, report),
+                          *_pairs(doc, "worked_with"))
+        pa = _score_pairs(self.result.relations["participates"], self._participations(doc, report),
+                          *_pairs(doc, "participates"))
+        date, date_ok, chair_ok, board_ok = self._metadata(doc, report)
+        return DocumentResult(
             missed=missed,
             spurious=sorted(spurious),
             worked_with_missed=ww[0],
@@ -453,14 +413,86 @@ def evaluate(gold: Gold, graph: rdflib.Graph) -> EvaluationResult:
             board_ok=board_ok,
         )
 
-    # One gold entity reached through several nodes: a resolution failure.
-    result.resolution_splits = sum(len(v) - 1 for v in nodes_of_gold.values() if len(v) > 1)
-    # One node standing for several gold entities (in different reports): a merge.
-    merged = {node: sorted(v) for node, v in gold_of_node.items() if len(v) > 1}
-    result.merged = {str(node): v for node, v in merged.items()}
-    result.merged_labels = {str(node): view.first_label(node) for node in merged}
-    result.resolution_merges = sum(len(v) - 1 for v in merged.values())
-    return result
+    def _entities(self, doc: dict[str, Any], report: Node) -> tuple[list[str], list[str]]:
+        """Score the report's entities; return (missed gold ids, spurious "Type:label")."""
+        gold, view, entities = self.gold, self.view, self.result.entities
+        required = set(doc["mentions"])
+        optional = set(doc.get("optional") or [])
+        found: set[str] = set()
+        spurious: list[str] = []
+        for node in view.mentions.get(report, ()):
+            etype = specific_type(view.types.get(node, ()))
+            if etype is None:
+                continue  # untyped: not an entity under the contract
+            gid = self.resolve(node, doc)
+            if gid is not None:
+                self.nodes_of_gold[gid].add(node)
+            self._note_local_identity(node, required | optional)
+            if gid is not None and gid in required and gold.type_of(gid) == etype:
+                found.add(gid)
+            elif gid not in optional:
+                entities[etype].fp += 1
+                spurious.append(f"{etype}:{view.first_label(node)}")
+        for gid in found:
+            entities[gold.type_of(gid)].tp += 1
+        missed = sorted(required - found)
+        for gid in missed:
+            entities[gold.type_of(gid)].fn += 1
+        return missed, spurious
+
+    def _note_local_identity(self, node: Node, named_here: set[str]) -> None:
+        # Only a name that means exactly one entity of this report says
+        # which gold entity the node stood for here (the scorer's rule).
+        local: set[str] = set()
+        for lab in self.view.labels.get(node, []) + self.view.alt_labels.get(node, []):
+            local |= self.gold.ids_for(lab)
+        local &= named_here
+        if len(local) == 1:
+            self.gold_of_node[node] |= local
+
+    def _worked_with(self, doc: dict[str, Any], report: Node) -> set[frozenset[str]]:
+        """Every pair of participants of each collaboration of the report."""
+        pairs: set[frozenset[str]] = set()
+        for (_c, src), participants in self.view.collaborations.items():
+            if src != report:
+                continue
+            ids = sorted({self.resolve(p, doc) or f"?{p}" for p in participants})
+            pairs.update(frozenset((a, b)) for i, a in enumerate(ids) for b in ids[i + 1:])
+        return pairs
+
+    def _participations(self, doc: dict[str, Any], report: Node) -> set[frozenset[str]]:
+        resolve = self.resolve
+        return {
+            frozenset((resolve(m, doc) or f"?{m}", resolve(g, doc) or f"?{g}"))
+            for m, g, src in self.view.participations
+            if src == report
+        }
+
+    def _metadata(self, doc: dict[str, Any], report: Node) -> tuple[str | None, bool | None, bool | None,
+                                                                     bool | None]:
+        view, result = self.view, self.result
+        date = view.dates.get(report)
+        date_ok = chair_ok = board_ok = None
+        if doc.get("date"):
+            date_ok = _date_ok(date, doc)
+            result.dates_ok += date_ok
+        if doc.get("chair"):
+            chair_ok = any(self.resolve(c) == doc["chair"] for c in view.chairs.get(report, []))
+            result.chairs_ok += chair_ok
+        if doc.get("board"):
+            board_ok = any(self.resolve(b) == doc["board"] for b in view.boards.get(report, []))
+            result.boards_ok += board_ok
+        return date, date_ok, chair_ok, board_ok
+
+    def _resolution_errors(self) -> None:
+        result, view = self.result, self.view
+        # One gold entity reached through several nodes: a resolution failure.
+        result.resolution_splits = sum(len(v) - 1 for v in self.nodes_of_gold.values() if len(v) > 1)
+        # One node standing for several gold entities (in different reports): a merge.
+        merged = {node: sorted(v) for node, v in self.gold_of_node.items() if len(v) > 1}
+        result.merged = {str(node): v for node, v in merged.items()}
+        result.merged_labels = {str(node): view.first_label(node) for node in merged}
+        result.resolution_merges = sum(len(v) - 1 for v in merged.values())
 
 
 def _score_pairs(

@@ -22,6 +22,7 @@ from boardgraph.model import (
     PERSON,
     TYPES,
     WORKED_WITH,
+    Entity,
     ExtractedReport,
     PossibleSame,
     Relation,
@@ -136,7 +137,7 @@ class GraphWriter:
         return build
 
     # -- entities
-    def _entity(self, ent) -> None:
+    def _entity(self, ent: Entity) -> None:
         g = self.g
         node = entity_iri(ent.id)
         g.add((node, RDF.type, CLASS_OF[ent.type]))
@@ -349,9 +350,12 @@ def partition(graph: Graph, *, with_ontology: bool = False) -> Dataset:
             if node not in bnode_graph:
                 bnode_graph[node] = name
                 stack.extend(o for o in graph.objects(node) if isinstance(o, BNode))
-    for s, p, o in graph:
-        name = graph_name_for(s) if isinstance(s, URIRef) else bnode_graph.get(s, GRAPH_ENTITIES)
-        ds.graph(name).add((s, p, o))
+    for subject, p, o in graph:
+        if isinstance(subject, URIRef):
+            owner = graph_name_for(subject)
+        else:  # a blank node (or, in a malformed graph, a literal: shared)
+            owner = bnode_graph.get(subject, GRAPH_ENTITIES) if isinstance(subject, BNode) else GRAPH_ENTITIES
+        ds.graph(owner).add((subject, p, o))
     if with_ontology:
         onto = ds.graph(GRAPH_ONTOLOGY)
         for triple in load_ontology():

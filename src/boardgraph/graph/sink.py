@@ -64,8 +64,11 @@ class _Converter:
             return ox.BlankNode(str(t))
         return self.iri(str(t))
 
+    def subject(self, t: URIRef | BNode) -> ox.NamedNode | ox.BlankNode:
+        return ox.BlankNode(str(t)) if isinstance(t, BNode) else self.iri(str(t))
+
     def triple(self, t: Triple) -> ox.Triple:
-        return ox.Triple(self.term(t[0]), self.iri(str(t[1])), self.term(t[2]))
+        return ox.Triple(self.subject(t[0]), self.iri(str(t[1])), self.term(t[2]))
 
 
 def _sort_key(t: Triple) -> tuple[str, ...]:

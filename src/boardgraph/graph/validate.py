@@ -6,7 +6,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Graph
+from rdflib import Graph, URIRef
+from rdflib.term import Node
 
 from boardgraph.errors import BoardgraphError
 from boardgraph.graph.load import load_graph
@@ -70,8 +71,8 @@ def validate_graph(data: Graph, shapes: Path | str | None = None) -> ValidationR
     return ValidationReport(bool(conforms), violations)
 
 
-def _violation(results: Graph, node) -> Violation:
-    def one(predicate) -> str:
+def _violation(results: Graph, node: Node) -> Violation:
+    def one(predicate: URIRef) -> str:
         value = results.value(node, predicate)
         return "" if value is None else compact(value)
 

@@ -45,7 +45,7 @@ from rdflib.term import Node
 from boardgraph.errors import BoardgraphError
 from boardgraph.graph import lookup as entity_lookup
 from boardgraph.graph.formats import format_for_media_type
-from boardgraph.graph.load import load_into, parse_graph
+from boardgraph.graph.load import load_into, parse_graph, to_rdflib_term
 from boardgraph.graph.vocab import BG_IRI, DISPLAY_PREFIXES, ID_IRI, prefixes, sparql_prefixes
 from boardgraph.resources import shipped
 from boardgraph.sparql import remote
@@ -57,6 +57,8 @@ DEFAULT_TIMEOUT = 30.0
 PARAM_TYPES = ("string", "entity", "iri", "integer", "decimal", "date")
 _CURIE_PREFIXES = prefixes("bgid", "bg")
 _XSD_STRING = str(XSD.string)
+# A term a query can bind or answer (pyoxigraph has no common base class to name).
+OxTerm = ox.NamedNode | ox.BlankNode | ox.Literal
 
 
 # ------------------------------------------------------------------ query files
@@ -162,16 +164,16 @@ def _suggest(name: str) -> str:
 
 def parse_param_args(args: Iterable[str]) -> list[tuple[str, str | None, str]]:
     """``name[:type]=value`` strings → (name, type or None, value)."""
-    parsed = []
+    parsed: list[tuple[str, str | None, str]] = []
     for arg in args:
         key, sep, value = arg.partition("=")
         name, _, kind = key.partition(":")
         if not sep or not re.fullmatch(r"[A-Za-z_]\w*", name):
             raise BoardgraphError(f"--param {arg!r}: expected name=value (or name:type=value)")
-        kind = kind.lower() or None
-        if kind is not None and kind not in PARAM_TYPES:
+        kind = kind.lower()
+        if kind and kind not in PARAM_TYPES:
             raise BoardgraphError(f"--param {arg!r}: unknown type {kind!r} (one of {', '.join(PARAM_TYPES)})")
-        parsed.append((name, kind, value))
+        parsed.append((name, kind or None, value))
     return parsed
 
 
@@ -198,8 +200,8 @@ def to_term(value: str, kind: str = "string", name: str = "value") -> ox.NamedNo
         raise BoardgraphError(f"parameter {name}: {value!r} is not a valid {kind}: {exc}") from None
 
 
-def resolve_params(query: QueryText, args: Sequence[tuple[str, str | None, str]]) -> dict[str, list[ox.Term]]:
-    bindings: dict[str, list[ox.Term]] = {}
+def resolve_params(query: QueryText, args: Sequence[tuple[str, str | None, str]]) -> dict[str, list[OxTerm]]:
+    bindings: dict[str, list[OxTerm]] = {}
     for name, kind, value in args:
         spec = query.params.get(name)
         kind = kind or (spec.type if spec else "string")
@@ -295,7 +297,7 @@ def scan_query(text: str) -> _Scan:
     return scan
 
 
-def bind(text: str, bindings: dict[str, list[ox.Term]]) -> str:
+def bind(text: str, bindings: dict[str, list[OxTerm]]) -> str:
     """Return ``text`` with a VALUES block per parameter at the head of its WHERE group."""
     if not bindings:
         return text
@@ -341,19 +343,8 @@ class QueryResult:
         return {str(v) for v in self.column(name) if v is not None}
 
 
-def _from_ox(term: ox.Term | None) -> Node | None:
-    if term is None:
-        return None
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        datatype = term.datatype.value
-        return Literal(term.value, datatype=None if datatype == _XSD_STRING else URIRef(datatype))
-    raise BoardgraphError(f"unsupported term in results: {term!r}")
+def _from_ox(term: OxTerm | None) -> Node | None:
+    return None if term is None else to_rdflib_term(term)  # None: a variable left unbound
 
 
 # ------------------------------------------------------------------ local runs
@@ -411,7 +402,8 @@ class LocalStore:
             return QueryResult("select", variables, rows)
         graph = Graph()
         for triple in answer:
-            graph.add((_from_ox(triple.subject), _from_ox(triple.predicate), _from_ox(triple.object)))
+            graph.add((to_rdflib_term(triple.subject), to_rdflib_term(triple.predicate),
+                       to_rdflib_term(triple.object)))
         return QueryResult("graph", graph=graph)
 
 
@@ -737,7 +729,7 @@ def _forgiving_lookup(run: Callable[[str], QueryResult], text: str) -> tuple[lis
     """A name not found as written, looked up the forgiving way (lookup.py): the IRI, or why not."""
     rows: dict[str, tuple[str, set[str], str]] = {}
     for row in run(_ALL_NAMES).rows:
-        iri, label, alt, etype = (str(v) if v is not None else None for v in row[:4])
+        iri, label, alt, etype = (str(v) if v is not None else "" for v in row[:4])  # all bound but alt
         entry = rows.setdefault(iri, (label, set(), etype.rsplit("#", 1)[-1]))
         if alt:
             entry[1].add(alt)
@@ -754,7 +746,7 @@ def _forgiving_lookup(run: Callable[[str], QueryResult], text: str) -> tuple[lis
 
 
 def resolve_entities(
-    run: Callable[[str], QueryResult], bindings: dict[str, list[ox.Term]], query: QueryText
+    run: Callable[[str], QueryResult], bindings: dict[str, list[OxTerm]], query: QueryText
 ) -> list[str]:
     """Replace entity names by the IRIs they name (in place); return warnings for unknown names."""
     warnings = []
@@ -762,14 +754,14 @@ def resolve_entities(
         spec = query.params.get(name)
         if spec is None or spec.type != "entity":
             continue
-        resolved: list[ox.Term] = []
+        resolved: list[OxTerm] = []
         for term in terms:
             if not isinstance(term, ox.Literal):
                 resolved.append(term)
                 continue
-            found = []
+            found: list[str] = []
             for lookup in (_ENTITY_LOOKUP, _ENTITY_LOOKUP_ANY_CASE):
-                found = run(bind(lookup, {"name": [term]})).column("entity")
+                found = sorted(run(bind(lookup, {"name": [term]})).values("entity"))
                 if found:
                     break
             if not found:

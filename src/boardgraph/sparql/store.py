@@ -26,6 +26,7 @@ import sys
 import tempfile
 import time
 import urllib.parse
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -363,7 +364,7 @@ def serve(
     location: Path | str | None = None,
     *,
     with_ontology: bool = True,
-    announce=print,
+    announce: Callable[[str], object] = print,
 ) -> int:
     """Start Oxigraph, load the graph into it, and serve until interrupted."""
     graph_path = Path(graph_path)
@@ -395,7 +396,7 @@ def check_port_free(host: str, port: int) -> None:
 
 
 def _serve(graph_path: Path, host: str, port: int, location: Path | str | None, with_ontology: bool,
-           announce) -> int:
+           announce: Callable[[str], object]) -> int:
     with OxigraphServer(host, port, location) as server:
         report = push(graph_path, server.store_url, with_ontology=with_ontology)
         announce(f"serving {report.triples} triples in {report.graphs} named graphs from {graph_path}")
