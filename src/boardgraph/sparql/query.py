@@ -248,53 +248,76 @@ def scan_query(text: str) -> _Scan:
     A small lexer, aware of comments, strings and IRIs, so that a brace or
     keyword inside them is not taken for syntax.
     """
-    scan = _Scan()
-    braces = parens = 0
-    where_at_top = False
-    first_top_brace: int | None = None
-    i, n = 0, len(text)
-    while i < n:
-        c = text[i]
+    return _QueryLexer(text).run()
+
+
+_FORMS = ("select", "ask", "construct", "describe")
+
+
+class _QueryLexer:
+    """The state of one scan: nesting depth, and where the top-level groups are."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.scan = _Scan()
+        self.braces = self.parens = 0
+        self.where_at_top = False
+        self.first_top_brace: int | None = None
+
+    def run(self) -> _Scan:
+        i = 0
+        while i < len(self.text):
+            i = self._step(i)
+        if self.scan.where_brace is None and self.scan.form in ("select", "ask", "describe"):
+            self.scan.where_brace = self.first_top_brace  # WHERE is optional before the group
+        return self.scan
+
+    def _step(self, i: int) -> int:
+        """Read the token at ``i``; return where the next one starts."""
+        text, c = self.text, self.text[i]
         if c == "#":
             newline = text.find("\n", i)
-            i = n if newline < 0 else newline + 1
-        elif c in "\"'":
-            i = _skip_string(text, i)
-        elif c == "<" and (m := _IRI_REF.match(text, i)):
-            i = m.end()
-        elif c in "?$" and (m := _VAR.match(text, i)):
-            scan.variables.add(m.group(1))
-            i = m.end()
-        elif c == "{":
-            if braces == 0 and parens == 0:
-                if first_top_brace is None:
-                    first_top_brace = i
-                if where_at_top and scan.where_brace is None:
-                    scan.where_brace = i
-            braces += 1
-            i += 1
+            return len(text) if newline < 0 else newline + 1
+        if c in "\"'":
+            return _skip_string(text, i)
+        if c == "<" and (m := _IRI_REF.match(text, i)):
+            return m.end()
+        if c in "?$" and (m := _VAR.match(text, i)):
+            self.scan.variables.add(m.group(1))
+            return m.end()
+        if c in "{}()":
+            self._bracket(c, i)
+            return i + 1
+        if (m := _WORD.match(text, i)) and (i == 0 or text[i - 1] not in ":_-."):
+            return self._word(m)
+        return i + 1
+
+    def _at_top(self) -> bool:
+        return self.braces == 0 and self.parens == 0
+
+    def _bracket(self, c: str, i: int) -> None:
+        if c == "{":
+            if self._at_top():
+                if self.first_top_brace is None:
+                    self.first_top_brace = i
+                if self.where_at_top and self.scan.where_brace is None:
+                    self.scan.where_brace = i
+            self.braces += 1
         elif c == "}":
-            braces -= 1
-            i += 1
-        elif c in "()":
-            parens += 1 if c == "(" else -1
-            i += 1
-        elif (m := _WORD.match(text, i)) and (i == 0 or text[i - 1] not in ":_-."):
-            word = m.group(0).lower()
-            if text.startswith(":", m.end()):  # a prefixed name such as ex:where
-                i = m.end()
-                continue
-            if braces == 0 and parens == 0:
-                if word in ("select", "ask", "construct", "describe") and scan.form is None:
-                    scan.form = word
-                elif word == "where":
-                    where_at_top = True
-            i = m.end()
+            self.braces -= 1
         else:
-            i += 1
-    if scan.where_brace is None and scan.form in ("select", "ask", "describe"):
-        scan.where_brace = first_top_brace  # WHERE is optional before the group
-    return scan
+            self.parens += 1 if c == "(" else -1
+
+    def _word(self, m: re.Match[str]) -> int:
+        if self.text.startswith(":", m.end()):  # a prefixed name such as ex:where
+            return m.end()
+        word = m.group(0).lower()
+        if self._at_top():
+            if word in _FORMS and self.scan.form is None:
+                self.scan.form = word
+            elif word == "where":
+                self.where_at_top = True
+        return m.end()
 
 
 def bind(text: str, bindings: dict[str, list[OxTerm]]) -> str:
