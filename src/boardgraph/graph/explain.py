@@ -255,7 +255,7 @@ class _Reader:
             if source is None and ev_node is not None:
                 source = g.value(ev_node, OA.hasSource)
             report = self.report(source)
-            if report is None:
+            if report is None or source is None:
                 continue  # an annotation with no report cannot be shown in context
             annotated.add(source)
             exact = prefix = suffix = None

@@ -29,7 +29,7 @@ def collaboration_network(source: GraphData | ox.Store | Path | str) -> nx.Graph
     ``weight`` is how many there are.
     """
     data = as_data(source)
-    g = nx.Graph(kind="collaboration")
+    g: nx.Graph = nx.Graph(kind="collaboration")
     g.graph["reports"] = data.reports
     g.graph["undated"] = sum(1 for c in data.collaborations if c.date is None)
     # Sorted insertion keeps every algorithm below (Louvain, paths, layouts) deterministic.
@@ -48,7 +48,7 @@ def collaboration_network(source: GraphData | ox.Store | Path | str) -> nx.Graph
 def programme_network(source: GraphData | ox.Store | Path | str) -> nx.Graph:
     """The bipartite view: councils/organisations (``bipartite=0``) ↔ programmes (``bipartite=1``)."""
     data = as_data(source)
-    g = nx.Graph(kind="programmes")
+    g: nx.Graph = nx.Graph(kind="programmes")
     g.graph["reports"] = data.reports
     g.graph["undated"] = sum(1 for c in data.participations if c.date is None)
     pairs: dict[tuple[str, str], list[Collaboration]] = defaultdict(list)

@@ -54,7 +54,7 @@ def flat_network(g: nx.Graph) -> nx.Graph:
     """
     if g.number_of_nodes() and "pagerank" not in next(iter(g.nodes.values())):
         compute_measures(g)
-    out = nx.Graph(name=f"boardgraph {g.graph.get('kind', 'network')}")
+    out: nx.Graph = nx.Graph(name=f"boardgraph {g.graph.get('kind', 'network')}")
     for node, d in sorted(g.nodes(data=True)):
         ys = _node_years(g, node)
         out.add_node(
@@ -114,7 +114,7 @@ def export(g: nx.Graph, fmt: str, path: Path | str) -> list[Path]:
 
 def _write_gexf(g: nx.Graph, flat: nx.Graph, path: Path) -> None:
     # Gephi's timeline reads spells; start/end attributes would clash with them.
-    dyn = nx.Graph(mode="dynamic", name=flat.graph["name"])
+    dyn: nx.Graph = nx.Graph(mode="dynamic", name=flat.graph["name"])
     for node, d in flat.nodes(data=True):
         attrs = {k: v for k, v in d.items() if k not in ("start", "end")}
         spells = _year_spells(_node_years(g, node))

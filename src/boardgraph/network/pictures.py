@@ -10,20 +10,30 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 import networkx as nx
 
 from boardgraph.atomic import atomic_path
 from boardgraph.errors import BoardgraphError
-from boardgraph.graph.records import GraphData
+from boardgraph.graph.records import Collaboration, GraphData
 from boardgraph.model import PERSON, PERSON_TYPE, PROGRAMME_TYPE, TYPE_BY_NAME, TYPES
 from boardgraph.network.read import as_data
 from boardgraph.network.view import MEASURE_NAMES, Options, picture_graph
 from boardgraph.textsafe import xml_safe_file
 
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+    from matplotlib.lines import Line2D
 
-def _pyplot():
+Positions = dict[str, tuple[float, float]]
+
+
+def _pyplot() -> ModuleType:
     import matplotlib
 
     matplotlib.use("Agg")  # never open a window; works headless
@@ -32,7 +42,7 @@ def _pyplot():
     return plt
 
 
-def _save(fig, path: Path) -> Path:
+def _save(fig: Figure, path: Path) -> Path:
     plt = _pyplot()
     fmt = path.suffix.lstrip(".").lower() or "png"
     if fmt not in ("png", "svg", "pdf"):
@@ -48,12 +58,25 @@ def _save(fig, path: Path) -> Path:
     return path
 
 
-def _layout(g: nx.Graph, seed: int) -> dict[str, tuple[float, float]]:
+def _spring(g: nx.Graph, comp: set[str], seed: int) -> Positions:
+    """Force-directed positions of one connected component, in its own coordinates."""
+    if len(comp) == 1:
+        return {next(iter(comp)): (0.0, 0.0)}
+    # A subgraph view keeps the parent's node order, which can follow set
+    # (hash) order; spring_layout's start positions follow node order.
+    sub: nx.Graph = nx.Graph()
+    sub.add_nodes_from(sorted(comp))
+    sub.add_edges_from(sorted(tuple(sorted(e)) for e in g.subgraph(comp).edges()))
+    layout = nx.spring_layout(sub, seed=seed, k=1.6 / math.sqrt(len(comp)), iterations=300, weight=None)
+    return {node: (float(p[0]), float(p[1])) for node, p in layout.items()}
+
+
+def _layout(g: nx.Graph, seed: int) -> Positions:
     """Force-directed positions; components are laid out apart so none sits on another."""
     if g.number_of_nodes() == 0:
         return {}
     comps = sorted(nx.connected_components(g), key=lambda c: (-len(c), min(c)))
-    pos: dict[str, tuple[float, float]] = {}
+    pos: Positions = {}
     # Shelf-pack components: big ones first, each scaled by the square root of its size.
     x = y = row_h = 0.0
     gap = 0.8
@@ -61,18 +84,8 @@ def _layout(g: nx.Graph, seed: int) -> dict[str, tuple[float, float]]:
     area = sum((math.sqrt(len(c)) + gap) ** 2 for c in comps)
     width = max(math.sqrt(len(comps[0])), math.sqrt(area * 16 / 11))
     for comp in comps:
-        # A subgraph view keeps the parent's node order, which can follow set
-        # (hash) order; spring_layout's start positions follow node order.
-        sub = nx.Graph()
-        sub.add_nodes_from(sorted(comp))
-        sub.add_edges_from(sorted(tuple(sorted(e)) for e in g.subgraph(comp).edges()))
         size = math.sqrt(len(comp))
-        if len(comp) == 1:
-            local = {next(iter(comp)): (0.0, 0.0)}
-        else:
-            local = nx.spring_layout(
-                sub, seed=seed, k=1.6 / math.sqrt(len(comp)), iterations=300, weight=None
-            )
+        local = _spring(g, comp, seed)
         xs = [p[0] for p in local.values()]
         ys = [p[1] for p in local.values()]
         span = max(max(xs) - min(xs), max(ys) - min(ys)) or 1.0
@@ -88,16 +101,26 @@ def _layout(g: nx.Graph, seed: int) -> dict[str, tuple[float, float]]:
 
 def draw_network(source: GraphData | Path | str, path: Path | str, options: Options | None = None) -> Path:
     """The network as a static picture (PNG, SVG or PDF, by the file's suffix)."""
-    from matplotlib.lines import Line2D
-
     plt = _pyplot()
-    data = as_data(source)
     options = options or Options()
-    g = picture_graph(data, options)
+    g = picture_graph(as_data(source), options)
     pos = _layout(g, options.seed)
-    n = g.number_of_nodes()
     fig, ax = plt.subplots(figsize=(16, 11), dpi=150)
     ax.set_axis_off()
+    _draw_ties(ax, g, pos)
+    _draw_nodes(ax, g, pos)
+    _draw_labels(ax, g, pos)
+    ax.legend(handles=_legend(g), loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=10)
+    ax.text(0, 1.045, options.title, transform=ax.transAxes, fontsize=17, fontweight="bold", va="bottom")
+    ax.text(
+        0, 1.015, _subtitle(g, options), transform=ax.transAxes, fontsize=10.5, color="#555555", va="bottom"
+    )
+    ax.margins(0.05)
+    return _save(fig, Path(path))
+
+
+def _draw_ties(ax: Axes, g: nx.Graph, pos: Positions) -> None:
+    """Lighter ties first; a programme's dashed, in its colour; width grows with how often."""
     for a, b, d in sorted(g.edges(data=True), key=lambda e: (e[2]["weight"], e[0], e[1])):
         (xa, ya), (xb, yb) = pos[a], pos[b]
         participation = d["kind"] == "participation"
@@ -110,6 +133,9 @@ def draw_network(source: GraphData | Path | str, path: Path | str, options: Opti
             alpha=0.55,
             zorder=1,
         )
+
+
+def _draw_nodes(ax: Axes, g: nx.Graph, pos: Positions) -> None:
     for etype in TYPES:
         nodes = [v for v in sorted(g) if g.nodes[v]["type"] == etype.name]
         if not nodes:
@@ -124,9 +150,12 @@ def draw_network(source: GraphData | Path | str, path: Path | str, options: Opti
             linewidths=1.0,
             zorder=2,
         )
+
+
+def _draw_labels(ax: Axes, g: nx.Graph, pos: Positions) -> None:
     # Label everyone in a small network; in a big one, the most central 40.
     ranked = sorted(g, key=lambda v: (-g.nodes[v]["size"], g.nodes[v]["label"]))
-    for v in ranked if n <= 70 else ranked[:40]:
+    for v in ranked if g.number_of_nodes() <= 70 else ranked[:40]:
         size = g.nodes[v]["size"]
         ax.annotate(
             g.nodes[v]["label"],
@@ -141,6 +170,12 @@ def draw_network(source: GraphData | Path | str, path: Path | str, options: Opti
             # A translucent box rather than a stroke effect: path effects turn SVG text into outlines.
             bbox={"boxstyle": "round,pad=0.12", "fc": "white", "ec": "none", "alpha": 0.75},
         )
+
+
+def _legend(g: nx.Graph) -> list[Line2D]:
+    """One entry per type drawn (with its count), then the two kinds of tie."""
+    from matplotlib.lines import Line2D
+
     counts = Counter(d["type"] for _, d in g.nodes(data=True))
     handles = [
         Line2D(
@@ -162,13 +197,7 @@ def draw_network(source: GraphData | Path | str, path: Path | str, options: Opti
             )
         )
     handles.append(Line2D([], [], color="#7a7a7a", label="worked together (width: how often)"))
-    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=10)
-    ax.text(0, 1.045, options.title, transform=ax.transAxes, fontsize=17, fontweight="bold", va="bottom")
-    ax.text(
-        0, 1.015, _subtitle(g, options), transform=ax.transAxes, fontsize=10.5, color="#555555", va="bottom"
-    )
-    ax.margins(0.05)
-    return _save(fig, Path(path))
+    return handles
 
 
 def _subtitle(g: nx.Graph, options: Options) -> str:
@@ -183,41 +212,66 @@ def _subtitle(g: nx.Graph, options: Options) -> str:
     )
 
 
+@dataclass(frozen=True)
+class _Dated:
+    """A collaboration with the date it is drawn at (the timeline draws dated ones only)."""
+
+    date: dt.date
+    collab: Collaboration
+
+
 def draw_timeline(
     source: GraphData | Path | str, path: Path | str, options: Options | None = None, *, people: int = 15
 ) -> Path:
     """Collaborations per year (bars, by kind) above a lane per person with a dot per collaboration."""
-    import matplotlib.dates as mdates
-    from matplotlib.ticker import MaxNLocator
-
     plt = _pyplot()
     data = as_data(source)
     options = options or Options()
-    collabs = [c for c in data.collaborations if c.date and (not options.period or c.date in options.period)]
-    if not collabs:
+    period = options.period
+    dated = [_Dated(c.date, c) for c in data.collaborations if c.date and (not period or c.date in period)]
+    if not dated:
         raise BoardgraphError("no dated collaborations to draw a timeline of")
     labels = {iri: e.label for iri, e in data.entities.items()}
-    types = {iri: e.type for iri, e in data.entities.items()}
-    counts = Counter(p for c in collabs for p in set(c.participants))
+    counts = Counter(p for d in dated for p in set(d.collab.participants))
     chosen = sorted(counts, key=lambda p: (-counts[p], labels.get(p, p)))[:people]
     lanes_h = 0.75 + 0.36 * len(chosen)
     fig, (top, lanes) = plt.subplots(
         2, 1, figsize=(13, 3.4 + lanes_h), dpi=150, sharex=True, gridspec_kw={"height_ratios": [2.6, lanes_h]}
     )
-    # Bars: one per year, stacked by relation type (the commonest five, the rest as "other").
-    kinds = [k for k, _ in Counter(c.relation_type or "other" for c in collabs).most_common()]
+    _draw_bars(top, dated)
+    types = {iri: e.type for iri, e in data.entities.items()}
+    _draw_lanes(lanes, dated, chosen, types)
+    lanes.set_yticks(range(len(chosen)), [f"{labels.get(p, p)} ({counts[p]})" for p in chosen], fontsize=9)
+    lanes.invert_yaxis()
+    lanes.set_title(
+        f"Who collaborated when (the {len(chosen)} most active; dot size: collaborations that day)",
+        loc="left",
+        fontsize=11,
+    )
+    _year_axis(lanes, min(d.date for d in dated), max(d.date for d in dated))
+    fig.suptitle(f"{options.title}: over time", x=0.01, ha="left", fontsize=15, fontweight="bold")
+    fig.tight_layout()
+    return _save(fig, Path(path))
+
+
+def _draw_bars(top: Axes, dated: list[_Dated]) -> None:
+    """One bar per year, stacked by relation type (the commonest five, the rest as "other")."""
+    import matplotlib.dates as mdates
+    from matplotlib.ticker import MaxNLocator
+
+    kinds = [k for k, _ in Counter(d.collab.relation_type or "other" for d in dated).most_common()]
     shown = kinds[:5]
-    per_year: dict[int, Counter] = defaultdict(Counter)
-    for c in collabs:
-        kind = c.relation_type or "other"
-        per_year[c.date.year][kind if kind in shown else "other"] += 1
+    per_year: dict[int, Counter[str]] = defaultdict(Counter)
+    for d in dated:
+        kind = d.collab.relation_type or "other"
+        per_year[d.date.year][kind if kind in shown else "other"] += 1
     years = sorted(per_year)
     palette = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#999999"]
     bottoms = dict.fromkeys(years, 0)
     for i, kind in enumerate([*shown, *(["other"] if len(kinds) > 5 else [])]):
         heights = [per_year[y][kind] for y in years]
         top.bar(
-            [dt.date(y, 7, 1) for y in years],
+            [dt.date(y, 7, 1) for y in years],  # type: ignore[arg-type]  # matplotlib converts dates
             heights,
             width=300,
             bottom=[bottoms[y] for y in years],
@@ -244,14 +298,16 @@ def draw_timeline(
     for side in ("top", "right"):
         top.spines[side].set_visible(False)
 
-    # Lanes: the people (and bodies) in most collaborations, one dot per collaboration.
+
+def _draw_lanes(lanes: Axes, dated: list[_Dated], chosen: list[str], types: dict[str, str]) -> None:
+    """A lane per chosen participant, one dot per day they collaborated (bigger for several)."""
     for row, who in enumerate(chosen):
-        dates = sorted(c.date for c in collabs if who in c.participants)
+        dates = sorted(d.date for d in dated if who in d.collab.participants)
         per_date = Counter(dates)
         colour = TYPE_BY_NAME.get(types.get(who, PERSON), PERSON_TYPE).colour
         lanes.axhline(row, color="#eeeeee", linewidth=0.8, zorder=0)
         lanes.scatter(
-            list(per_date),
+            list(per_date),  # type: ignore[arg-type]  # matplotlib converts dates
             [row] * len(per_date),
             s=[40 + 40 * k for k in per_date.values()],
             color=colour,
@@ -259,23 +315,20 @@ def draw_timeline(
             zorder=2,
             edgecolors="white",
         )
-        lanes.plot([dates[0], dates[-1]], [row, row], color=colour, alpha=0.35, linewidth=2, zorder=1)
-    lanes.set_yticks(range(len(chosen)), [f"{labels.get(p, p)} ({counts[p]})" for p in chosen], fontsize=9)
-    lanes.invert_yaxis()
-    lanes.set_title(
-        f"Who collaborated when (the {len(chosen)} most active; dot size: collaborations that day)",
-        loc="left",
-        fontsize=11,
-    )
+        lanes.plot([dates[0], dates[-1]], [row, row], color=colour, alpha=0.35, linewidth=2,  # type: ignore[arg-type]
+                   zorder=1)
+
+
+def _year_axis(lanes: Axes, first: dt.date, last: dt.date) -> None:
+    """Whole years, from a little before the first collaboration's to a little after the last's."""
+    import matplotlib.dates as mdates
+
     lanes.xaxis.set_major_locator(mdates.YearLocator())
     lanes.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
-    first, last = min(c.date for c in collabs), max(c.date for c in collabs)
     lanes.set_xlim(
-        dt.date(first.year, 1, 1) - dt.timedelta(days=60), dt.date(last.year, 12, 31) + dt.timedelta(days=60)
+        dt.date(first.year, 1, 1) - dt.timedelta(days=60),  # type: ignore[arg-type]  # dates are converted
+        dt.date(last.year, 12, 31) + dt.timedelta(days=60),  # type: ignore[arg-type]
     )
     for side in ("top", "right", "left"):
         lanes.spines[side].set_visible(False)
     lanes.tick_params(axis="y", length=0)
-    fig.suptitle(f"{options.title}: over time", x=0.01, ha="left", fontsize=15, fontweight="bold")
-    fig.tight_layout()
-    return _save(fig, Path(path))

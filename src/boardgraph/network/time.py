@@ -74,7 +74,7 @@ def _bound(text: str, *, start: bool) -> dt.date:
 
 def snapshot(g: nx.Graph, period: Period) -> nx.Graph:
     """The network of the collaborations dated inside ``period`` (undated ones are left out)."""
-    out = nx.Graph(**g.graph)
+    out: nx.Graph = nx.Graph(**g.graph)
     out.graph["period"] = period
     kept: list[tuple[str, str, list[Collaboration]]] = []
     for a, b, d in g.edges(data=True):

@@ -54,27 +54,35 @@ def picture_graph(data: GraphData, options: Options) -> nx.Graph:
     if options.period:
         collab = snapshot(collab, options.period)
     compute_measures(collab, seed=options.seed)
-    g = nx.Graph(**collab.graph)
+    g: nx.Graph = nx.Graph(**collab.graph)
     for node, d in collab.nodes(data=True):
         g.add_node(node, **d)
     for a, b, d in collab.edges(data=True):
         g.add_edge(a, b, kind="collaboration", **d)
     if options.programmes:
-        prog = programme_network(data)
-        if options.period:
-            prog = snapshot(prog, options.period)
-        for node, d in sorted(prog.nodes(data=True)):
-            if node not in g:
-                g.add_node(node, **{k: v for k, v in d.items() if k != "bipartite"})
-                g.nodes[node].update(dict.fromkeys(MEASURES, 0), community=0)
-        for a, b, d in sorted(prog.edges(data=True), key=lambda e: (e[0], e[1])):
-            g.add_edge(a, b, kind="participation", **d)
-    top = max((g.nodes[n].get(options.size_by, 0) for n in g if g.nodes[n]["type"] != PROGRAMME), default=0)
+        _add_programmes(g, data, options.period)
+    _set_sizes(g, options.size_by)
+    return g
+
+
+def _add_programmes(g: nx.Graph, data: GraphData, period: Period | None) -> None:
+    """Programmes and their members' ties to them; a programme has no measures (all 0)."""
+    prog = programme_network(data)
+    if period:
+        prog = snapshot(prog, period)
+    for node, d in sorted(prog.nodes(data=True)):
+        if node not in g:
+            g.add_node(node, **{k: v for k, v in d.items() if k != "bipartite"})
+            g.nodes[node].update(dict.fromkeys(MEASURES, 0), community=0)
+    for a, b, d in sorted(prog.edges(data=True), key=lambda e: (e[0], e[1])):
+        g.add_edge(a, b, kind="participation", **d)
+
+
+def _set_sizes(g: nx.Graph, size_by: str) -> None:
+    top = max((g.nodes[n].get(size_by, 0) for n in g if g.nodes[n]["type"] != PROGRAMME), default=0)
     members = max((g.degree(n) for n in g if g.nodes[n]["type"] == PROGRAMME), default=0)
     for node, d in g.nodes(data=True):
         if d["type"] == PROGRAMME:
             d["size"] = 0.6 * g.degree(node) / members if members else 0.0
         else:
-            d["size"] = d.get(options.size_by, 0) / top if top else 0.0
-    return g
-
+            d["size"] = d.get(size_by, 0) / top if top else 0.0
