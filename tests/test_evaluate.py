@@ -118,8 +118,24 @@ def messy_graph() -> Graph:
     scheme = _entity(g, "scheme", ["Programme"], "Green Homes Scheme")
     event = _entity(g, "event", ["Event"], "Annual Conference")  # a bg: class that is not scored
 
-    r1 = _report(g, "r1", "2013-05-01", ann, ann2, tom, kent, leeds, board, treasury, party,
-                 pilot, pilot_alt, nobody, untyped, event)
+    r1 = _report(
+        g,
+        "r1",
+        "2013-05-01",
+        ann,
+        ann2,
+        tom,
+        kent,
+        leeds,
+        board,
+        treasury,
+        party,
+        pilot,
+        pilot_alt,
+        nobody,
+        untyped,
+        event,
+    )
     g.add((r1, BG.board, board))
     g.add((r1, BG.chair, tom))  # wrong chair
     _collab(g, "c1", r1, ann, tom, nobody)  # one right pair, two spurious with "?…"
@@ -346,8 +362,9 @@ def test_normalise_name(label, key):
 def test_trig_graph_is_read_across_named_graphs(gold_file, tmp_path):
     # N-Triples lines are valid TriG: the whole graph inside one named graph.
     path = tmp_path / "g.trig"
-    path.write_text("<http://example.org/graph/r1> {\n" + perfect_graph().serialize(format="nt") + "}\n",
-                    encoding="utf-8")
+    path.write_text(
+        "<http://example.org/graph/r1> {\n" + perfect_graph().serialize(format="nt") + "}\n", encoding="utf-8"
+    )
     r = evaluate_files(gold_file, path)
     assert r.entities["Person"].tp == 2 and r.missing_documents == ["r2", "r3"]
 

@@ -370,8 +370,10 @@ def test_cli_commands_reading_a_graph_take_it_both_ways(fixture_graph: Path, cap
     assert capsys.readouterr().out == positional and "Ann Able" in positional
     assert main(["query", "worked-with", str(fixture_graph), "-p", "person=Ann Able", "-f", "csv"]) == 0
     rows = capsys.readouterr().out
-    assert main(["query", "worked-with", "--graph", str(fixture_graph), "-p", "person=Ann Able",
-                 "-f", "csv"]) == 0
+    assert (
+        main(["query", "worked-with", "--graph", str(fixture_graph), "-p", "person=Ann Able", "-f", "csv"])
+        == 0
+    )
     assert capsys.readouterr().out == rows
     assert main(["query", "worked-with", str(fixture_graph), "--endpoint", "http://127.0.0.1:9/"]) == 2
     assert "either a graph file or --endpoint" in capsys.readouterr().err

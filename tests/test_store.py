@@ -375,8 +375,16 @@ def test_query_endpoint_takes_the_server_root_url(server: OxigraphServer, fixtur
 
 def test_serve_ends_its_server_on_sigterm(fixture_graph: Path) -> None:
     port = free_port()
-    command = [sys.executable, "-m", "boardgraph", "serve", "--graph", str(fixture_graph),
-               "--bind", f"127.0.0.1:{port}"]
+    command = [
+        sys.executable,
+        "-m",
+        "boardgraph",
+        "serve",
+        "--graph",
+        str(fixture_graph),
+        "--bind",
+        f"127.0.0.1:{port}",
+    ]
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     try:
@@ -398,13 +406,18 @@ def test_two_corpora_keep_their_own_entities_and_prune_drops_deleted_reports(
 ) -> None:
     other = tmp_path / "other" / "graph.ttl"
     other.parent.mkdir()
-    other.write_text("""@prefix bg: <https://w3id.org/boardgraph/ontology#> .
+    other.write_text(
+        """@prefix bg: <https://w3id.org/boardgraph/ontology#> .
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
 <https://w3id.org/boardgraph/id/person/zed-zane> a bg:Person ; rdfs:label "Zed Zane" .
-""", encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     push(fixture_graph, server.url, with_ontology=False)
-    labels = ("SELECT (COUNT(*) AS ?n) WHERE { ?s a <https://w3id.org/boardgraph/ontology#Person> ; "
-              "<http://www.w3.org/2000/01/rdf-schema#label> ?l }")
+    labels = (
+        "SELECT (COUNT(*) AS ?n) WHERE { ?s a <https://w3id.org/boardgraph/ontology#Person> ; "
+        "<http://www.w3.org/2000/01/rdf-schema#label> ?l }"
+    )
     first = sparql_count(server.query_url, labels)
     push(other, server.url, with_ontology=False)
     assert sparql_count(server.query_url, labels) == first + 1  # nothing of the first corpus lost

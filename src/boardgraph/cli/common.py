@@ -17,15 +17,20 @@ def graph_help() -> str:
     return f"graph file: {describe_suffixes()}"
 
 
-def add_graph_argument(parser: argparse.ArgumentParser, help_text: str | None = None, *,
-                       group: argparse._MutuallyExclusiveGroup | None = None) -> None:
+def add_graph_argument(
+    parser: argparse.ArgumentParser,
+    help_text: str | None = None,
+    *,
+    group: argparse._MutuallyExclusiveGroup | None = None,
+) -> None:
     """The graph file, given positionally or as --graph (the Makefile uses both styles).
 
     ``group`` holds ``--graph`` when it excludes another option (query's ``--endpoint``).
     """
     parser.add_argument("graph_pos", nargs="?", metavar="GRAPH", type=Path, help=argparse.SUPPRESS)
-    (group or parser).add_argument("--graph", type=Path, metavar="FILE",
-                                   help=f"{help_text or graph_help()} (default {DEFAULT_GRAPH})")
+    (group or parser).add_argument(
+        "--graph", type=Path, metavar="FILE", help=f"{help_text or graph_help()} (default {DEFAULT_GRAPH})"
+    )
 
 
 def graph_path(args: argparse.Namespace) -> Path:

@@ -123,8 +123,14 @@ def explanation_lines(expl: Explanation) -> list[Line]:
     lines += [(2, f"{'resolution:':15s}{note}", "italic") for note in expl.resolution_notes]
     groups = expl.by_report()
     n_reports = sum(1 for g in groups if g.report is not None)
-    lines.append((2, f"{_count(len(expl.mentions), 'mention')}, {_count(len(expl.relations), 'relation')}, "
-                     f"in {_count(n_reports, 'report')}", ""))
+    lines.append(
+        (
+            2,
+            f"{_count(len(expl.mentions), 'mention')}, {_count(len(expl.relations), 'relation')}, "
+            f"in {_count(n_reports, 'report')}",
+            "",
+        )
+    )
     for group in groups:
         lines.append((0, "", ""))
         rep = group.report
@@ -164,4 +170,3 @@ def _emit(lines: list[Line], out: TextIO) -> None:
         return
     for indent, text, _style in lines:
         out.write((" " * indent + text).rstrip() + "\n")
-

@@ -27,20 +27,32 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "Endpoint credentials come from BOARDGRAPH_ENDPOINT_USER / BOARDGRAPH_ENDPOINT_PASSWORD."
         ),
     )
-    q.add_argument("query", nargs="?", help="a .rq file, the name of a library query (see --list), "
-                                            "or SPARQL text; only SELECT, ASK, CONSTRUCT and DESCRIBE run")
+    q.add_argument(
+        "query",
+        nargs="?",
+        help="a .rq file, the name of a library query (see --list), "
+        "or SPARQL text; only SELECT, ASK, CONSTRUCT and DESCRIBE run",
+    )
     q.add_argument(
         "--param", "-p", action="append", default=[], metavar="NAME=VALUE", help="bind a parameter"
     )
     where = q.add_mutually_exclusive_group()
     add_graph_argument(q, group=where)
-    where.add_argument("--endpoint", metavar="URL",
-                       help="a SPARQL 1.1 query endpoint (or a server's root URL, as for push)")
+    where.add_argument(
+        "--endpoint", metavar="URL", help="a SPARQL 1.1 query endpoint (or a server's root URL, as for push)"
+    )
     q.add_argument("--format", "-f", choices=("table", "csv", "json"), default="table")
-    q.add_argument("--timeout", type=float, default=30.0,
-                   help="seconds the query may take, on a graph file or an endpoint (default 30)")
-    q.add_argument("--allow-service", action="store_true",
-                   help="let a query on a graph file use SERVICE (a request to another server)")
+    q.add_argument(
+        "--timeout",
+        type=float,
+        default=30.0,
+        help="seconds the query may take, on a graph file or an endpoint (default 30)",
+    )
+    q.add_argument(
+        "--allow-service",
+        action="store_true",
+        help="let a query on a graph file use SERVICE (a request to another server)",
+    )
     q.add_argument(
         "--output", "-o", type=Path, metavar="FILE", help="write the results here instead of stdout"
     )
@@ -64,11 +76,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--protocol", choices=("auto", "gsp", "update"), default="auto")
     p.add_argument("--no-ontology", action="store_true", help="do not push the ontology graph")
     p.add_argument("--timeout", type=float, default=60.0, help="seconds per request, overall (default 60)")
-    p.add_argument("--corpus", metavar="NAME",
-                   help="the corpus's name in the store: its entities and build graphs are its own "
-                        "(default: the graph file's name and location)")
-    p.add_argument("--prune", action="store_true",
-                   help="drop graphs this corpus pushed before that the build no longer has")
+    p.add_argument(
+        "--corpus",
+        metavar="NAME",
+        help="the corpus's name in the store: its entities and build graphs are its own "
+        "(default: the graph file's name and location)",
+    )
+    p.add_argument(
+        "--prune",
+        action="store_true",
+        help="drop graphs this corpus pushed before that the build no longer has",
+    )
     p.set_defaults(func=cmd_push)
 
     s = subparsers.add_parser(
@@ -90,8 +108,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     labels = [format_named(name).label for name in EXPORT_FORMATS]
     e = subparsers.add_parser(
-        "export", help=f"write the graph as {', '.join(labels[:-1])} or {labels[-1]} (TriG: per-report "
-                       "named graphs)"
+        "export",
+        help=f"write the graph as {', '.join(labels[:-1])} or {labels[-1]} (TriG: per-report named graphs)",
     )
     _graph_args(e)
     e.add_argument("--format", "-f", type=canonical_name, choices=EXPORT_FORMATS, required=True)

@@ -86,8 +86,11 @@ def load_gold(path: Path | str) -> Gold:
 
 
 def gold_from_dict(data: Any, source: str = "gold") -> Gold:
-    if not isinstance(data, dict) or not isinstance(data.get("entities"), dict) \
-            or not isinstance(data.get("documents"), dict):
+    if (
+        not isinstance(data, dict)
+        or not isinstance(data.get("entities"), dict)
+        or not isinstance(data.get("documents"), dict)
+    ):
         raise BoardgraphError(f"{source}: not a gold file (needs 'entities' and 'documents' mappings)")
     entities: dict[str, dict[str, Any]] = {}
     index: dict[str, set[str]] = defaultdict(set)
@@ -151,7 +154,7 @@ def read_system(graph: rdflib.Graph) -> SystemView:
     reports = {ident: r for r, ident in by_node.items()}
     types: dict[Node, set[str]] = defaultdict(set)
     for e, t in _rows(graph, "SELECT ?e ?t WHERE { ?e a ?t FILTER(STRSTARTS(STR(?t), STR(bg:))) }"):
-        types[e].add(str(t)[len(BG_IRI):])
+        types[e].add(str(t)[len(BG_IRI) :])
     labels: dict[Node, list[str]] = defaultdict(list)
     alts: dict[Node, list[str]] = defaultdict(list)
     for e, lab in _rows(graph, "SELECT ?e ?l WHERE { ?e rdfs:label ?l }"):
@@ -171,11 +174,20 @@ def read_system(graph: rdflib.Graph) -> SystemView:
     for r, c in _rows(graph, "SELECT ?r ?c WHERE { ?r a bg:Report ; bg:chair ?c }"):
         chairs[r].append(c)
     collabs: dict[tuple[Node, Node], set[Node]] = defaultdict(set)
-    for c, p, r in _rows(graph, """SELECT ?c ?p ?r WHERE {
-            ?c a bg:Collaboration ; bg:participant ?p ; prov:wasDerivedFrom ?r }"""):
+    for c, p, r in _rows(
+        graph,
+        """SELECT ?c ?p ?r WHERE {
+            ?c a bg:Collaboration ; bg:participant ?p ; prov:wasDerivedFrom ?r }""",
+    ):
         collabs[(c, r)].add(p)
-    parts = [(m, g, r) for m, g, r in _rows(graph, """SELECT ?m ?g ?r WHERE {
-            ?x a bg:Participation ; bg:member ?m ; bg:programme ?g ; prov:wasDerivedFrom ?r }""")]
+    parts = [
+        (m, g, r)
+        for m, g, r in _rows(
+            graph,
+            """SELECT ?m ?g ?r WHERE {
+            ?x a bg:Participation ; bg:member ?m ; bg:programme ?g ; prov:wasDerivedFrom ?r }""",
+        )
+    ]
     return SystemView(reports, types, labels, alts, mentions, dates, boards, chairs, collabs, parts)
 
 
@@ -395,10 +407,14 @@ class _Scoring:
 
     def _report(self, doc: dict[str, Any], report: Node) -> DocumentResult:
         missed, spurious = self._entities(doc, report)
-        ww = _score_pairs(self.result.relations["worked_with"], self._worked_with(doc, report),
-                          *_pairs(doc, "worked_with"))
-        pa = _score_pairs(self.result.relations["participates"], self._participations(doc, report),
-                          *_pairs(doc, "participates"))
+        ww = _score_pairs(
+            self.result.relations["worked_with"], self._worked_with(doc, report), *_pairs(doc, "worked_with")
+        )
+        pa = _score_pairs(
+            self.result.relations["participates"],
+            self._participations(doc, report),
+            *_pairs(doc, "participates"),
+        )
         date, date_ok, chair_ok, board_ok = self._metadata(doc, report)
         return DocumentResult(
             missed=missed,
@@ -457,7 +473,7 @@ class _Scoring:
             if src != report:
                 continue
             ids = sorted({self.resolve(p, doc) or f"?{p}" for p in participants})
-            pairs.update(frozenset((a, b)) for i, a in enumerate(ids) for b in ids[i + 1:])
+            pairs.update(frozenset((a, b)) for i, a in enumerate(ids) for b in ids[i + 1 :])
         return pairs
 
     def _participations(self, doc: dict[str, Any], report: Node) -> set[frozenset[str]]:
@@ -468,8 +484,9 @@ class _Scoring:
             if src == report
         }
 
-    def _metadata(self, doc: dict[str, Any], report: Node) -> tuple[str | None, bool | None, bool | None,
-                                                                     bool | None]:
+    def _metadata(
+        self, doc: dict[str, Any], report: Node
+    ) -> tuple[str | None, bool | None, bool | None, bool | None]:
         view, result = self.view, self.result
         date = view.dates.get(report)
         date_ok = chair_ok = board_ok = None

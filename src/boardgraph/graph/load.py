@@ -52,8 +52,13 @@ def load_store(path: Path | str, *, syntax: RdfSyntax | None = None) -> ox.Store
     return store
 
 
-def load_into(store: ox.Store, path: Path | str, *, to_graph: ox.NamedNode | None = None,
-              syntax: RdfSyntax | None = None) -> RdfSyntax:
+def load_into(
+    store: ox.Store,
+    path: Path | str,
+    *,
+    to_graph: ox.NamedNode | None = None,
+    syntax: RdfSyntax | None = None,
+) -> RdfSyntax:
     """Add the graph file ``path`` to ``store`` (into ``to_graph`` if given, triples files only).
 
     Returns the syntax read. Errors are one ``BoardgraphError`` line naming the file.
@@ -66,9 +71,8 @@ def load_into(store: ox.Store, path: Path | str, *, to_graph: ox.NamedNode | Non
     syntax = syntax or format_for_path(path)
     if to_graph is not None and syntax.quads:
         raise BoardgraphError(f"{path}: {syntax.label} holds named graphs; it cannot go into one graph")
-    options = {"to_graph": to_graph} if to_graph is not None else {}
     try:
-        store.load(path=str(path), format=syntax.oxigraph, **options)
+        store.load(path=str(path), format=syntax.oxigraph, to_graph=to_graph)
     except SyntaxError as exc:
         raise BoardgraphError(f"{path}: cannot parse as {syntax.name}: {_first_line(exc)}") from None
     except UnicodeDecodeError:

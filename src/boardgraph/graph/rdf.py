@@ -46,10 +46,19 @@ QUOTE_CONTEXT = 32  # characters of prefix/suffix kept in a TextQuoteSelector
 A = RDF.type
 T_MENTION, T_EVIDENCE = BG.Mention, BG.Evidence
 T_ANNOTATION, T_SPECIFIC, T_POSITION, T_QUOTE = (
-    OA.Annotation, OA.SpecificResource, OA.TextPositionSelector, OA.TextQuoteSelector)
+    OA.Annotation,
+    OA.SpecificResource,
+    OA.TextPositionSelector,
+    OA.TextQuoteSelector,
+)
 P_MENTIONS, P_ENTITY_TYPE, P_RULE, P_EVIDENCE = BG.mentions, BG.entityType, BG.rule, BG.evidence
 P_MOTIVATED, P_BODY, P_TARGET, P_SOURCE, P_SELECTOR = (
-    OA.motivatedBy, OA.hasBody, OA.hasTarget, OA.hasSource, OA.hasSelector)
+    OA.motivatedBy,
+    OA.hasBody,
+    OA.hasTarget,
+    OA.hasSource,
+    OA.hasSelector,
+)
 P_START, P_END, P_EXACT, P_PREFIX, P_SUFFIX = OA.start, OA.end, OA.exact, OA.prefix, OA.suffix
 IDENTIFYING = OA.identifying
 
@@ -178,8 +187,11 @@ class GraphWriter:
             self._ocr(node, rep.document)
         g.add((node, DCTERMS.source, Literal(rep.document.path.name)))
         g.add((node, PROV.wasGeneratedBy, build))
-        for key, prop in ((self.corpus.board_of, BG.board), (self.corpus.chair_of, BG.chair),
-                          (self.corpus.contact_of, BG.contactOfficer)):
+        for key, prop in (
+            (self.corpus.board_of, BG.board),
+            (self.corpus.chair_of, BG.chair),
+            (self.corpus.contact_of, BG.contactOfficer),
+        ):
             if rid in key:
                 g.add((node, prop, entity_iri(key[rid])))
         text = rep.document.text
@@ -297,11 +309,23 @@ def relation_type(rel: Relation) -> str:
         return rel.relation_type
     t = rel.trigger.lower()
     table = (
-        ("met", "met"), ("meet", "met"), ("conjunction", "jointly"), ("along", "jointly"),
-        ("together", "jointly"), ("partner", "partnered"), ("collaborat", "partnered"),
+        ("met", "met"),
+        ("meet", "met"),
+        ("conjunction", "jointly"),
+        ("along", "jointly"),
+        ("together", "jointly"),
+        ("partner", "partnered"),
+        ("collaborat", "partnered"),
         ("work", "worked-with"),
-        ("select", "selected"), ("chos", "selected"), ("bid", "bid"), ("part", "joined"), ("join", "joined"),
-        ("pilot", "piloting"), ("run", "runs"), ("organis", "organised"), ("deliver", "delivers"),
+        ("select", "selected"),
+        ("chos", "selected"),
+        ("bid", "bid"),
+        ("part", "joined"),
+        ("join", "joined"),
+        ("pilot", "piloting"),
+        ("run", "runs"),
+        ("organis", "organised"),
+        ("deliver", "delivers"),
         ("lead", "leads"),
     )
     for needle, kind in table:

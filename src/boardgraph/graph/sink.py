@@ -219,8 +219,10 @@ def _fresh_store_folder(path: Path) -> Path:
     if path.exists() and not path.is_dir():
         raise BoardgraphError(f"{path}: --store must be a folder, and this is a file")
     if path.is_dir() and not _is_store_or_empty(path):
-        raise BoardgraphError(f"{path}: exists and is not an Oxigraph store; refusing to replace it "
-                              "(give a new or empty folder)")
+        raise BoardgraphError(
+            f"{path}: exists and is not an Oxigraph store; refusing to replace it "
+            "(give a new or empty folder)"
+        )
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -255,8 +257,6 @@ def _swap_in(built: Path, path: Path) -> None:
             os.rename(old, path)  # put the previous store back
         raise
     shutil.rmtree(old, ignore_errors=True)
-
-
 
 
 class FileSink:

@@ -19,9 +19,32 @@ from __future__ import annotations
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SH, SKOS, XSD, DefinedNamespace
 
-__all__ = ["BG", "BG_IRI", "DCTERMS", "DISPLAY_PREFIXES", "FOAF", "ID", "ID_IRI", "NAMESPACES", "OA",
-           "ONS_GEOGRAPHY", "ORG", "OUTPUT_PREFIXES", "OWL", "PREFIXES", "PROV", "RDF", "RDFS", "SCHEMA",
-           "SH", "SKOS", "XSD", "namespaces", "prefixes", "sparql_prefixes"]
+__all__ = [
+    "BG",
+    "BG_IRI",
+    "DCTERMS",
+    "DISPLAY_PREFIXES",
+    "FOAF",
+    "ID",
+    "ID_IRI",
+    "NAMESPACES",
+    "OA",
+    "ONS_GEOGRAPHY",
+    "ORG",
+    "OUTPUT_PREFIXES",
+    "OWL",
+    "PREFIXES",
+    "PROV",
+    "RDF",
+    "RDFS",
+    "SCHEMA",
+    "SH",
+    "SKOS",
+    "XSD",
+    "namespaces",
+    "prefixes",
+    "sparql_prefixes",
+]
 
 BG_IRI = "https://w3id.org/boardgraph/ontology#"
 ID_IRI = "https://w3id.org/boardgraph/id/"
@@ -163,8 +186,15 @@ def sparql_prefixes(*names: str) -> str:
 PREFIXES = prefixes("bg", "bgid", "oa", "org", "schema")
 # What the build's writers declare. Data IRIs (bgid:) are written in full: their paths
 # have slashes, which a prefixed name could only carry escaped ("bgid:council\/bir").
-OUTPUT_PREFIXES = prefixes("bg", "oa", "org", "schema", "dcterms", "foaf", "prov", "skos", "owl", "rdf",
-                           "rdfs", "xsd")
+OUTPUT_PREFIXES = prefixes(
+    "bg", "oa", "org", "schema", "dcterms", "foaf", "prov", "skos", "owl", "rdf", "rdfs", "xsd"
+)
 # How a table shows IRIs, longest namespace first so that bgid: wins over shorter overlapping ones.
-DISPLAY_PREFIXES = dict(sorted(prefixes("bg", "bgid", "oa", "org", "schema", "dcterms", "prov", "rdf", "rdfs",
-                                        "skos", "owl", "xsd").items(), key=lambda kv: -len(kv[1])))
+DISPLAY_PREFIXES = dict(
+    sorted(
+        prefixes(
+            "bg", "bgid", "oa", "org", "schema", "dcterms", "prov", "rdf", "rdfs", "skos", "owl", "xsd"
+        ).items(),
+        key=lambda kv: -len(kv[1]),
+    )
+)

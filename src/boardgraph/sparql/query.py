@@ -425,8 +425,13 @@ class LocalStore:
             return QueryResult("select", variables, rows)
         graph = Graph()
         for triple in answer:
-            graph.add((to_rdflib_term(triple.subject), to_rdflib_term(triple.predicate),
-                       to_rdflib_term(triple.object)))
+            graph.add(
+                (
+                    to_rdflib_term(triple.subject),
+                    to_rdflib_term(triple.predicate),
+                    to_rdflib_term(triple.object),
+                )
+            )
         return QueryResult("graph", graph=graph)
 
 
@@ -444,8 +449,12 @@ def credentials() -> tuple[str, str] | None:
 
 # ------------------------------------------------------- read-only by parsing
 
-READ_FORMS = {"SelectQuery": "select", "AskQuery": "ask", "ConstructQuery": "construct",
-              "DescribeQuery": "describe"}
+READ_FORMS = {
+    "SelectQuery": "select",
+    "AskQuery": "ask",
+    "ConstructQuery": "construct",
+    "DescribeQuery": "describe",
+}
 
 
 def _walk(node: object) -> Iterable[object]:
@@ -485,8 +494,9 @@ def check_read_only(text: str, *, allow_service: bool = False) -> str:
         parsed = parseQuery(text)
     except ParseBaseException as exc:
         if _is_update(text):
-            raise BoardgraphError("this is a SPARQL update; only SELECT, ASK, CONSTRUCT and DESCRIBE "
-                                  "queries can be run") from None
+            raise BoardgraphError(
+                "this is a SPARQL update; only SELECT, ASK, CONSTRUCT and DESCRIBE queries can be run"
+            ) from None
         raise BoardgraphError(f"SPARQL syntax error: {str(exc).splitlines()[0][:160]}") from None
     except Exception as exc:  # rdflib raises others for bad IRIs, prefixes, …
         raise BoardgraphError(f"SPARQL syntax error: {_one_line(exc)}") from None
@@ -495,8 +505,9 @@ def check_read_only(text: str, *, allow_service: bool = False) -> str:
     if form is None:
         raise BoardgraphError("only SELECT, ASK, CONSTRUCT and DESCRIBE queries can be run")
     if not allow_service and any(getattr(n, "name", None) == "ServiceGraphPattern" for n in _walk(body)):
-        raise BoardgraphError("the query uses SERVICE (a request to another server); "
-                              "pass --allow-service to let it")
+        raise BoardgraphError(
+            "the query uses SERVICE (a request to another server); pass --allow-service to let it"
+        )
     return form
 
 
@@ -565,8 +576,9 @@ def query_urls(endpoint: str) -> list[str]:
     return extra if not path else [url, *extra]
 
 
-def run_remote(endpoint: str, text: str, *, timeout: float = DEFAULT_TIMEOUT,
-               allow_service: bool = True) -> QueryResult:
+def run_remote(
+    endpoint: str, text: str, *, timeout: float = DEFAULT_TIMEOUT, allow_service: bool = True
+) -> QueryResult:
     """Run ``text`` on a SPARQL 1.1 endpoint; every failure is one BoardgraphError line.
 
     The text is checked read-only first, then always sent as ``query=`` (a
@@ -576,8 +588,11 @@ def run_remote(endpoint: str, text: str, *, timeout: float = DEFAULT_TIMEOUT,
     check_endpoint_url(endpoint)
     form = check_read_only(text, allow_service=allow_service)
     graph_form = form in ("construct", "describe")
-    accept = ("text/turtle, application/n-triples;q=0.9" if graph_form
-              else "application/sparql-results+json, application/json;q=0.9")
+    accept = (
+        "text/turtle, application/n-triples;q=0.9"
+        if graph_form
+        else "application/sparql-results+json, application/json;q=0.9"
+    )
     body = urllib.parse.urlencode({"query": text}).encode()
     headers = {"Content-Type": "application/x-www-form-urlencoded", "Accept": accept}
     problem = ""
@@ -589,8 +604,11 @@ def run_remote(endpoint: str, text: str, *, timeout: float = DEFAULT_TIMEOUT,
         answer = remote.request(url, "POST", body, headers, timeout=left)
         shown = answer.url
         if answer.status in (404, 405) or answer.content_type in ("text/html", "application/xhtml+xml"):
-            problem = (f"{shown} answered HTTP {answer.status}" if answer.status >= 400
-                       else f"{shown} answered a web page, not SPARQL results")
+            problem = (
+                f"{shown} answered HTTP {answer.status}"
+                if answer.status >= 400
+                else f"{shown} answered a web page, not SPARQL results"
+            )
             continue  # the root of a server: try its query service
         if not 200 <= answer.status < 300:
             detail = answer.body.decode("utf-8", "replace").strip().splitlines()
@@ -599,15 +617,20 @@ def run_remote(endpoint: str, text: str, *, timeout: float = DEFAULT_TIMEOUT,
         if graph_form:
             syntax = format_for_media_type(answer.content_type or "")
             if syntax is None:
-                raise BoardgraphError(f"endpoint {shown} answered {answer.content_type or 'no content type'}"
-                                      ", not RDF")
+                raise BoardgraphError(
+                    f"endpoint {shown} answered {answer.content_type or 'no content type'}, not RDF"
+                )
             return QueryResult("graph", graph=parse_graph(answer.body, syntax, f"endpoint {shown}"))
         if answer.content_type not in _JSON_TYPES:
-            raise BoardgraphError(f"endpoint {shown} answered {answer.content_type or 'no content type'}, "
-                                  "not SPARQL JSON results")
+            raise BoardgraphError(
+                f"endpoint {shown} answered {answer.content_type or 'no content type'}, "
+                "not SPARQL JSON results"
+            )
         return parse_json_results(answer.body, shown)
-    raise BoardgraphError(f"no SPARQL query service at {remote.mask(endpoint)} ({problem or 'timed out'}); "
-                          "give its query URL as --endpoint")
+    raise BoardgraphError(
+        f"no SPARQL query service at {remote.mask(endpoint)} ({problem or 'timed out'}); "
+        "give its query URL as --endpoint"
+    )
 
 
 def _one_line(exc: BaseException) -> str:
@@ -729,23 +752,32 @@ def _table(result: QueryResult, width: int) -> str:
 
 
 _LABELS = sparql_prefixes("rdfs", "skos")
-_ENTITY_LOOKUP = _LABELS + f"""SELECT DISTINCT ?entity WHERE {{
+_ENTITY_LOOKUP = (
+    _LABELS
+    + f"""SELECT DISTINCT ?entity WHERE {{
   ?entity rdfs:label|skos:altLabel ?name .
   ?entity a ?type . FILTER(STRSTARTS(STR(?type), "{BG_IRI}"))
 }} ORDER BY ?entity"""
+)
 
-_ENTITY_LOOKUP_ANY_CASE = _LABELS + f"""SELECT DISTINCT ?entity WHERE {{
+_ENTITY_LOOKUP_ANY_CASE = (
+    _LABELS
+    + f"""SELECT DISTINCT ?entity WHERE {{
   ?entity rdfs:label|skos:altLabel ?label .
   FILTER(LCASE(STR(?label)) = LCASE(STR(?name)))
   ?entity a ?type . FILTER(STRSTARTS(STR(?type), "{BG_IRI}"))
 }} ORDER BY ?entity"""
+)
 
 
-_ALL_NAMES = _LABELS + f"""SELECT ?entity ?label ?alt ?type WHERE {{
+_ALL_NAMES = (
+    _LABELS
+    + f"""SELECT ?entity ?label ?alt ?type WHERE {{
   ?entity a ?type . FILTER(STRSTARTS(STR(?type), "{BG_IRI}"))
   ?entity rdfs:label ?label .
   OPTIONAL {{ ?entity skos:altLabel ?alt }}
 }}"""
+)
 
 
 def _forgiving_lookup(run: Callable[[str], QueryResult], text: str) -> tuple[list[str], str]:
@@ -756,8 +788,10 @@ def _forgiving_lookup(run: Callable[[str], QueryResult], text: str) -> tuple[lis
         entry = rows.setdefault(iri, (label, set(), etype.rsplit("#", 1)[-1]))
         if alt:
             entry[1].add(alt)
-    items = [entity_lookup.Named(iri, label, tuple(sorted(alts)), etype)
-             for iri, (label, alts, etype) in rows.items()]
+    items = [
+        entity_lookup.Named(iri, label, tuple(sorted(alts)), etype)
+        for iri, (label, alts, etype) in rows.items()
+    ]
     found = entity_lookup.candidates(text, items)
     if len(found) == 1:
         return [found[0].key], ""
@@ -831,6 +865,7 @@ def run_query(
 
         def run(text: str) -> QueryResult:
             return store.run(text, timeout if local_timeout else None)
+
     bindings = resolve_params(query, params)
     warnings = resolve_entities(run, bindings, query)
     result = run(bind(query.text, bindings))

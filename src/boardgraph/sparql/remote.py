@@ -78,8 +78,14 @@ def _origin(parts: urllib.parse.SplitResult) -> tuple[str, str, int]:
     return parts.scheme, (parts.hostname or "").lower(), parts.port or default
 
 
-def request(url: str, method: str = "GET", body: bytes | None = None, headers: dict[str, str] | None = None,
-            timeout: float = 60.0, what: str = "endpoint") -> Response:
+def request(
+    url: str,
+    method: str = "GET",
+    body: bytes | None = None,
+    headers: dict[str, str] | None = None,
+    timeout: float = 60.0,
+    what: str = "endpoint",
+) -> Response:
     """One request, its redirects followed, finished within ``timeout`` seconds overall.
 
     Network failures and the deadline raise :class:`BoardgraphError` (one
@@ -116,8 +122,9 @@ def request(url: str, method: str = "GET", body: bytes | None = None, headers: d
     raise BoardgraphError(f"{shown}: more than {MAX_REDIRECTS} redirects")
 
 
-def _once(parts: urllib.parse.SplitResult, method: str, body: bytes | None, headers: dict[str, str],
-          deadline: float) -> tuple[int, str, bytes, str | None]:
+def _once(
+    parts: urllib.parse.SplitResult, method: str, body: bytes | None, headers: dict[str, str], deadline: float
+) -> tuple[int, str, bytes, str | None]:
     def remaining() -> float:
         left = deadline - time.monotonic()
         if left <= 0:

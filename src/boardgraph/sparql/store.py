@@ -118,8 +118,12 @@ def detect_target(endpoint: str, protocol: str = "auto", timeout: float = 10.0) 
     for suffix in _GSP_SUFFIXES:
         # HEAD on the default graph answers 200 where a GSP service lives; a
         # web page answering 200 to anything is not one.
-        answer = _request(_with_query(root + suffix, "default"), "HEAD", timeout=timeout,
-                          accept="application/n-triples, text/turtle;q=0.9")
+        answer = _request(
+            _with_query(root + suffix, "default"),
+            "HEAD",
+            timeout=timeout,
+            accept="application/n-triples, text/turtle;q=0.9",
+        )
         if 200 <= answer.status < 300 and answer.content_type not in _NOT_A_STORE:
             return Target("gsp", root + suffix)
     raise BoardgraphError(
@@ -193,8 +197,10 @@ def _previous_members(target: Target, corpus: str, timeout: float) -> set[URIRef
     if answer.status == 404:
         return set()
     if not 200 <= answer.status < 300 or answer.content_type not in ("application/n-triples", "text/plain"):
-        raise BoardgraphError(f"store at {remote.mask(target.url)} did not return graph {build} "
-                              f"(HTTP {answer.status}, {answer.content_type or 'no content type'})")
+        raise BoardgraphError(
+            f"store at {remote.mask(target.url)} did not return graph {build} "
+            f"(HTTP {answer.status}, {answer.content_type or 'no content type'})"
+        )
     graph = Graph().parse(data=answer.body.decode("utf-8"), format="nt")
     return {o for o in graph.objects(node, PROV.hadMember) if isinstance(o, URIRef)}
 
@@ -205,12 +211,14 @@ def delete_graph(target: Target, name: URIRef, timeout: float = DEFAULT_TIMEOUT)
         answer = _request(url, "DELETE", timeout=timeout)
         ok = 200 <= answer.status < 300 or answer.status == 404
     else:
-        answer = _request(target.url, "POST", f"DROP SILENT GRAPH <{name}>".encode(),
-                          "application/sparql-update", timeout)
+        answer = _request(
+            target.url, "POST", f"DROP SILENT GRAPH <{name}>".encode(), "application/sparql-update", timeout
+        )
         ok = 200 <= answer.status < 300
     if not ok or answer.content_type in _NOT_A_STORE:
-        raise BoardgraphError(f"store at {remote.mask(target.url)} refused to drop graph {name} "
-                              f"(HTTP {answer.status})")
+        raise BoardgraphError(
+            f"store at {remote.mask(target.url)} refused to drop graph {name} (HTTP {answer.status})"
+        )
 
 
 def push(
@@ -391,12 +399,19 @@ def check_port_free(host: str, port: int) -> None:
     with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM) as probe:
         probe.settimeout(1.0)
         if probe.connect_ex((host, port)) == 0:
-            raise BoardgraphError(f"port {port} on {host} is already in use; "
-                                  "choose another with --bind HOST:PORT")
+            raise BoardgraphError(
+                f"port {port} on {host} is already in use; choose another with --bind HOST:PORT"
+            )
 
 
-def _serve(graph_path: Path, host: str, port: int, location: Path | str | None, with_ontology: bool,
-           announce: Callable[[str], object]) -> int:
+def _serve(
+    graph_path: Path,
+    host: str,
+    port: int,
+    location: Path | str | None,
+    with_ontology: bool,
+    announce: Callable[[str], object],
+) -> int:
     with OxigraphServer(host, port, location) as server:
         report = push(graph_path, server.store_url, with_ontology=with_ontology)
         announce(f"serving {report.triples} triples in {report.graphs} named graphs from {graph_path}")
