@@ -91,10 +91,17 @@ class GraphBuilder:
         g.add((pos, OA.start, Literal(start)))
         g.add((pos, OA.end, Literal(end)))
         g.add((quote, OA.exact, Literal(exact)))
-        g.add((quote, OA.prefix, Literal(text[max(0, start - 10):start])))
+        g.add((quote, OA.prefix, Literal(text[max(0, start - 10) : start])))
 
-    def relation(self, kind: str, report: URIRef, sentence: URIRef, trigger: str, rtype: str,
-                 **links: URIRef | list[URIRef]) -> URIRef:
+    def relation(
+        self,
+        kind: str,
+        report: URIRef,
+        sentence: URIRef,
+        trigger: str,
+        rtype: str,
+        **links: URIRef | list[URIRef],
+    ) -> URIRef:
         self._n += 1
         node = URIRef(f"{report}/{kind.lower()}/{self._n}")
         g = self.g
@@ -115,13 +122,26 @@ def sample_graph() -> Graph:
     b = GraphBuilder()
     g = b.g
     chair = b.entity("person/pat-moss", "Person", "Pat Moss", "Cllr Pat Moss")
-    hale = b.entity("person/sam-hale", "Person", "Sam Hale", "Sam Hale MP", "Cllr Hale",
-                    resolutionNote="'Cllr Hale' joined 'Sam Hale' (one candidate, same years)")
+    hale = b.entity(
+        "person/sam-hale",
+        "Person",
+        "Sam Hale",
+        "Sam Hale MP",
+        "Cllr Hale",
+        resolutionNote="'Cllr Hale' joined 'Sam Hale' (one candidate, same years)",
+    )
     other_hale = b.entity("person/hale", "Person", "Hale")  # someone else, kept apart
     b.entity("person/ruth-hale", "Person", "Ruth Hale", "Cllr Hale")  # shares an alias
-    kent = b.entity("council/knt", "Council", "Kent County Council", "Kent Council", "Kent",
-                    registerCode="KEN", gssCode="E10000016",
-                    sameAs="http://statistics.data.gov.uk/id/statistical-geography/E10000016")
+    kent = b.entity(
+        "council/knt",
+        "Council",
+        "Kent County Council",
+        "Kent Council",
+        "Kent",
+        registerCode="KEN",
+        gssCode="E10000016",
+        sameAs="http://statistics.data.gov.uk/id/statistical-geography/E10000016",
+    )
     board = b.entity("organisation/towns-board", "Organisation", "Towns Board")
     pilot = b.entity("programme/town-deal-pilot", "Programme", "Town Deal Pilot")
     minister = ID["role/minister-for-towns"]
@@ -165,8 +185,16 @@ def graph_file(tmp_path: Path) -> Path:
 
 @pytest.mark.parametrize(
     "query",
-    ["Sam Hale", "sam hale", "Sam Hale MP", "Cllr Sam Hale", "SAM  HALE",
-     "https://w3id.org/boardgraph/id/person/sam-hale", "bgid:person/sam-hale", "person/sam-hale"],
+    [
+        "Sam Hale",
+        "sam hale",
+        "Sam Hale MP",
+        "Cllr Sam Hale",
+        "SAM  HALE",
+        "https://w3id.org/boardgraph/id/person/sam-hale",
+        "bgid:person/sam-hale",
+        "person/sam-hale",
+    ],
 )
 def test_find_by_label_alias_or_iri(graph, query):
     assert find_entity(graph, query) == ID["person/sam-hale"]
@@ -219,7 +247,7 @@ def test_explanation_of_a_person(graph):
     (mention,) = first.mentions
     assert mention.exact == "Sam Hale MP"
     assert (mention.start, mention.end) == (23, 34)
-    assert TEXT_A[mention.start:mention.end] == mention.exact
+    assert TEXT_A[mention.start : mention.end] == mention.exact
     assert mention.evidence.text == TEXT_A[12:72] and mention.evidence.start == 12
     kinds = {r.kind: r for r in first.relations}
     met = kinds["collaboration"]
@@ -367,8 +395,10 @@ def test_query_param_looks_names_up_the_same_way(tmp_path):
 
     path = tmp_path / "g.ttl"
     _people_graph().g.serialize(path, format="turtle")
-    text = ("# people\n# @param person (entity): who\n"
-            "SELECT ?label WHERE { ?person <http://www.w3.org/2000/01/rdf-schema#label> ?label }")
+    text = (
+        "# people\n# @param person (entity): who\n"
+        "SELECT ?label WHERE { ?person <http://www.w3.org/2000/01/rdf-schema#label> ?label }"
+    )
     found = run_query(text, [("person", None, "Councillor Cy Marsh")], graph=path, with_ontology=False)
     assert [str(r[0]) for r in found.rows] == ["Cy Marsh"]
     found = run_query(text, [("person", None, "Webb")], graph=path, with_ontology=False)

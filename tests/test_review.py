@@ -17,12 +17,25 @@ TEXT = "Councillor Quill met the panel."
 
 
 def _report(rid: str, board: str, text: str = TEXT) -> ExtractedReport:
-    doc = SourceDocument(path=Path(f"{rid}.txt"), identifier=rid, format="txt", raw_text=text, text=text,
-                         sha256="0")
-    m = Mention(rid, Span(0, 17), "Councillor Quill", PERSON, "Quill", Span(0, len(text)),
-                titles=("Councillor",), rule="test")
-    return ExtractedReport(document=doc, meta=ReportMeta(identifier=rid, board=board), mentions=[m],
-                           sentences=[Span(0, len(text))])
+    doc = SourceDocument(
+        path=Path(f"{rid}.txt"), identifier=rid, format="txt", raw_text=text, text=text, sha256="0"
+    )
+    m = Mention(
+        rid,
+        Span(0, 17),
+        "Councillor Quill",
+        PERSON,
+        "Quill",
+        Span(0, len(text)),
+        titles=("Councillor",),
+        rule="test",
+    )
+    return ExtractedReport(
+        document=doc,
+        meta=ReportMeta(identifier=rid, board=board),
+        mentions=[m],
+        sentences=[Span(0, len(text))],
+    )
 
 
 def _graph_file(tmp_path: Path) -> Path:
@@ -62,8 +75,10 @@ def test_review_yaml_and_judgements_file(tmp_path, capsys):
     out.write_text(text, encoding="utf-8")
     (judged,) = load_judgements(out).items
     assert judged.kind == "same" and {str(judged.a), str(judged.b)} == {"Quill @ nat-1", "Quill @ par-1"}
-    corpus = assemble([_report("nat-1", "Coastal Towns Board"), _report("par-1", "Fenland Parish Council")],
-                      judgements=load_judgements(out))
+    corpus = assemble(
+        [_report("nat-1", "Coastal Towns Board"), _report("par-1", "Fenland Parish Council")],
+        judgements=load_judgements(out),
+    )
     assert len(set(corpus.mention_entity.values())) == 1 and corpus.possible_same == []
 
 

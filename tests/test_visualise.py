@@ -112,9 +112,7 @@ def test_report_text_cannot_break_out_of_the_page(small_ttl: Path, tmp_path: Pat
 
 
 def test_page_is_deterministic(small_data: records.GraphData) -> None:
-    assert page.render_html(small_data, view.Options()) == page.render_html(
-        small_data, view.Options()
-    )
+    assert page.render_html(small_data, view.Options()) == page.render_html(small_data, view.Options())
 
 
 def test_report_links_point_at_source_files(small_ttl: Path, tmp_path: Path) -> None:
@@ -417,8 +415,21 @@ def generated_data(seed: int = 7) -> records.GraphData:
 
     rng = random.Random(seed)
     first = ["Ann", "Ben", "Cara", "Dan", "Eve", "Finn", "Gail", "Hugh", "Iris", "Joe", "Kit", "Lena"]
-    last = ["Ashdown", "Brook", "Campbell", "Dale", "Ember", "Fenwick", "Grove", "Hale", "Ivers",
-            "Jessop", "Kerr", "Lowe", "Mead"]
+    last = [
+        "Ashdown",
+        "Brook",
+        "Campbell",
+        "Dale",
+        "Ember",
+        "Fenwick",
+        "Grove",
+        "Hale",
+        "Ivers",
+        "Jessop",
+        "Kerr",
+        "Lowe",
+        "Mead",
+    ]
     ent: dict[str, records.Entity] = {}
 
     def add(kind: str, label: str) -> str:
@@ -445,23 +456,44 @@ def generated_data(seed: int = 7) -> records.GraphData:
             continue
         text = f"{ent[a].label} met {ent[b].label} about item {k}."
         ev = records.Evidence(text, k * 100, k * 100 + len(text))
-        collabs.append(records.Collaboration(f"{report}/c{k}", (a, b), report, reports[report].identifier,
-                                             reports[report].date, "met", "met", (ev,)))
+        collabs.append(
+            records.Collaboration(
+                f"{report}/c{k}",
+                (a, b),
+                report,
+                reports[report].identifier,
+                reports[report].date,
+                "met",
+                "met",
+                (ev,),
+            )
+        )
         mentions += [records.MentionRecord(x, report, ent[x].label, ev) for x in (a, b)]
     for k, member in enumerate(bodies):
         report = sorted(reports)[k % 30]
         prog = progs[k % len(progs)]
         text = f"{ent[member].label} joined {ent[prog].label}."
         ev = records.Evidence(text, 50_000 + k, 50_000 + k + len(text))
-        parts.append(records.Collaboration(f"{report}/p{k}", (member, prog), report,
-                                           reports[report].identifier, reports[report].date, "", "", (ev,)))
+        parts.append(
+            records.Collaboration(
+                f"{report}/p{k}",
+                (member, prog),
+                report,
+                reports[report].identifier,
+                reports[report].date,
+                "",
+                "",
+                (ev,),
+            )
+        )
     for k, who in enumerate(untied):
         report = sorted(reports)[k]
         text = f"Apologies were received from {ent[who].label}."
         ev = records.Evidence(text, 90_000, 90_000 + len(text))
         mentions.append(records.MentionRecord(who, report, ent[who].label, ev))
-    return records.GraphData(entities=ent, reports=reports, collaborations=collabs, participations=parts,
-                             mentions=mentions)
+    return records.GraphData(
+        entities=ent, reports=reports, collaborations=collabs, participations=parts, mentions=mentions
+    )
 
 
 @pytest.fixture(scope="module")

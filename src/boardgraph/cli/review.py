@@ -15,15 +15,22 @@ from boardgraph.graph.load import load_graph
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("review", help="list pairs of entities that may be one, for a reviewer",
-                       description="List the graph's doubtful pairs (bg:possibleSameAs), most likely first, "
-                                   "each with its score, the reason, the reports and evidence sentences. "
-                                   "Settle them in a judgements file and build with --judgements FILE.")
+    p = sub.add_parser(
+        "review",
+        help="list pairs of entities that may be one, for a reviewer",
+        description="List the graph's doubtful pairs (bg:possibleSameAs), most likely first, "
+        "each with its score, the reason, the reports and evidence sentences. "
+        "Settle them in a judgements file and build with --judgements FILE.",
+    )
     add_graph_argument(p, "graph file")
     p.add_argument("--format", choices=("table", "yaml"), default="table", help="output (default: table)")
     p.add_argument("--min-score", type=float, default=0.0, metavar="S", help="only pairs scored at least S")
-    p.add_argument("--write-judgements", type=Path, metavar="FILE",
-                   help="also write the pairs as a judgements file to edit (each pair commented out)")
+    p.add_argument(
+        "--write-judgements",
+        type=Path,
+        metavar="FILE",
+        help="also write the pairs as a judgements file to edit (each pair commented out)",
+    )
     p.set_defaults(func=run)
 
 
@@ -43,8 +50,9 @@ def table(doubts: list[Doubt]) -> str:
 def run(args: argparse.Namespace) -> int:
     doubts = [d for d in doubtful_pairs(load_graph(graph_path(args))) if d.score >= args.min_score]
     if args.format == "yaml":
-        sys.stdout.write(yaml.safe_dump([d.to_dict() for d in doubts], sort_keys=False, allow_unicode=True,
-                                        width=110))
+        sys.stdout.write(
+            yaml.safe_dump([d.to_dict() for d in doubts], sort_keys=False, allow_unicode=True, width=110)
+        )
     else:
         print(table(doubts))
     if args.write_judgements:

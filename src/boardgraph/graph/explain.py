@@ -148,7 +148,7 @@ def _int(graph: rdflib.Graph, node: Node, prop: URIRef) -> int | None:
 
 
 def _bg_types(graph: rdflib.Graph, node: Node) -> list[str]:
-    return sorted(str(t)[len(BG_IRI):] for t in graph.objects(node, RDF.type) if str(t).startswith(BG_IRI))
+    return sorted(str(t)[len(BG_IRI) :] for t in graph.objects(node, RDF.type) if str(t).startswith(BG_IRI))
 
 
 def _label(graph: rdflib.Graph, node: Node) -> str:
@@ -195,8 +195,15 @@ def find_entity(graph: rdflib.Graph, query: str) -> Node:
     for iri in _as_iri(query):
         if iri in known:
             return iri
-    items = [lookup.Named(str(n), _label(graph, n), tuple(str(a) for a in graph.objects(n, SKOS.altLabel)),
-                          _entity_type(graph, n)) for n in known]
+    items = [
+        lookup.Named(
+            str(n),
+            _label(graph, n),
+            tuple(str(a) for a in graph.objects(n, SKOS.altLabel)),
+            _entity_type(graph, n),
+        )
+        for n in known
+    ]
     try:
         return URIRef(lookup.find(query, items).key)
     except lookup.Ambiguous as exc:
@@ -220,8 +227,9 @@ class _Reader:
             g = self.g
             ident = _text(g, node, DCTERMS.identifier) or str(node).rstrip("/").rsplit("/", 1)[-1]
             date = _text(g, node, DCTERMS.date)
-            self._reports[node] = ReportRef(str(node), ident, date[:10] if date else None,
-                                            _text(g, node, DCTERMS.title))
+            self._reports[node] = ReportRef(
+                str(node), ident, date[:10] if date else None, _text(g, node, DCTERMS.title)
+            )
         return self._reports[node]
 
     def evidence(self, node: Node | None) -> Evidence | None:
@@ -266,8 +274,11 @@ class _Reader:
                 if g.value(sel, OA.exact) is not None:
                     exact = _text(g, sel, OA.exact)
                     prefix, suffix = _text(g, sel, OA.prefix), _text(g, sel, OA.suffix)
-            out.append(MentionInfo(report, exact, start, end, prefix, suffix,
-                                   _text(g, ann, BG.rule), self.evidence(ev_node)))
+            out.append(
+                MentionInfo(
+                    report, exact, start, end, prefix, suffix, _text(g, ann, BG.rule), self.evidence(ev_node)
+                )
+            )
         # Reports that list the entity without an annotation still count as mentions.
         for rep in g.subjects(BG.mentions, entity):
             if rep not in annotated:
@@ -332,4 +343,3 @@ def explain(graph: rdflib.Graph, query: str) -> Explanation:
         mentions=reader.mentions(entity),
         relations=reader.relations(entity),
     )
-

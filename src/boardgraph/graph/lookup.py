@@ -101,8 +101,10 @@ def candidates(query: str, items: Iterable[Named]) -> list[Named]:
         lambda it: key(it.label) == want,
         # another name, or a surname alone: everyone it may be ("Cllr Ash" may be one
         # Ash's other name, and still mean the other Ash)
-        lambda it: any(key(n) == want for n in it.names) or (
-            " " not in want and it.type in (None, PERSON) and key(it.label).split()[-1:] == [want]),
+        lambda it: (
+            any(key(n) == want for n in it.names)
+            or (" " not in want and it.type in (None, PERSON) and key(it.label).split()[-1:] == [want])
+        ),
         lambda it: re.search(rf"\b{re.escape(want)}\b", key(it.label)) is not None,
     )
     for fits in tiers:

@@ -153,14 +153,19 @@ def _write_csv(g: nx.Graph, flat: nx.Graph, path: Path) -> list[Path]:
         w.writerow(["Id", "Label", "Type", "Interval", *node_cols[2:]])
         for node, d in flat.nodes(data=True):
             interval = _gephi_interval(_node_years(g, node))
-            w.writerow([csv_cell(v) for v in (node, d["label"], d["type"], interval,
-                                              *(d[c] for c in node_cols[2:]))])
+            w.writerow(
+                [csv_cell(v) for v in (node, d["label"], d["type"], interval, *(d[c] for c in node_cols[2:]))]
+            )
     edge_cols = ["weight", "label", "first", "last", "years", "reports", "evidence"]
     with atomic_open(path) as fh:
         w = csv.writer(fh, lineterminator="\n")
         w.writerow(["Source", "Target", "Type", "Weight", "Interval", *edge_cols[1:]])
         for a, b, d in flat.edges(data=True):
             interval = _gephi_interval(g.edges[a, b]["years"])
-            w.writerow([csv_cell(v) for v in (a, b, "Undirected", d["weight"], interval,
-                                              *(d[c] for c in edge_cols[1:]))])
+            w.writerow(
+                [
+                    csv_cell(v)
+                    for v in (a, b, "Undirected", d["weight"], interval, *(d[c] for c in edge_cols[1:]))
+                ]
+            )
     return [path, nodes_path]

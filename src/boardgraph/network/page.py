@@ -100,8 +100,9 @@ def page_data(data: GraphData, g: nx.Graph, options: Options, links: dict[str, s
     sents = _report_sentences(data)
     index = {rid: {text: i for i, text in enumerate(texts)} for rid, texts in sents.items()}
     # Every entity is on the page, tied or not; a period or --no-programmes narrows the ties only.
-    entities = {iri: e for iri, e in data.entities.items()
-                if options.programmes or e.type != PROGRAMME or iri in g}
+    entities = {
+        iri: e for iri, e in data.entities.items() if options.programmes or e.type != PROGRAMME or iri in g
+    }
     mentions: dict[str, dict[tuple[str, int], dict]] = defaultdict(dict)
     for m in data.mentions:
         if m.entity not in entities and m.entity not in g:

@@ -192,9 +192,7 @@ def _legend(g: nx.Graph) -> list[Line2D]:
     ]
     if any(d["kind"] == "participation" for _, _, d in g.edges(data=True)):
         handles.append(
-            Line2D(
-                [], [], color=PROGRAMME_TYPE.colour, linestyle="--", label="takes part in programme"
-            )
+            Line2D([], [], color=PROGRAMME_TYPE.colour, linestyle="--", label="takes part in programme")
         )
     handles.append(Line2D([], [], color="#7a7a7a", label="worked together (width: how often)"))
     return handles
@@ -315,8 +313,8 @@ def _draw_lanes(lanes: Axes, dated: list[_Dated], chosen: list[str], types: dict
             zorder=2,
             edgecolors="white",
         )
-        lanes.plot([dates[0], dates[-1]], [row, row], color=colour, alpha=0.35, linewidth=2,  # type: ignore[arg-type]
-                   zorder=1)
+        ends = [dates[0], dates[-1]]
+        lanes.plot(ends, [row, row], color=colour, alpha=0.35, linewidth=2, zorder=1)  # type: ignore[arg-type]
 
 
 def _year_axis(lanes: Axes, first: dt.date, last: dt.date) -> None:

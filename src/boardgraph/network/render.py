@@ -39,7 +39,6 @@ def console() -> Console:
     return Console(width=None if sys.stdout.isatty() else 140, highlight=False, soft_wrap=False)
 
 
-
 def print_report(console: Console, g: nx.Graph, asked: Asked) -> None:
     """The whole network report: summary, top nodes, communities, strongest ties, years."""
     _print_summary(console, g, asked.period, ego=asked.ego)

@@ -16,15 +16,19 @@ def find_node(g: nx.Graph, name: str) -> str:
     """The node a user means by ``name``: label, other name, IRI or slug, titles ignored (lookup.py)."""
     if name in g:
         return name
-    items = [lookup.Named(n, d["label"], (*d.get("alt_labels", ()), n.rsplit("/", 1)[-1]), d.get("type"))
-             for n, d in g.nodes(data=True)]
+    items = [
+        lookup.Named(n, d["label"], (*d.get("alt_labels", ()), n.rsplit("/", 1)[-1]), d.get("type"))
+        for n, d in g.nodes(data=True)
+    ]
     found = lookup.candidates(name, items)
     if len(found) == 1:
         return found[0].key
     if found:
         names = ", ".join(c.label for c in found[:8])
-        raise BoardgraphError(f"{name!r} matches more than one node: {names} "
-                              f"({lookup.describe_candidates(name, found).split(' — ')[0]})")
+        raise BoardgraphError(
+            f"{name!r} matches more than one node: {names} "
+            f"({lookup.describe_candidates(name, found).split(' — ')[0]})"
+        )
     close = lookup.nearest(name, items)
     hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
     raise BoardgraphError(f"no one called {name!r} in the network{hint}")
