@@ -24,8 +24,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     ev = subparsers.add_parser(
         "evaluate",
         help="score a graph against gold annotations",
-        description="Score GRAPH against a gold YAML file of the shared/gold/seeds.yaml form, "
-        "with the official scorer's figures. Scores are not failures: the exit code is 0.",
+        description="Score the graph (GRAPH or --graph) against a gold YAML file of the "
+        "shared/gold/seeds.yaml form, with the official scorer's figures. "
+        "Scores are not failures: the exit code is 0.",
     )
     add_graph_argument(ev)
     ev.add_argument("--gold", type=Path, required=True, metavar="GOLD.yaml", help="gold annotations")
