@@ -132,7 +132,7 @@ def cmd_network(args: argparse.Namespace) -> int:
     g = search.ego_network(scoped, args.ego, radius=args.radius) if args.ego else scoped
     measures.compute_measures(g, seed=seed)
 
-    console = render.console()
+    console = render.terminal()
     # --path, --compare and --export are questions of their own: answer only them.
     if not (args.path or args.compare or args.export):
         asked = render.Asked(args.top, args.by, seed, period, args.ego, args.programmes)

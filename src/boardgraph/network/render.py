@@ -32,10 +32,8 @@ class Asked:
     programmes: bool = False
 
 
-def console() -> Console:
-    from rich.console import Console
-
-    # Piped output (less, files, CI logs) gets a fixed width instead of rich's 80 columns.
+def terminal() -> Console:
+    """A console for the report; piped output (less, files, CI logs) gets a fixed width, not rich's 80."""
     return Console(width=None if sys.stdout.isatty() else 140, highlight=False, soft_wrap=False)
 
 
