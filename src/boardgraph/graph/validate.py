@@ -12,9 +12,8 @@ from rdflib.term import Node
 from boardgraph.errors import BoardgraphError
 from boardgraph.graph.load import load_graph
 from boardgraph.graph.rdf import load_ontology
-from boardgraph.graph.vocab import RDF, SH
+from boardgraph.graph.vocab import RDF, SH, compact
 from boardgraph.resources import shipped
-from boardgraph.sparql.query import compact
 
 
 @dataclass(frozen=True)

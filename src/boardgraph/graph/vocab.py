@@ -16,7 +16,7 @@ namespaces.
 
 from __future__ import annotations
 
-from rdflib import Namespace, URIRef
+from rdflib import BNode, Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SH, SKOS, XSD, DefinedNamespace
 
 __all__ = [
@@ -41,6 +41,7 @@ __all__ = [
     "SH",
     "SKOS",
     "XSD",
+    "compact",
     "namespaces",
     "prefixes",
     "sparql_prefixes",
@@ -198,3 +199,17 @@ DISPLAY_PREFIXES = dict(
         key=lambda kv: -len(kv[1]),
     )
 )
+
+
+def compact(term: object) -> str:
+    """A term as a table shows it: ``prefix:local`` for a known namespace, ``<iri>``, ``_:b``, or the text."""
+    if term is None:
+        return ""
+    if isinstance(term, URIRef):
+        for prefix, iri in DISPLAY_PREFIXES.items():
+            if term.startswith(iri):
+                return f"{prefix}:{term[len(iri) :]}"
+        return f"<{term}>"
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    return str(term)

@@ -46,7 +46,7 @@ from boardgraph.errors import BoardgraphError
 from boardgraph.graph import lookup as entity_lookup
 from boardgraph.graph.formats import format_for_media_type
 from boardgraph.graph.load import load_into, parse_graph, to_rdflib_term
-from boardgraph.graph.vocab import BG_IRI, DISPLAY_PREFIXES, ID_IRI, prefixes, sparql_prefixes
+from boardgraph.graph.vocab import BG_IRI, DISPLAY_PREFIXES, ID_IRI, compact, prefixes, sparql_prefixes
 from boardgraph.resources import shipped
 from boardgraph.sparql import remote
 
@@ -672,19 +672,6 @@ def _from_json(cell: dict | None) -> Node | None:
 
 
 # ----------------------------------------------------------------- formatting
-
-
-def compact(term: Node | None) -> str:
-    if term is None:
-        return ""
-    if isinstance(term, URIRef):
-        for prefix, iri in DISPLAY_PREFIXES.items():
-            if term.startswith(iri):
-                return f"{prefix}:{term[len(iri) :]}"
-        return f"<{term}>"
-    if isinstance(term, BNode):
-        return f"_:{term}"
-    return str(term)
 
 
 def format_result(result: QueryResult, fmt: str = "table", *, width: int = 72) -> str:
