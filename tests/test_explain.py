@@ -385,6 +385,24 @@ def test_surname_alone_lists_the_people_with_it():
     assert str(info.value).startswith("Webb: 2 people — Ann Webb <")
 
 
+def test_a_name_of_several_types_counts_entities():
+    b = GraphBuilder()
+    b.entity("person/ann-webb", "Person", "Ann Webb")
+    b.entity("organisation/ann-webb", "Organisation", "Ann Webb")
+    with pytest.raises(AmbiguousEntity) as info:
+        find_entity(b.g, "Ann Webb")
+    assert str(info.value).startswith("Ann Webb: 2 entities — Ann Webb <")
+
+
+def test_explain_shares_the_read_records():
+    from boardgraph.graph import explain as explain_module
+    from boardgraph.graph import records
+
+    # One Evidence for every reader of the graph (explain, the network, the page).
+    assert explain_module.Evidence is records.Evidence
+    assert records.Evidence(" two\n lines ").sentence == "two lines"
+
+
 def test_unknown_name_suggests_the_nearest():
     with pytest.raises(BoardgraphError, match="nearest: 'Cy Marsh'"):
         find_entity(_people_graph().g, "Cy Marssh")

@@ -16,6 +16,7 @@ from boardgraph.cli import main
 from boardgraph.cli import network as cli_network
 from boardgraph.errors import BoardgraphError
 from boardgraph.graph import records
+from boardgraph.model import COUNCIL_TYPE, TYPES
 from boardgraph.network import assets, exports, measures, page, pictures, read, view
 from boardgraph.network import time as ntime
 from test_analyse import ALICE, BOB, CAROL, PROGRAMME, write_small_graph
@@ -87,6 +88,9 @@ def test_page_data_nodes_edges_and_evidence(small_data: records.GraphData) -> No
     assert bob_mentions == [{"r": "r1", "i": 0, "q": ["Bob Birch"]}]
     assert nodes[CAROL]["roles"][0]["role"] == "Vice Chair"
     assert data["reports"]["r1"]["title"] == "Report one"
+    # Colours and shapes are the model's, in its order (the legend's).
+    assert data["types"] == [t.name for t in TYPES]
+    assert data["styles"]["Council"] == {"color": COUNCIL_TYPE.colour, "shape": COUNCIL_TYPE.shape}
 
 
 def test_page_without_programmes_and_for_a_period(small_data: records.GraphData) -> None:
