@@ -386,11 +386,8 @@ class LocalStore:
         for path in paths:
             self.load(path)
         if with_ontology:
-            self.store.bulk_load(
-                path=str(shipped("ontology", "boardgraph.ttl")),
-                format=ox.RdfFormat.TURTLE,
-                to_graph=ox.NamedNode(f"{ID_IRI}graph/ontology"),
-            )
+            ontology = ox.NamedNode(f"{ID_IRI}graph/ontology")
+            load_into(self.store, shipped("ontology", "boardgraph.ttl"), to_graph=ontology)
 
     def load(self, path: Path | str) -> None:
         load_into(self.store, path)
