@@ -1047,12 +1047,12 @@ def rule_synonymous_heads(ctx: Context) -> None:
                 _join_or_doubt(ctx, reports_of, a, b, note, 0.5)
 
 
-SURNAME_PREFIX_MIN = 5  # "Jenkins" for "Jenkinson"; a shorter stem ("Rob") begins too many names
+SURNAME_PREFIX_MIN = 5  # "Dawkins" for "Dawkinson"; a shorter stem ("Rob") begins too many names
 
 
 def _misspelt_surname(a: str, b: str) -> bool:
     """One surname a slip for the other beyond the single-edit variants: a truncation
-    ("Jenkins" / "Jenkinson") or two edits in a long name."""
+    ("Dawkins" / "Dawkinson") or two edits in a long name."""
     if a == b:
         return False
     if min(len(a), len(b)) >= SURNAME_PREFIX_MIN and (a.startswith(b) or b.startswith(a)):
