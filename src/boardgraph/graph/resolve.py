@@ -604,11 +604,10 @@ def _body_tier(rep: ExtractedReport) -> str | None:
     return None
 
 
-def _tier_just_before(rep: ExtractedReport, m: Mention, councils: list[int]) -> str | None:
+def _tier_just_before(rep: ExtractedReport, m: Mention, starts: list[int], councils: list[int]) -> str | None:
     """A council named by its tier alone in the mention's sentence or the one before, with no
     other council named in between: "reviewed by the Parish Council. The Planning Committee …".
-    ``councils``: where the report names councils, in order."""
-    starts = [s.start for s in rep.sentences]
+    ``starts``: where the report's sentences start; ``councils``: where it names councils."""
     here = bisect.bisect_right(starts, m.sentence.start) - 1
     start = rep.sentences[here - 1].start if here >= 1 else m.sentence.start
     hits = list(_TIER_ALONE.finditer(rep.document.text, start, m.span.start))
@@ -626,6 +625,7 @@ def _tier_owned_bodies(ctx: Context) -> None:
     for rep in ctx.reports:
         rid = rep.document.identifier
         own_tier = _body_tier(rep)
+        starts = [s.start for s in rep.sentences]
         councils = sorted(o.span.start for o in rep.mentions if o.type == COUNCIL)
         for i, m in enumerate(rep.mentions):
             if m.type != ORGANISATION:
@@ -634,7 +634,7 @@ def _tier_owned_bodies(ctx: Context) -> None:
             if named is None and own_tier and ctx.mkey[(rid, i)].startswith("organisation@"):
                 # only when the report's own tier is known: "the Community Council" in a
                 # community council's minutes is the body itself
-                tier = _tier_just_before(rep, m, councils)
+                tier = _tier_just_before(rep, m, starts, councils)
                 named = (tier, m.name) if tier else None
             if named is None or named[0] == own_tier:
                 continue
@@ -1065,17 +1065,18 @@ def rule_councillor_surname_slip(ctx: Context) -> None:
     councillor named in full in that report whose surname it misspells."""
     people = _people(ctx)
     surnames: dict[str, set[str]] = defaultdict(set)  # surname → reports naming someone so
+    councillors: dict[str, list[_Person]] = defaultdict(list)  # report → its councillors named in full
     mentions = Counter((p.rid, p.last) for p in people)
     for p in people:
         surnames[p.last].add(p.rid)
+        if p.form == "full" and p.title == "councillor":
+            councillors[p.rid].append(p)
     for p in people:
         if p.form != "surname" or p.title != "councillor" or mentions[(p.rid, p.last)] != 1:
             continue
         if any(r != p.rid and ctx.same_body(r, p.rid) for r in surnames[p.last]):
             continue  # the name is real in this body
-        fits = {ctx.uf.find(q.key): q for q in people
-                if q.rid == p.rid and q.form == "full" and q.title == "councillor"
-                and _misspelt_surname(p.last, q.last)}
+        fits = {ctx.uf.find(q.key): q for q in councillors[p.rid] if _misspelt_surname(p.last, q.last)}
         if len(fits) == 1:
             (q,) = fits.values()
             ctx.join(p.key, q.key, f"'{p.text}' ({p.rid}) taken as '{q.text}', the only councillor of the "
