@@ -601,3 +601,199 @@ def test_branch_of_another_bodys_place_stays_apart(resolver):
                board="Upper Fenwick Community Council")
     _, me = resolve(resolver, [a, b])
     assert not same(me, ("a", 0), ("b", 0))
+
+
+# ---------------------------------------------------------------- one entity typed two ways
+
+
+def test_arrangement_named_as_body_and_as_programme_is_one_programme(resolver):
+    a = report("a", [mention("a", ORGANISATION, "Harbourside Partnership"),
+                     mention("a", PROGRAMME, "Harbourside Partnership Project")])
+    entities, me = resolve(resolver, [a])
+    assert same(me, ("a", 0), ("a", 1))
+    ent = entities[me[("a", 0)]]
+    assert ent.type == PROGRAMME and ent.label == "Harbourside Partnership Project"
+    assert "Harbourside Partnership" in ent.alt_labels
+
+
+def test_arrangement_in_reports_of_one_body_is_one(resolver):
+    a = report("a", [mention("a", ORGANISATION, "Harbourside Partnership")], board="Lowfield Town Council")
+    b = report("b", [mention("b", PROGRAMME, "Harbourside Partnership Scheme")],
+               board="Lowfield Town Council")
+    _, me = resolve(resolver, [a, b])
+    assert same(me, ("a", 0), ("b", 0))
+
+
+def test_a_body_and_the_project_it_runs_stay_two(resolver):
+    # a trust is a body, not an arrangement: its project is its own entity
+    a = report("a", [mention("a", ORGANISATION, "Harbourside Trust"),
+                     mention("a", PROGRAMME, "Harbourside Trust Project")])
+    entities, me = resolve(resolver, [a])
+    assert not same(me, ("a", 0), ("a", 1))
+    assert entities[me[("a", 0)]].type == ORGANISATION
+
+
+def test_arrangement_named_only_in_different_bodies_stays_two(resolver):
+    a = report("a", [mention("a", ORGANISATION, "Harbourside Partnership")], board="Lowfield Town Council")
+    b = report("b", [mention("b", PROGRAMME, "Harbourside Partnership Project")],
+               board="Quarrymoor Parish Council")
+    _, me = resolve(resolver, [a, b])
+    assert not same(me, ("a", 0), ("b", 0))
+
+
+# ---------------------------------------------------------------- one body, its head said two ways
+
+
+def test_synonymous_heads_in_one_bodys_reports_are_one_body(resolver):
+    a = report("a", [mention("a", ORGANISATION, "Kestrel Housing")], board="Lowfield Community Council")
+    b = report("b", [mention("b", ORGANISATION, "Kestrel Homes")], board="Lowfield Community Council")
+    entities, me = resolve(resolver, [a, b])
+    assert same(me, ("a", 0), ("b", 0))
+    assert any("synonymous head" in n for n in entities[me[("a", 0)]].notes)
+
+
+def test_synonymous_heads_in_different_bodies_are_a_doubt():
+    a = report("a", [mention("a", ORGANISATION, "Kestrel Housing")], board="Lowfield Community Council")
+    b = report("b", [mention("b", ORGANISATION, "Kestrel Homes")], board="Quarrymoor Parish Council")
+    resolver = Resolver()
+    _, me = resolve(resolver, [a, b])
+    assert not same(me, ("a", 0), ("b", 0))
+    assert any("synonymous head" in d.reason for d in resolver.possible_same)
+
+
+def test_two_bodies_sharing_a_place_name_stay_apart(resolver):
+    # the distinctive word is the report's own place: a town's housing body and its homes builder
+    a = report("a", [mention("a", ORGANISATION, "Lowfield Housing"),
+                     mention("a", ORGANISATION, "Lowfield Homes")], board="Lowfield Town Council")
+    _, me = resolve(resolver, [a])
+    assert not same(me, ("a", 0), ("a", 1))
+    # a word that begins several bodies' names nearby is a place too
+    b = report("b", [mention("b", ORGANISATION, "Kestrel Housing"),
+                     mention("b", ORGANISATION, "Kestrel Homes"),
+                     mention("b", ORGANISATION, "Kestrel Rowing Club")], board="Quarrymoor Parish Council")
+    _, me = resolve(resolver, [b])
+    assert not same(me, ("b", 0), ("b", 1))
+    # a council's place in the register (a general resource, not the development texts)
+    c = report("c", [mention("c", ORGANISATION, "Ryedale Housing"),
+                     mention("c", ORGANISATION, "Ryedale Homes")], board="Quarrymoor Parish Council")
+    _, me = resolve(resolver, [c])
+    assert not same(me, ("c", 0), ("c", 1))
+
+
+def test_heads_that_are_not_synonyms_stay_apart(resolver):
+    a = report("a", [mention("a", ORGANISATION, "Kestrel Housing"),
+                     mention("a", ORGANISATION, "Kestrel Trust")])
+    _, me = resolve(resolver, [a])
+    assert not same(me, ("a", 0), ("a", 1))
+
+
+# ---------------------------------------------------------------- a councillor's surname misspelt
+
+
+def _councillors(rid: str, *extra: Mention) -> ExtractedReport:
+    return report(rid, [mention(rid, PERSON, "Peter Dawkinson", "Cllr Peter Dawkinson", ("Cllr",)),
+                        mention(rid, PERSON, "Ann Moss", "Cllr Ann Moss", ("Cllr",)), *extra],
+                  board="Lowfield Parish Council")
+
+
+def test_councillor_surname_cut_short_is_the_councillor(resolver):
+    a = _councillors("a", mention("a", PERSON, "Dawkins", "Cllr Dawkins", ("Cllr",)))
+    entities, me = resolve(resolver, [a])
+    assert same(me, ("a", 0), ("a", 2))
+    assert any("misspells" in n for n in entities[me[("a", 0)]].notes)
+
+
+def test_misspelt_surname_that_is_a_real_name_in_the_body_stays_apart(resolver):
+    a = _councillors("a", mention("a", PERSON, "Dawkins", "Cllr Dawkins", ("Cllr",)))
+    b = report("b", [mention("b", PERSON, "Sara Dawkins", "Cllr Sara Dawkins", ("Cllr",))],
+               board="Lowfield Parish Council")
+    _, me = resolve(resolver, [a, b])
+    assert not same(me, ("a", 0), ("a", 2))
+    assert same(me, ("a", 2), ("b", 0))
+
+
+def test_near_surname_without_councillor_title_stays_apart(resolver):
+    a = _councillors("a", mention("a", PERSON, "Dawkins", "Mr Dawkins", ("Mr",)))
+    _, me = resolve(resolver, [a])
+    assert not same(me, ("a", 0), ("a", 2))
+
+
+def test_near_surname_used_twice_is_a_member_named_so(resolver):
+    a = _councillors("a", mention("a", PERSON, "Dawkins", "Cllr Dawkins", ("Cllr",)),
+                     mention("a", PERSON, "Dawkins", "Cllr Dawkins", ("Cllr",)))
+    _, me = resolve(resolver, [a])
+    assert not same(me, ("a", 0), ("a", 2))
+
+
+def test_near_surname_of_two_people_sharing_a_surname_stays_apart(resolver):
+    a = _councillors("a", mention("a", PERSON, "Lucy Dawkinson", "Cllr Lucy Dawkinson", ("Cllr",)),
+                     mention("a", PERSON, "Dawkins", "Cllr Dawkins", ("Cllr",)))
+    _, me = resolve(resolver, [a])
+    assert not same(me, ("a", 0), ("a", 2))
+    assert not same(me, ("a", 3), ("a", 2))
+    assert not same(me, ("a", 0), ("a", 3))
+
+
+def test_misspelt_surname_helper():
+    from boardgraph.graph.resolve import _misspelt_surname
+
+    assert _misspelt_surname("dawkins", "dawkinson")
+    assert _misspelt_surname("pemberton", "pembertin")  # one edit is a slip too
+    assert _misspelt_surname("pemberton", "pemmbertin")  # two edits in a long name
+    assert not _misspelt_surname("moss", "mossop")  # a short stem begins too many names
+    assert not _misspelt_surname("dawkins", "dawkins")
+
+
+# ---------------------------------------------------------------- another council's committee
+
+
+def _text_report(rid: str, text: str, names: list[tuple[str, str]], board: str) -> ExtractedReport:
+    """A report whose mentions are found in its text, with its sentences split at full stops."""
+    mentions, at = [], 0
+    for type_, name in names:
+        start = text.index(name, at)
+        at = start + len(name)
+        mentions.append(Mention(rid, Span(start, at), name, type_, name, Span(0, 1)))
+    rep = report(rid, mentions, board=board, text=text)
+    starts = [0] + [i + 2 for i, ch in enumerate(text) if ch == "." and i + 2 < len(text)]
+    rep.sentences = [Span(s, e - 1) for s, e in zip(starts, [*starts[1:], len(text) + 1], strict=True)]
+    for m in rep.mentions:
+        m.sentence = next(s for s in rep.sentences if s.start <= m.span.start < s.end + 1)
+    return rep
+
+
+DISTRICT = "Lowfield District Council"
+
+
+def test_tier_named_committee_is_another_councils_within_its_report():
+    from boardgraph.graph.resolve import tier_named_body
+
+    assert tier_named_body("Parish Council Planning Committee") == ("parish", "Planning Committee")
+    assert tier_named_body("PC Planning Committee") == ("parish", "Planning Committee")
+    assert tier_named_body("PC Kestrel") is None and tier_named_body("Parish Council") is None
+    assert tier_named_body("CC Planning Committee") is None  # county, city or community: unknown
+    # two district reports each naming "the" parish's committee: two parishes, two committees
+    a = report("a", [mention("a", ORGANISATION, "Parish Council Planning Committee")], board=DISTRICT)
+    b = report("b", [mention("b", ORGANISATION, "Parish Council Planning Committee")], board=DISTRICT)
+    entities, me = resolve(Resolver(), [a, b])
+    assert not same(me, ("a", 0), ("b", 0))
+    assert entities[me[("a", 0)]].label == "Parish Council Planning Committee"
+
+
+def test_committee_right_after_the_parish_council_is_the_parishs():
+    text = ("The Planning Committee met in March. The plans were seen by the Parish Council. "
+            "The Planning Committee objected. The Parish Council Planning Committee wrote to us.")
+    names = [(ORGANISATION, "Planning Committee"), (ORGANISATION, "Planning Committee"),
+             (ORGANISATION, "Parish Council Planning Committee")]
+    rep = _text_report("a", text, names, DISTRICT)
+    entities, me = resolve(Resolver(), [rep])
+    assert same(me, ("a", 1), ("a", 2))
+    assert not same(me, ("a", 0), ("a", 1))  # the first is the district's own
+    assert entities[me[("a", 0)]].label == "Lowfield Planning Committee"
+
+
+def test_the_parish_councils_own_committee_stays_its_own():
+    text = "The plans were seen by the Parish Council. The Planning Committee objected."
+    rep = _text_report("a", text, [(ORGANISATION, "Planning Committee")], "Lowfield Parish Council")
+    entities, me = resolve(Resolver(), [rep])
+    assert entities[me[("a", 0)]].label == "Lowfield Planning Committee"

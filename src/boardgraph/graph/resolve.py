@@ -29,13 +29,23 @@ The rules, each a small function over one :class:`Context`:
   head word the name lost ("XHA" beside "X Housing"), only nearby;
 * a body's one-word short name ("Acme" ↔ "Acme Bank"), programme name
   variants, and renamed bodies (one name's words within the other's, same
-  head noun); a longer name that adds an owner is only a doubt across bodies.
+  head noun); a longer name that adds an owner is only a doubt across bodies;
+* an arrangement named as a body and as a programme nearby ("X Partnership" /
+  "X Partnership Project") is one programme;
+* one body's head said two ways ("X Housing" / "X Homes") in one body's
+  reports is one body, unless X is a place;
+* a councillor named once by a surname no one of the body bears is the one
+  councillor of the report whose surname it truncates or misspells;
+* a generic body named with another council's tier ("Parish Council Planning
+  Committee", or right after "the Parish Council") is that council's, which one
+  implicit, so it stays within its report.
 
 A reviewer's judgements (``judgements.py``) are applied last and win.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import unicodedata
@@ -276,6 +286,8 @@ class Context:
     owner_of: dict[Key, str] = field(default_factory=dict)  # generic body key → owner's place
     rosters: UnionFind = field(default_factory=UnionFind)  # report ids whose people say one body
     warnings: list[str] = field(default_factory=list)
+    type_of: dict[Key, str] = field(default_factory=dict)  # a type a rule decided for a key's entity
+    tier_owned: dict[Key, str] = field(default_factory=dict)  # generic body key → its owner's tier
 
     def mentions(self, etype: str | None = None) -> Iterable[tuple[str, int, Mention, Key]]:
         for rep in self.reports:
@@ -551,6 +563,89 @@ def _initial_mentions(ctx: Context, rep: ExtractedReport, ini: str, index: int, 
                  f"initials {ini} ({rid}) are '{person.text.strip()}', as the report's roster gives them")
 
 
+# ------------------------------------------------------------------ generic bodies of another council
+
+
+COUNCIL_TIERS = ("parish", "town", "community", "village", "neighbourhood", "district", "county", "borough",
+                 "city")
+# "the Parish Council" named by its tier alone, not by its place ("Eastmoor Parish Council")
+_TIERS = "|".join(COUNCIL_TIERS)
+_TIER_ALONE = re.compile(rf"\bthe\s+(?P<tier>{_TIERS})\s+council\b(?!\s+of\b)", re.IGNORECASE)
+_TIER_NAMED = re.compile(rf"^(?:the\s+)?(?P<tier>{_TIERS})\s+council(?:'s|s')?\s+(?P<rest>.+)$",
+                         re.IGNORECASE)
+
+
+@functools.cache
+def tier_acronyms() -> dict[str, str]:
+    return dict(line.lower().split() for line in lexicons.lines("resolve_council_tier_acronyms"))
+
+
+def tier_named_body(name: str) -> tuple[str, str] | None:
+    """ "Parish Council Planning Committee", "PC Planning Committee" → ("parish", "Planning Committee"):
+    a generic body that names its owner by the owner's tier alone."""
+    words = fold(name).split()
+    if len(words) >= 3 and words[0].lower() in tier_acronyms():
+        tier, rest = tier_acronyms()[words[0].lower()], " ".join(words[1:])
+    else:
+        match = _TIER_NAMED.match(fold(name))
+        if match is None:
+            return None
+        tier, rest = match.group("tier").lower(), match.group("rest")
+    return (tier, rest) if is_generic_body(rest) else None
+
+
+def _body_tier(rep: ExtractedReport) -> str | None:
+    """The tier of the report's own council, from its board's name or the council it is most about."""
+    own = _own_council(rep)
+    for name in (body_label(rep), own.name if own else None):
+        words = set(name.lower().split()) if name else set()
+        tier = next((t for t in COUNCIL_TIERS if t in words), None)
+        if tier and "council" in words:  # a "Community Wellbeing Board" has no tier
+            return tier
+    return None
+
+
+def _tier_just_before(rep: ExtractedReport, m: Mention, starts: list[int], councils: list[int]) -> str | None:
+    """A council named by its tier alone in the mention's sentence or the one before, with no
+    other council named in between: "reviewed by the Parish Council. The Planning Committee …".
+    ``starts``: where the report's sentences start; ``councils``: where it names councils."""
+    here = bisect.bisect_right(starts, m.sentence.start) - 1
+    start = rep.sentences[here - 1].start if here >= 1 else m.sentence.start
+    hits = list(_TIER_ALONE.finditer(rep.document.text, start, m.span.start))
+    if not hits:
+        return None
+    named_between = bisect.bisect_left(councils, hits[-1].end()) < bisect.bisect_left(councils, m.span.start)
+    return None if named_between else hits[-1].group("tier").lower()
+
+
+def _tier_owned_bodies(ctx: Context) -> None:
+    """A generic body of another tier's council than the report's own body is that council's,
+    not the report's: named so ("Parish Council Planning Committee", "PC Planning Committee")
+    or right after "the Parish Council". Which parish the text leaves implicit, so the body
+    stays within its report, keyed by the tier."""
+    for rep in ctx.reports:
+        rid = rep.document.identifier
+        own_tier = _body_tier(rep)
+        starts = [s.start for s in rep.sentences]
+        councils = sorted(o.span.start for o in rep.mentions if o.type == COUNCIL)
+        for i, m in enumerate(rep.mentions):
+            if m.type != ORGANISATION:
+                continue
+            named = tier_named_body(m.name)
+            if named is None and own_tier and ctx.mkey[(rid, i)].startswith("organisation@"):
+                # only when the report's own tier is known: "the Community Council" in a
+                # community council's minutes is the body itself
+                tier = _tier_just_before(rep, m, starts, councils)
+                named = (tier, m.name) if tier else None
+            if named is None or named[0] == own_tier:
+                continue
+            key = f"organisation@{rid}:{named[0]} council {name_key(named[1])}"
+            ctx.mkey[(rid, i)] = key
+            ctx.uf.find(key)
+            ctx.tier_owned[key] = named[0]
+            ctx.owner_of[key] = f"{named[0].title()} Council"  # "Parish Council Planning Committee"
+
+
 # ------------------------------------------------------------------ rules: bodies and programmes
 
 
@@ -559,8 +654,8 @@ def rule_generic_bodies(ctx: Context) -> None:
     first_of: dict[tuple[str, str], Key] = {}
     for rid, _i, m, key in ctx.mentions(ORGANISATION):
         body = ctx.body_of.get(rid)
-        if not key.startswith("organisation@") or body is None:
-            continue
+        if not key.startswith("organisation@") or body is None or key in ctx.tier_owned:
+            continue  # another council's, which one implicit: it stays within its report
         seen = first_of.setdefault((ctx.uf.find(body), name_key(m.name)), key)
         if seen != key:
             ctx.join(key, seen, f"'{m.name}' of one body ({ctx.owner_of.get(key) or body}) in several of "
@@ -780,8 +875,11 @@ def rule_renamed_bodies(ctx: Context) -> None:
             if a.startswith("organisation@") or b.startswith("organisation@"):
                 # Generic names of one body differ for a reason ("Planning Committee",
                 # "Planning Control Committee"), unless only by a filler word
-                if (set(big) - set(small) <= generic_fillers() and _near(ctx, reports_of, a, b)
-                        and ctx.owner_of.get(a) == ctx.owner_of.get(b)):
+                # another council's (tier-owned) only within one report: which council is implicit
+                near = (reports_of.get(a, set()) & reports_of.get(b, set())
+                        if a in ctx.tier_owned or b in ctx.tier_owned else _near(ctx, reports_of, a, b))
+                same_owner = ctx.owner_of.get(a) == ctx.owner_of.get(b)
+                if set(big) - set(small) <= generic_fillers() and near and same_owner:
                     ctx.join(a, b, note)
                 continue
             if big[-len(small):] == small and not _near(ctx, reports_of, a, b):
@@ -826,7 +924,7 @@ def rule_generic_body_named_in_full(ctx: Context) -> None:
         prefixes = {owner_place(owner), signature(owner)} - {""}
         for i, m in enumerate(rep.mentions):
             key = ctx.mkey[(rid, i)]
-            if m.type != ORGANISATION or not key.startswith("organisation@"):
+            if m.type != ORGANISATION or not key.startswith("organisation@") or key in ctx.tier_owned:
                 continue
             for prefix in sorted(prefixes):
                 full = f"organisation:{name_key(f'{prefix} {m.name}')}"
@@ -843,7 +941,7 @@ def rule_branch_of_place(ctx: Context) -> None:
         rid = rep.document.identifier
         body = ctx.body_of[rid]
         for i, m in enumerate(rep.mentions):
-            if m.type == ORGANISATION and body:
+            if m.type == ORGANISATION and body and ctx.mkey[(rid, i)] not in ctx.tier_owned:
                 bare.setdefault((body, name_key(m.name)), ctx.mkey[(rid, i)])
     for rep in ctx.reports:
         owner = body_label(rep)
@@ -879,6 +977,113 @@ def rule_programme_variants(ctx: Context) -> None:
                                f"extends the other)")
 
 
+@functools.cache
+def arrangement_heads() -> frozenset[str]:
+    return lexicons.words("resolve_arrangement_heads")
+
+
+def rule_arrangement_typed_twice(ctx: Context) -> None:
+    """ "X Partnership" as a body and "X Partnership Project" as a programme, in one report or
+    body: one arrangement typed two ways. The name with the programme head says what it is."""
+    names = _org_names(ctx)
+    reports_of = _reports_of(ctx)
+    bodies = {name_key(n): k for k, (n, _r) in names[ORGANISATION].items()}
+    for pkey, (pname, _rid) in sorted(names[PROGRAMME].items()):
+        words = name_key(pname).split()
+        if len(words) < 3 or words[-1] not in PROGRAMME_HEADS or words[-2] not in arrangement_heads():
+            continue
+        okey = bodies.get(" ".join(words[:-1]))
+        if okey is None or not _near(ctx, reports_of, okey, pkey):
+            continue
+        ctx.join(okey, pkey, f"'{names[ORGANISATION][okey][0]}' and '{pname}' taken as one arrangement, "
+                             f"named as a body and as a programme nearby")
+        if ctx.uf.find(okey) == ctx.uf.find(pkey):
+            ctx.type_of[okey] = ctx.type_of[pkey] = PROGRAMME
+
+
+@functools.cache
+def head_synonyms() -> dict[str, frozenset[str]]:
+    """A body's head word → the head words that say the same kind of body (name_key forms)."""
+    table: dict[str, frozenset[str]] = {}
+    for line in lexicons.lines("resolve_head_synonyms"):
+        group = frozenset(name_key(w) for w in line.split())
+        for w in group:
+            table[w] = group
+    return table
+
+
+def _names_a_place(ctx: Context, stem: str, keys: tuple[Key, Key], orgs: dict[Key, tuple[str, str]],
+                   reports_of: dict[Key, set[str]]) -> bool:
+    """Whether a body's distinctive words are a place: a council's place in the register, the
+    place of the issuing body of a report naming it, or the first words of other bodies nearby."""
+    if stem in ctx.register.place_names():
+        return True
+    rids = set().union(*(reports_of.get(k, set()) for k in keys))
+    for rep in ctx.reports:
+        owner = body_label(rep) if rep.document.identifier in rids else None
+        if owner and name_key(owner_place(owner)) == stem:
+            return True
+    return any(name_key(n).startswith(stem + " ") and any(_near(ctx, reports_of, k, other) for k in keys)
+               for other, (n, _r) in orgs.items() if other not in keys)
+
+
+def rule_synonymous_heads(ctx: Context) -> None:
+    """ "X Housing" and "X Homes" in one body's reports: one body whose head is said two ways,
+    unless X is a place (a town's two landlords); in different bodies' reports only a doubt."""
+    orgs = _org_names(ctx)[ORGANISATION]
+    reports_of = _reports_of(ctx)
+    synonyms = head_synonyms()
+    by_stem: dict[str, list[Key]] = defaultdict(list)
+    for key, (name, _rid) in sorted(orgs.items()):
+        words = name_key(name).split()
+        if len(words) >= 2 and words[-1] in synonyms and not key.startswith("organisation@"):
+            by_stem[" ".join(words[:-1])].append(key)
+    for stem, keys in sorted(by_stem.items()):
+        for i, a in enumerate(keys):
+            for b in keys[i + 1:]:
+                ha, hb = name_key(orgs[a][0]).split()[-1], name_key(orgs[b][0]).split()[-1]
+                if ha == hb or hb not in synonyms[ha] or _names_a_place(ctx, stem, (a, b), orgs, reports_of):
+                    continue
+                note = f"'{orgs[a][0]}' and '{orgs[b][0]}' taken as one body (same name, synonymous head)"
+                _join_or_doubt(ctx, reports_of, a, b, note, 0.5)
+
+
+SURNAME_PREFIX_MIN = 5  # "Dawkins" for "Dawkinson"; a shorter stem ("Rob") begins too many names
+
+
+def _misspelt_surname(a: str, b: str) -> bool:
+    """One surname a slip for the other beyond the single-edit variants: a truncation
+    ("Dawkins" / "Dawkinson") or two edits in a long name."""
+    if a == b:
+        return False
+    if min(len(a), len(b)) >= SURNAME_PREFIX_MIN and (a.startswith(b) or b.startswith(a)):
+        return True
+    return min(len(a), len(b)) >= 7 and edit_distance(a, b, 2) <= 2
+
+
+def rule_councillor_surname_slip(ctx: Context) -> None:
+    """A councillor named once by a surname no one in the report's body bears is the one
+    councillor named in full in that report whose surname it misspells."""
+    people = _people(ctx)
+    surnames: dict[str, set[str]] = defaultdict(set)  # surname → reports naming someone so
+    councillors: dict[str, list[_Person]] = defaultdict(list)  # report → its councillors named in full
+    mentions = Counter((p.rid, p.last) for p in people)
+    for p in people:
+        surnames[p.last].add(p.rid)
+        if p.form == "full" and p.title == "councillor":
+            councillors[p.rid].append(p)
+    for p in people:
+        if p.form != "surname" or p.title != "councillor" or mentions[(p.rid, p.last)] != 1:
+            continue
+        if any(r != p.rid and ctx.same_body(r, p.rid) for r in surnames[p.last]):
+            continue  # the name is real in this body
+        fits = {ctx.uf.find(q.key): q for q in councillors[p.rid] if _misspelt_surname(p.last, q.last)}
+        if len(fits) == 1:
+            (q,) = fits.values()
+            ctx.join(p.key, q.key, f"'{p.text}' ({p.rid}) taken as '{q.text}', the only councillor of the "
+                                   f"report whose surname it misspells; no one of its body is {p.name}")
+
+
 Rule = Callable[[Context], None]
 # Order matters: bodies settle first (a renamed board is one context for the people
 # of its reports), then full names, so that a surname has clusters to join.
@@ -892,10 +1097,13 @@ RULES: tuple[Rule, ...] = (
     rule_generic_body_named_in_full,
     rule_branch_of_place,
     rule_programme_variants,
+    rule_arrangement_typed_twice,
+    rule_synonymous_heads,
     rule_full_name_variants,
     rule_initial_with_full_name,
     rule_surname_with_full_name,
     rule_surname_across_body,
+    rule_councillor_surname_slip,
     rule_roster_initials,
 )
 
@@ -931,6 +1139,7 @@ class Resolver:
                 ctx.mkey[(rid, i)] = mention_key(m, rid)
                 ctx.uf.find(ctx.mkey[(rid, i)])
         _owners(ctx)
+        _tier_owned_bodies(ctx)
         _shared_rosters(ctx)
         if judgements:
             judgements.separate(ctx)
@@ -952,7 +1161,8 @@ class Resolver:
             members = clusters[root]
             keys = sorted({ctx.mkey[(rid, i)] for rid, i, _ in members})
             owner = next((ctx.owner_of[k] for k in keys if k in ctx.owner_of), None)
-            ent = self._entity(members, used_ids, owner)
+            decided = next((ctx.type_of[k] for k in keys if k in ctx.type_of), None)
+            ent = self._entity(members, used_ids, owner, decided)
             ent.notes = sorted(set(ctx.notes.get(root, [])) | {n for k in keys for n in ctx.notes.get(k, [])})
             entities[ent.id] = ent
             for k in keys:
@@ -976,12 +1186,14 @@ class Resolver:
 
     # -- the entity record for a cluster
     def _entity(self, members: list[tuple[str, int, Mention]], used_ids: set[str],
-                owner: str | None = None) -> Entity:
+                owner: str | None = None, decided: str | None = None) -> Entity:
         own = [m for _, _, m in members if m.rule != "chair-pronoun" and not m.rule.startswith("roster-")]
         types = Counter(m.type for m in own)
         etype = types.most_common(1)[0][0] if types else members[0][2].type
         if any(m.type == COUNCIL for _, _, m in members):
             etype = COUNCIL
+        elif decided:
+            etype = decided
         names = [m.name for m in own if m.type == etype] or [m.name for _, _, m in members]
         code = gss = None
         if etype == COUNCIL:
