@@ -9,7 +9,7 @@ SHARED ?= ../shared
 OUT ?= out
 REPORTS ?= data/reports
 
-.PHONY: install demo test lint bench serve clean browser js ocr snapshot wheel
+.PHONY: install demo test lint docs bench serve clean browser js ocr snapshot wheel
 
 $(VENV)/.installed: pyproject.toml requirements/model.txt package.json package-lock.json
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -49,13 +49,20 @@ browser:
 ocr:
 	@{ command -v tesseract >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | grep -qx eng; } || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tesseract-ocr tesseract-ocr-eng >/dev/null; }
 
-test: install browser
-	$(VENV)/bin/ruff check src tests benchmarks
-	node --check src/boardgraph/network/assets/network.js
+test: install browser lint
 	$(VENV)/bin/pytest -q
 
+# Style, complexity (C90), formatting, types (mypy, settings in pyproject.toml)
+# and the page's JavaScript: the checks that need no build.
 lint: install
 	$(VENV)/bin/ruff check src tests benchmarks
+	$(VENV)/bin/ruff format --check src tests benchmarks
+	$(VENV)/bin/mypy
+	node --check src/boardgraph/network/assets/network.js
+
+# Re-write docs/cli.md from the commands' --help (tests/test_cli_docs.py checks it).
+docs: install
+	$(PY) tests/clidoc.py
 
 bench: install
 	$(PY) benchmarks/bench_extraction.py --shared $(SHARED)
