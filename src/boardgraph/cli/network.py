@@ -80,7 +80,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "network coloured by type and sized by a measure, a year selector, search, and the "
             "evidence behind every node and tie. Optionally a static PNG/SVG of the network and a "
             "timeline of collaborations per year and per person. The page's JavaScript (vis-network) "
-            "comes from node_modules, installed by `npm ci` (or `make install`)."
+            "is inlined from the copy the package ships (in a checkout: node_modules, from `make install`)."
         ),
     )
     _common(v)
