@@ -209,6 +209,17 @@ def test_titled_initials_alone_are_not_people(found):
     assert not [n for n, label in found("Cllr JA proposed the motion.") if label == PERSON]
 
 
+def test_a_titled_initial_with_its_full_stop_is_part_of_the_name(found):
+    people = {n for n, label in found("County Cllr. T. Varga was meeting the Clerk.") if label == PERSON}
+    assert "T. Varga" in people, people
+
+
+def test_a_title_list_after_a_doubled_space_and_with_dotted_initials(found):
+    got = found("Cllrs  Odile Fenwick, P Quaile, W. Brannagh and Ivo Castell had met to review it.")
+    people = {n for n, label in got if label == PERSON}
+    assert {"Odile Fenwick", "P Quaile", "W. Brannagh", "Ivo Castell"} <= people, people
+
+
 # ------------------------------------- fragments across cells and lines (d, e)
 
 

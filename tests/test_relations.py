@@ -116,6 +116,28 @@ def test_being_nominated_is_not_working_together():
     assert pairs(build(NOMINATED, people)) == set()
 
 
+# "Ann Lee and Tom Hart remain in post."
+REMAIN = [
+    ("Ann", "Ann", "PROPN", "NNP", 1, "compound"),
+    ("Lee", "Lee", "PROPN", "NNP", 5, "nsubj"),
+    ("and", "and", "CCONJ", "CC", 1, "cc"),
+    ("Tom", "Tom", "PROPN", "NNP", 4, "compound"),
+    ("Hart", "Hart", "PROPN", "NNP", 1, "conj"),
+    ("remain", "remain", "VERB", "VBP", 5, "ROOT"),
+    ("in", "in", "ADP", "IN", 5, "prep"),
+    ("post", "post", "NOUN", "NN", 6, "pobj"),
+    (".", ".", "PUNCT", ".", 5, "punct"),
+]
+
+
+def test_staying_in_office_together_is_not_working_together():
+    people = [(0, 2, PERSON, "Ann Lee"), (3, 5, PERSON, "Tom Hart")]
+    assert pairs(build(REMAIN, people)) == set()
+    met = [(w, "meet", "VERB", "VBD", h, d) if w == "remain" else (w, lem, p, t, h, d)
+           for w, lem, p, t, h, d in REMAIN]
+    assert pairs(build(met, people)) == {ww("Ann Lee", "Tom Hart")}
+
+
 def _minutes(action: list[Tok]) -> list[Tok]:
     """ "Mrs Kay Dunn (Clerk)." then a sentence; heads of ``action`` are relative to its start."""
     head = [

@@ -87,7 +87,7 @@ def titled_people(doc: Doc, lexicon: Lexicon | None = None) -> list[Candidate]:
             )
             if (low in STRONG_TITLES or mayor_title) and tok.text[0].isupper():
                 if low in PLURAL_TITLES:
-                    found, i = _title_list(doc, i + 1, sent.end, lexicon)
+                    found, i = _title_list(doc, _first_after_title(doc, i), sent.end, lexicon)
                     out += found
                     continue
                 first = _first_after_title(doc, i)
@@ -159,8 +159,11 @@ def _org_after_title(span: Span, lexicon: Lexicon | None) -> bool:
 
 
 def _first_after_title(doc: Doc, i: int) -> int:
-    """The first word after the title at i, over a doubled space ("Cllr  Jo Bloggs")."""
+    """The first word after the title at i, over its full stop ("Cllr. Jo Bloggs") and a
+    doubled space ("Cllr  Jo Bloggs")."""
     k = i + 1
+    if k < len(doc) and doc[k].text == "." and not doc[i].whitespace_:
+        k += 1
     while k < len(doc) and doc[k].is_space and "\n" not in doc[k].text:
         k += 1
     return k
@@ -210,7 +213,7 @@ def _name_after(doc: Doc, i: int, end: int, lexicon: Lexicon | None = None) -> i
             and t.text[0].isupper()
             and t.text.upper() not in HONOURS_UPPER | {"I"}
             and t.lower_ not in GENERIC_WORDS - {"chair"}
-        ) or (j > i and t.text in {"-"} and not t.whitespace_):
+        ) or (j > i and t.text in {"-"} and not t.whitespace_) or _initial_before_name(doc, j, end):
             j += 1
             if "\n" in t.whitespace_:
                 break
@@ -227,6 +230,20 @@ def _name_after(doc: Doc, i: int, end: int, lexicon: Lexicon | None = None) -> i
             continue
         break
     return j
+
+
+def _initial_before_name(doc: Doc, j: int, end: int) -> bool:
+    """ "W." in "Cllr W. Jones": an initial with its full stop, a capitalised word after it."""
+    t = doc[j]
+    return (
+        len(t.text) == 2
+        and t.text[0].isupper()
+        and t.text[1] == "."
+        and j + 1 < end
+        and "\n" not in t.whitespace_
+        and doc[j + 1].text[:1].isupper()
+        and (doc[j + 1].is_alpha or _initial_before_name(doc, j + 1, end))
+    )
 
 
 def _honours_after(doc: Doc, j: int, end: int) -> int:
