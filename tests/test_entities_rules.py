@@ -214,6 +214,15 @@ def test_a_titled_initial_with_its_full_stop_is_part_of_the_name(found):
     assert "T. Varga" in people, people
 
 
+def test_one_title_before_two_surnames_covers_both(found):
+    def people(text: str) -> set[str]:
+        return {n for n, label in found(text) if label == PERSON}
+
+    assert {"Brannagh", "Quaile"} <= people("Councillor Brannagh and Quaile will meet the manager.")
+    # an English word after "and" is not a second surname
+    assert people("Thanks to Cllr Brannagh and Highways for the work.") == {"Brannagh"}
+
+
 def test_a_title_list_after_a_doubled_space_and_with_dotted_initials(found):
     got = found("Cllrs  Odile Fenwick, P Quaile, W. Brannagh and Ivo Castell had met to review it.")
     people = {n for n, label in got if label == PERSON}

@@ -130,6 +130,31 @@ REMAIN = [
 ]
 
 
+# "The path was managed by Ann Lee and Tom Hart."
+MANAGED_BY = [
+    ("The", "the", "DET", "DT", 1, "det"),
+    ("path", "path", "NOUN", "NN", 3, "nsubjpass"),
+    ("was", "be", "AUX", "VBD", 3, "auxpass"),
+    ("managed", "manage", "VERB", "VBN", 3, "ROOT"),
+    ("by", "by", "ADP", "IN", 3, "agent"),
+    ("Ann", "Ann", "PROPN", "NNP", 6, "compound"),
+    ("Lee", "Lee", "PROPN", "NNP", 4, "pobj"),
+    ("and", "and", "CCONJ", "CC", 6, "cc"),
+    ("Tom", "Tom", "PROPN", "NNP", 9, "compound"),
+    ("Hart", "Hart", "PROPN", "NNP", 6, "conj"),
+    (".", ".", "PUNCT", ".", 3, "punct"),
+]
+
+
+def test_coordinated_agents_of_one_passive_action_act_together():
+    people = [(5, 7, PERSON, "Ann Lee"), (8, 10, PERSON, "Tom Hart")]
+    assert pairs(build(MANAGED_BY, people)) == {ww("Ann Lee", "Tom Hart")}
+    # "was proposed by A and B": moving a motion is not acting together
+    proposed = [(w, "propose", p, t, h, d) if w == "managed" else (w, lem, p, t, h, d)
+                for w, lem, p, t, h, d in MANAGED_BY]
+    assert pairs(build(proposed, people)) == set()
+
+
 def test_staying_in_office_together_is_not_working_together():
     people = [(0, 2, PERSON, "Ann Lee"), (3, 5, PERSON, "Tom Hart")]
     assert pairs(build(REMAIN, people)) == set()

@@ -30,6 +30,7 @@ RULE_KINDS = {
     "interaction-object": "met",
     "reciprocal": "partnered",
     "joint-subject": "jointly",
+    "joint-agents": "jointly",
     "listed-subject": "jointly",
 }
 

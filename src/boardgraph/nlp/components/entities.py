@@ -20,6 +20,7 @@ from boardgraph.nlp.components.people import (
     drop_place_people,
     from_context,
     from_ner,
+    shared_title,
     titled_people,
 )
 from boardgraph.nlp.components.programmes import recurring_programmes
@@ -72,7 +73,7 @@ class EntityFinder:
         cands: list[Candidate] = []
         cands += from_context(doc, ctx)
         cands += find_councils(doc, day, self.register)
-        cands += titled_people(doc, self.lexicon)
+        cands += shared_title(doc, titled_people(doc, self.lexicon), self.lexicon)
         cands += named_bodies(doc, self.lexicon, self._is_place)
         cands += recurring_programmes(doc)
         cands += joined_firms(doc, self.lexicon, self._is_place)

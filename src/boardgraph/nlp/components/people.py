@@ -462,3 +462,23 @@ def drop_place_people(doc: Doc, cands: list[Candidate], lexicon: Lexicon) -> lis
             continue
         out.append(c)
     return out
+
+
+def shared_title(doc: Doc, cands: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
+    """ "Councillor Agate and Pogmore will meet …": one title before two surnames
+    covers both. Only a lone capitalised word after "and" that is not an English word,
+    a given name (then it opens a name of its own) or the start of a longer name."""
+    out: list[Candidate] = []
+    for c in cands:
+        if c.rule != "title-person" or len(c.name.split()) != 1 or c.end + 1 >= len(doc):
+            continue
+        conj, word = doc[c.end], doc[c.end + 1]
+        after = doc[c.end + 2] if c.end + 2 < len(doc) else None
+        if conj.lower_ not in {"and", "&"} or not (word.is_alpha and word.is_title):
+            continue
+        if lexicon.is_word_token(word) or lexicon.is_given_name(word.text) or word.lower_ in STRONG_TITLES:
+            continue
+        if after is not None and after.is_alpha and after.text[:1].isupper():
+            continue
+        out.append(Candidate(word.i, word.i + 1, PERSON, "shared-title-person", 80, word.text, c.titles))
+    return cands + out

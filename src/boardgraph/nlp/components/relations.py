@@ -679,6 +679,22 @@ def joint_subject(ctx: Sentence) -> list[dict]:
     return out
 
 
+def joint_agents(ctx: Sentence) -> list[dict]:
+    """ "has been managed by Cllr A and B", "was delivered by X and Y": the parties
+    coordinated as the agent of one passive action did it together."""
+    out: list[dict] = []
+    for tok in ctx.sent:
+        if tok.tag_ != "VBN" or not _joint_action(ctx, tok):
+            continue
+        for agent in (c for c in tok.children if c.dep_ == "agent"):
+            for obj in (o for o in agent.children if o.dep_ == "pobj"):
+                members = [m for t in coordinated(obj) for m in phrase_agents(ctx, t)]
+                members = [m for m in dict.fromkeys(members) if ctx.label(m) in AGENT_TYPES]
+                if len(members) >= 2:
+                    out.append(ctx.relation(WORKED_WITH, members, f"{tok.text} by", "joint-agents"))
+    return out
+
+
 def _joint_action(ctx: Sentence, verb: Token) -> bool:
     """Whether doing ``verb`` together is acting together.
 
@@ -1093,6 +1109,7 @@ RELATION_RULES: tuple[Rule, ...] = (
     met_object,
     teamed_up,
     joint_subject,
+    joint_agents,
     listed_subject,
     hired_for_body,
     served_by,
