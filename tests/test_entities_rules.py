@@ -300,3 +300,14 @@ def test_ner_person_ending_in_the_reports_place_is_a_branch_not_a_person():
     kinds = {c.name: (c.label, c.rule) for c in out}
     assert kinds["Bramblix Quorn"] == (ORGANISATION, "branch-of-place")
     assert kinds["Ann Quorn"] == (PERSON, "ner-person")
+
+
+def test_a_person_run_on_into_their_firm_is_cut_at_of():
+    import spacy
+
+    from boardgraph.nlp.components.people import _before_of
+
+    doc = spacy.blank("en")("using Alex Quaile of Brannick today")
+    assert _before_of(doc[1:6]).text == "Alex Quaile"
+    assert _before_of(doc[1:3]).text == "Alex Quaile"
+

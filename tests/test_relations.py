@@ -570,3 +570,25 @@ def test_a_body_heading_an_item_is_not_taking_part(nlp):
     spans = list(doc.spans["bg"])
     members = {spans[r["args"][0]]._.bg_name for r in doc._.bg_relations if r["kind"] == PARTICIPATES}
     assert any("Elmford" in m for m in members) and not any("Forum" in m for m in members), members
+
+
+def _run_in_board(nlp, text: str) -> list[tuple[str, list[str]]]:
+    doc = nlp.make_doc(text)
+    doc._.bg_context = {"id": "t", "chair": None, "board": "Elmford Parish Council", "date": "2021-01-01"}
+    doc = nlp(doc)
+    spans = list(doc.spans["bg"])
+    return [(r["rule"], sorted(spans[a].text for a in r["args"])) for r in doc._.bg_relations]
+
+
+def test_the_boards_own_kind_of_council_is_the_board_and_its_solicitor_firm_too(nlp):
+    found = _run_in_board(
+        nlp,
+        "Minutes of Elmford Parish Council.\n\nAfter discussion it was resolved to use a new solicitor,"
+        " the \nParish Council will be using Alex Quaile of Brannick and Tovey of Ashby.",
+    )
+    assert ("engaged", ["Alex Quaile", "Elmford Parish Council"]) in found, found
+    assert ("engaged", ["Brannick and Tovey", "Elmford Parish Council"]) in found, found
+    # another tier of council is not the board
+    other = "Minutes of Elmford Parish Council.\n\nThe County Council will be using Alex Quaile."
+    assert _run_in_board(nlp, other) == []
+

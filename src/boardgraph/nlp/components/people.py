@@ -297,6 +297,7 @@ def from_ner(doc: Doc, register: Register, lexicon: Lexicon | None = None) -> li
         if not words or any(t.like_email or t.like_url or t.like_num for t in span):
             continue
         if ent.label_ == "PERSON":
+            span = _before_of(span)
             name_words = [t for t in span if not t.is_punct]
             if not 2 <= len(name_words) <= 3 or not all(
                 t.is_alpha and t.text[0].isupper() for t in name_words
@@ -325,6 +326,14 @@ def from_ner(doc: Doc, register: Register, lexicon: Lexicon | None = None) -> li
             if low in PARTIES:
                 out.append(Candidate(span.start, span.end, ORGANISATION, "party", 70, PARTIES[low]))
     return out
+
+
+def _before_of(span: Span) -> Span:
+    """ "Alex Birtles of Hewitson": the NER ran the person on into their firm or place."""
+    for t in span[2:]:
+        if t.lower_ == "of":
+            return span.doc[span.start : t.i]
+    return span
 
 
 def person_evidence(span: Span, lexicon: Lexicon) -> bool:

@@ -296,6 +296,11 @@ def referents(doc: Doc, spans: list[Span], lex: Lexicon, board: int | None) -> d
             continue
         prev = doc[tok.i - 1].lower_ if tok.i > 0 else ""
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if board is not None and low in board_heads and tok.text[:1].isupper() and not (
+            nxt is not None and nxt.lower_ in {"of", "'s", "\u2019s"}
+        ) and _board_kind_before(doc, tok, spans[board]):
+            out[tok.i] = board  # "the Parish Council": the board's own kind of council
+            continue
         # "the Chairman and Clerk": the article of the first office serves both
         shared = (
             prev in {"and", "&"} and tok.i > 1 and lex.roles.get(doc[tok.i - 2].lower_.strip(".")) is not None
@@ -311,6 +316,18 @@ def referents(doc: Doc, spans: list[Span], lex: Lexicon, board: int | None) -> d
         elif tok.text[:1].isupper() and lex.roles.get(low.strip(".")) in holders:
             out[tok.i] = holders[lex.roles[low.strip(".")]]
     return out
+
+
+def _board_kind_before(doc: Doc, head: Token, board: Span) -> bool:
+    """ "the Parish Council" in a parish council's minutes: "the", then only words of the
+    board's own name (over line breaks), then its head noun."""
+    own = {w.lower() for w in (board._.bg_name or board.text).split()}
+    i = head.i - 1
+    words = 0
+    while i >= 0 and (doc[i].is_space or (doc[i].lower_ in own and doc[i].text[:1].isupper())):
+        words += not doc[i].is_space
+        i -= 1
+    return words >= 1 and i >= 0 and doc[i].lower_ in {"the", "this", "our"}
 
 
 def initials(name: list[str]) -> set[str]:
