@@ -592,3 +592,15 @@ def test_the_boards_own_kind_of_council_is_the_board_and_its_solicitor_firm_too(
     other = "Minutes of Elmford Parish Council.\n\nThe County Council will be using Alex Quaile."
     assert _run_in_board(nlp, other) == []
 
+
+def test_a_firm_in_apposition_managing_a_project_works_for_the_board(nlp):
+    text = "Minutes of Elmford Parish Council.\n\nThe work is being project managed by local firm, Brannick Tovey."
+    doc = nlp.make_doc(text)
+    doc._.bg_context = {"id": "t", "chair": None, "board": "Elmford Parish Council", "date": "2021-01-01"}
+    doc = nlp(doc)
+    spans = list(doc.spans["bg"])
+    firm = [s for s in spans if s.text == "Brannick Tovey"]
+    assert firm and firm[0].label_ == ORGANISATION
+    found = [sorted(spans[a].text for a in r["args"]) for r in doc._.bg_relations]
+    assert ["Brannick Tovey", "Elmford Parish Council"] in found, found
+

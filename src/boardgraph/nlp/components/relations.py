@@ -847,7 +847,10 @@ def served_by(ctx: Sentence) -> list[dict]:
             subjects.append(tok.head)  # "the X Programme, run by Y": the noun it describes
         # "X was supported by Y", "the X Programme is run by Y": a party's or a programme's
         # own affairs (participation reads the latter), not the body's service
-        if any(m != ctx.board for s in subjects for m in ctx.mentions_in(s.subtree)):
+        own = {t.i for t in tok.subtree}
+        if any(
+            m != ctx.board for s in subjects for m in ctx.mentions_in(t for t in s.subtree if t.i not in own)
+        ):
             continue
         behalf = [
             m
