@@ -155,6 +155,31 @@ def test_coordinated_agents_of_one_passive_action_act_together():
     assert pairs(build(proposed, people)) == set()
 
 
+# "There was a meeting between Ann Lee and Tom Hart."
+BETWEEN = [
+    ("There", "there", "PRON", "EX", 1, "expl"),
+    ("was", "be", "AUX", "VBD", 1, "ROOT"),
+    ("a", "a", "DET", "DT", 3, "det"),
+    ("meeting", "meeting", "NOUN", "NN", 1, "attr"),
+    ("between", "between", "ADP", "IN", 3, "prep"),
+    ("Ann", "Ann", "PROPN", "NNP", 6, "compound"),
+    ("Lee", "Lee", "PROPN", "NNP", 4, "pobj"),
+    ("and", "and", "CCONJ", "CC", 6, "cc"),
+    ("Tom", "Tom", "PROPN", "NNP", 9, "compound"),
+    ("Hart", "Hart", "PROPN", "NNP", 6, "conj"),
+    (".", ".", "PUNCT", ".", 1, "punct"),
+]
+
+
+def test_parties_between_whom_an_interaction_went_acted_together():
+    people = [(5, 7, PERSON, "Ann Lee"), (8, 10, PERSON, "Tom Hart")]
+    assert pairs(build(BETWEEN, people)) == {ww("Ann Lee", "Tom Hart")}
+    # "the difference between A and B" is no interaction
+    other = [("difference", "difference", n, t, h, d) if w == "meeting" else (w, lem, n, t, h, d)
+             for w, lem, n, t, h, d in BETWEEN]
+    assert pairs(build(other, people)) == set()
+
+
 def test_staying_in_office_together_is_not_working_together():
     people = [(0, 2, PERSON, "Ann Lee"), (3, 5, PERSON, "Tom Hart")]
     assert pairs(build(REMAIN, people)) == set()

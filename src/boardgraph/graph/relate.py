@@ -31,6 +31,7 @@ RULE_KINDS = {
     "reciprocal": "partnered",
     "joint-subject": "jointly",
     "joint-agents": "jointly",
+    "between": "partnered",
     "listed-subject": "jointly",
 }
 

@@ -585,6 +585,25 @@ def _author_as_doer(ctx: Sentence, head: Token, comitative: bool) -> list[int]:
     return []
 
 
+def between_parties(ctx: Sentence) -> list[dict]:
+    """ "a meeting between A and B", "the partnership between X and Y": the parties
+    coordinated after "between" on a word of interaction acted together."""
+    out: list[dict] = []
+    heads = ctx.lex.comitative_heads
+    for tok in ctx.sent:
+        if tok.lower_ != "between" or tok.dep_ != "prep":
+            continue
+        if tok.head.lemma_.lower() not in heads and tok.head.lower_ not in heads:
+            continue
+        members = [
+            m for o in tok.children if o.dep_ == "pobj" for t in coordinated(o) for m in phrase_agents(ctx, t)
+        ]
+        members = [m for m in dict.fromkeys(members) if ctx.label(m) in AGENT_TYPES]
+        if len(members) >= 2:
+            out.append(ctx.relation(WORKED_WITH, members, f"{tok.head.text} between", "between"))
+    return out
+
+
 def with_help_from(ctx: Sentence) -> list[dict]:
     """ "A and B draft replies (with assistance from C)": helpers act with the doers."""
     out: list[dict] = []
@@ -1125,6 +1144,7 @@ def role_phrase(doc: Doc, tokens: list[Token], tm: dict[int, int]) -> str:
 
 RELATION_RULES: tuple[Rule, ...] = (
     with_company,
+    between_parties,
     with_help_from,
     met_object,
     teamed_up,
