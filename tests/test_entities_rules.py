@@ -311,3 +311,20 @@ def test_a_person_run_on_into_their_firm_is_cut_at_of():
     assert _before_of(doc[1:6]).text == "Alex Quaile"
     assert _before_of(doc[1:3]).text == "Alex Quaile"
 
+
+def test_a_given_name_and_surname_coordinated_with_a_person_is_a_person():
+    import spacy
+
+    from boardgraph.nlp.components.people import coordinated_people
+    from boardgraph.nlp.components.spans import Candidate
+
+    nlp = spacy.blank("en")
+    lexicon = Lexicon()
+    doc = nlp("Training with Logan Quaile and Cllr Ann Bell today")
+    bell = Candidate(5, 8, PERSON, "title-person", 85, "Ann Bell")
+    got = {(c.name, c.rule) for c in coordinated_people(doc, [bell], lexicon)}
+    assert ("Logan Quaile", "coordinated-person") in got, got
+    # a given name before an English word is a place or a thing, not a person
+    doc = nlp("Training with Victoria Park and Cllr Ann Bell today")
+    assert coordinated_people(doc, [bell], lexicon) == [bell]
+

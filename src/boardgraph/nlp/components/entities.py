@@ -16,6 +16,7 @@ from boardgraph.nlp.components.councils import council_acronyms, find_councils
 from boardgraph.nlp.components.lexicon import Lexicon
 from boardgraph.nlp.components.people import (
     chair_pronoun,
+    coordinated_people,
     drop_person_initials,
     drop_place_people,
     from_context,
@@ -82,6 +83,7 @@ class EntityFinder:
             cands += from_ner(doc, self.register, self.lexicon)
             cands += ner_organisations(doc, self.lexicon, self._is_place)
         cands += chair_pronoun(doc, ctx)
+        cands = coordinated_people(doc, cands, self.lexicon)
         cands = drop_person_initials(doc, cands)
         cands = drop_place_people(doc, cands, self.lexicon)
         cands = drop_fallbacks_named_otherwise(cands)

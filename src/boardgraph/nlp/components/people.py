@@ -491,3 +491,46 @@ def shared_title(doc: Doc, cands: list[Candidate], lexicon: Lexicon) -> list[Can
             continue
         out.append(Candidate(word.i, word.i + 1, PERSON, "shared-title-person", 80, word.text, c.titles))
     return cands + out
+
+
+def _given_and_surname(doc: Doc, i: int, lexicon: Lexicon) -> bool:
+    """A known given name at i and a capitalised word that is no English word after it."""
+    if i < 0 or i + 1 >= len(doc):
+        return False
+    given, surname = doc[i], doc[i + 1]
+    return (
+        given.is_title
+        and lexicon.is_given_name(given.text)
+        and surname.is_alpha
+        and surname.is_title
+        and not lexicon.is_word_token(surname)
+        and not lexicon.is_given_name(surname.text)
+        and "\n" not in given.whitespace_
+    )
+
+
+def coordinated_people(doc: Doc, cands: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
+    """ "with Logan Quaile and Cllr Ann Bell": a given name and a surname coordinated with
+    a person is a person too, whatever label the NER gave it (a facility, a place)."""
+    out: list[Candidate] = []
+    for c in cands:
+        if c.label != PERSON:
+            continue
+        left = c.start - 3
+        joined_left = c.start >= 3 and doc[c.start - 1].lower_ in {"and", "&", ","}
+        if joined_left and _given_and_surname(doc, left, lexicon):
+            out.append(_coordinated(doc, left))
+        right = c.end + 1
+        after = doc[right + 2] if right + 2 < len(doc) else None
+        if (
+            c.end < len(doc)
+            and doc[c.end].lower_ in {"and", "&", ","}
+            and _given_and_surname(doc, right, lexicon)
+            and not (after is not None and after.is_alpha and after.is_title)
+        ):
+            out.append(_coordinated(doc, right))
+    return cands + out
+
+
+def _coordinated(doc: Doc, i: int) -> Candidate:
+    return Candidate(i, i + 2, PERSON, "coordinated-person", 45, doc[i : i + 2].text)
