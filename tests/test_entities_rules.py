@@ -324,7 +324,12 @@ def test_a_given_name_and_surname_coordinated_with_a_person_is_a_person():
     bell = Candidate(5, 8, PERSON, "title-person", 85, "Ann Bell")
     got = {(c.name, c.rule) for c in coordinated_people(doc, [bell], lexicon)}
     assert ("Logan Quaile", "coordinated-person") in got, got
-    # a given name before an English word is a place or a thing, not a person
-    doc = nlp("Training with Victoria Park and Cllr Ann Bell today")
+    doc = nlp("Managed by Carl Green and Cllr Ann Bell today")
+    got = {(c.name, c.rule) for c in coordinated_people(doc, [bell], lexicon)}
+    assert ("Carl Green", "coordinated-person") in got, got
+    # a given name before a place's head noun after "at" is the place
+    doc = nlp("Meeting at Victoria Park and Cllr Ann Bell today")
+    assert coordinated_people(doc, [bell], lexicon) == [bell]
+    doc = nlp("Meeting on Victoria Road and Cllr Ann Bell today")
     assert coordinated_people(doc, [bell], lexicon) == [bell]
 

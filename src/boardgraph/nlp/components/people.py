@@ -494,7 +494,7 @@ def shared_title(doc: Doc, cands: list[Candidate], lexicon: Lexicon) -> list[Can
 
 
 def _given_and_surname(doc: Doc, i: int, lexicon: Lexicon) -> bool:
-    """A known given name at i and a capitalised word that is no English word after it."""
+    """A known given name at i and a capitalised surname after it (no head noun of a place or body)."""
     if i < 0 or i + 1 >= len(doc):
         return False
     given, surname = doc[i], doc[i + 1]
@@ -503,10 +503,21 @@ def _given_and_surname(doc: Doc, i: int, lexicon: Lexicon) -> bool:
         and lexicon.is_given_name(given.text)
         and surname.is_alpha
         and surname.is_title
-        and not lexicon.is_word_token(surname)
         and not lexicon.is_given_name(surname.text)
         and "\n" not in given.whitespace_
+        # "Carl Green" but not "Victoria Road", nor "at Victoria Park"
+        and not (lexicon.is_word_token(surname) and surname.lower_ in _NOT_SURNAMES)
+        and not (surname.lower_ in PLACE_SURNAME_HEADS and i > 0 and doc[i - 1].lower_ in _PLACE_BEFORE)
     )
+
+
+# Head nouns of places, bodies and things: after a given name they name no person.
+_NOT_SURNAMES = (
+    PLACE_HEADS | ORGANISATION_HEADS | PROGRAMME_HEADS | EVENT_HEADS | DOCUMENT_HEADS
+    | GENERIC_WORDS | ROLE_WORDS | CALENDAR_WORDS
+) - PLACE_SURNAME_HEADS
+# Words before "Victoria Park" that make it the place: prepositions of place, articles.
+_PLACE_BEFORE = frozenset({"at", "in", "to", "from", "near", "around", "the", "a", "of", "into", "through"})
 
 
 def coordinated_people(doc: Doc, cands: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
