@@ -186,6 +186,19 @@ def test_staying_in_office_together_is_not_working_together():
     met = [(w, "meet", "VERB", "VBD", h, d) if w == "remain" else (w, lem, p, t, h, d)
            for w, lem, p, t, h, d in REMAIN]
     assert pairs(build(met, people)) == {ww("Ann Lee", "Tom Hart")}
+    # "Ann Lee and Tom Hart either meet …": one of alternatives, each alone
+    either = [
+        ("Ann", "Ann", "PROPN", "NNP", 1, "compound"),
+        ("Lee", "Lee", "PROPN", "NNP", 6, "nsubj"),
+        ("and", "and", "CCONJ", "CC", 1, "cc"),
+        ("Tom", "Tom", "PROPN", "NNP", 4, "compound"),
+        ("Hart", "Hart", "PROPN", "NNP", 1, "conj"),
+        ("either", "either", "CCONJ", "CC", 6, "preconj"),
+        ("sign", "sign", "VERB", "VBP", 6, "ROOT"),
+        ("forms", "form", "NOUN", "NNS", 6, "dobj"),
+        (".", ".", "PUNCT", ".", 6, "punct"),
+    ]
+    assert pairs(build(either, people)) == set()
 
 
 def _minutes(action: list[Tok]) -> list[Tok]:

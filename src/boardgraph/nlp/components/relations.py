@@ -739,6 +739,9 @@ def _joint_action(ctx: Sentence, verb: Token) -> bool:
     meeting" the minutes record.
     """
     not_joint = ctx.lex.not_joint
+    # "A and B should either sign … or make …": alternatives each does alone
+    if any(c.dep_ == "preconj" for c in verb.children):
+        return False
     action = action_of(verb)
     if action in not_joint and action not in {"be", "have"}:
         return False
