@@ -180,6 +180,36 @@ def test_parties_between_whom_an_interaction_went_acted_together():
     assert pairs(build(other, people)) == set()
 
 
+# "Kestrel Trust and Wren Agency helped . Hart saw a dialogue between those organisations ."
+THOSE = [
+    ("Kestrel", "Kestrel", "PROPN", "NNP", 1, "compound"),
+    ("Trust", "Trust", "PROPN", "NNP", 5, "nsubj"),
+    ("and", "and", "CCONJ", "CC", 1, "cc"),
+    ("Wren", "Wren", "PROPN", "NNP", 4, "compound"),
+    ("Agency", "Agency", "PROPN", "NNP", 1, "conj"),
+    ("helped", "help", "VERB", "VBD", 5, "ROOT"),
+    (".", ".", "PUNCT", ".", 5, "punct"),
+    ("Hart", "Hart", "PROPN", "NNP", 8, "nsubj"),
+    ("saw", "see", "VERB", "VBD", 8, "ROOT"),
+    ("a", "a", "DET", "DT", 10, "det"),
+    ("dialogue", "dialogue", "NOUN", "NN", 8, "dobj"),
+    ("between", "between", "ADP", "IN", 10, "prep"),
+    ("those", "those", "DET", "DT", 13, "det"),
+    ("organisations", "organisation", "NOUN", "NNS", 11, "pobj"),
+    (".", ".", "PUNCT", ".", 8, "punct"),
+]
+
+
+def test_those_organisations_are_the_bodies_the_sentence_before_named():
+    bodies = [(0, 2, ORGANISATION, "Kestrel Trust"), (3, 5, ORGANISATION, "Wren Agency")]
+    bodies.append((7, 8, PERSON, "Hart"))
+    assert pairs(build(THOSE, bodies)) == {ww("Kestrel Trust", "Wren Agency")}
+    # without the demonstrative, "organisations" points back to nobody
+    plain = [(w, lem, p, t, h, d) if w != "those" else ("some", "some", p, t, h, d)
+             for w, lem, p, t, h, d in THOSE]
+    assert pairs(build(plain, bodies)) == set()
+
+
 def test_staying_in_office_together_is_not_working_together():
     people = [(0, 2, PERSON, "Ann Lee"), (3, 5, PERSON, "Tom Hart")]
     assert pairs(build(REMAIN, people)) == set()

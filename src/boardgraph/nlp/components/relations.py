@@ -421,6 +421,8 @@ def phrase_agents(ctx: Sentence, head: Token) -> list[int]:
         # "by local firm, X": the common noun's apposition names the party
         named = [t for c in head.children if c.dep_ == "appos" for t in c.subtree]
         found = [m for m in ctx.mentions_in(named) if ctx.label(m) in AGENT_TYPES]
+    if head.i not in tm:
+        found = list(dict.fromkeys(those_bodies(ctx, head) + found))
     # A person's appended role ("Councillor X, the Y Board Chair") is not another party:
     # when the phrase names people, bodies in it are their roles.
     if any(spans[m].label_ == PERSON for m in found):
@@ -429,6 +431,17 @@ def phrase_agents(ctx: Sentence, head: Token) -> list[int]:
         m for m in ctx.mentions_in(sorted(represented, key=lambda t: t.i)) if ctx.label(m) in MEMBER_TYPES
     ]
     return list(dict.fromkeys(found + bodies))
+
+
+def those_bodies(ctx: Sentence, head: Token) -> list[int]:
+    """ "those organisations", "both councils": the bodies the sentence before named
+    together (two or more of them), when this phrase names none itself."""
+    if head.tag_ != "NNS" or head.lemma_.lower() not in ctx.lex.body_nouns or ctx.before is None:
+        return []
+    if not any(c.dep_ in {"det", "predet"} and c.lower_ in {"those", "these", "both"} for c in head.children):
+        return []
+    bodies = [m for m in ctx.mentions_in(ctx.before) if ctx.label(m) in MEMBER_TYPES]
+    return bodies if len(bodies) >= 2 else []
 
 
 def subject_agents(ctx: Sentence, verb: Token) -> list[int]:
