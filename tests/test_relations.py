@@ -426,6 +426,33 @@ def test_she_opening_a_sentence_is_the_person_before_and_spoke_to_is_interaction
     assert pairs(doc) == {ww("Ann Lee", "Tom Hart")}
 
 
+# "Ann Lee will lead . Tom Hart will assist him ."
+ASSIST = [
+    ("Ann", "Ann", "PROPN", "NNP", 1, "compound"),
+    ("Lee", "Lee", "PROPN", "NNP", 3, "nsubj"),
+    ("will", "will", "AUX", "MD", 3, "aux"),
+    ("lead", "lead", "VERB", "VB", 3, "ROOT"),
+    (".", ".", "PUNCT", ".", 3, "punct"),
+    ("Tom", "Tom", "PROPN", "NNP", 6, "compound"),
+    ("Hart", "Hart", "PROPN", "NNP", 8, "nsubj"),
+    ("will", "will", "AUX", "MD", 8, "aux"),
+    ("assist", "assist", "VERB", "VB", 8, "ROOT"),
+    ("him", "he", "PRON", "PRP", 8, "dobj"),
+    (".", ".", "PUNCT", ".", 8, "punct"),
+]
+
+
+def test_an_object_pronoun_is_the_subject_of_the_sentence_before():
+    doc = build(ASSIST, [(0, 2, PERSON, "Ann Lee"), (5, 7, PERSON, "Tom Hart")])
+    assert pronoun_referents(doc, list(doc.spans["bg"]), {0: 0, 1: 0, 5: 1, 6: 1}) == {9: 0}
+    assert pairs(doc) == {ww("Ann Lee", "Tom Hart")}
+    # "her" as a possessive is nobody's object
+    poss = [(w, lem, p, "PRP$", h, "poss") if w == "him" else (w, lem, p, t, h, d)
+            for w, lem, p, t, h, d in ASSIST]
+    doc = build(poss, [(0, 2, PERSON, "Ann Lee"), (5, 7, PERSON, "Tom Hart")])
+    assert pronoun_referents(doc, list(doc.spans["bg"]), {0: 0, 1: 0, 5: 1, 6: 1}) == {}
+
+
 # "We have applied to the Green Roofs Fund."
 APPLIED = [
     ("We", "we", "PRON", "PRP", 2, "nsubj"),

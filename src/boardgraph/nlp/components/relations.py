@@ -337,7 +337,7 @@ def initials(name: list[str]) -> set[str]:
 
 
 def pronoun_referents(doc: Doc, spans: list[Span], tm: dict[int, int]) -> dict[int, int]:
-    """ "he", "she", "herself" as the one person who is the subject nearby.
+    """ "he", "she", "herself", "him" as the one person who is the subject nearby.
 
     Inside a sentence the pronoun is the main verb's subject ("X reported that
     she and Y would attend", "X noted the work of herself and Y"); opening a
@@ -357,11 +357,19 @@ def pronoun_referents(doc: Doc, spans: list[Span], tm: dict[int, int]) -> dict[i
                 out[tok.i] = own
             elif tok.i == _first_word(sent) and previous is not None:
                 out[tok.i] = previous
+        # "Cllr B will assist him": an object pronoun is never its own clause's subject,
+        # so it is the one person the sentence before had as subject
+        if previous is not None and previous != own:
+            for tok in sent:
+                if tok.lower_ in OBJECT_PRONOUNS and tok.dep_ in OBJECT_DEPS and tok.i not in tm:
+                    out[tok.i] = previous
         previous = own
     return out
 
 
 PERSONAL_PRONOUNS = frozenset({"he", "she", "herself", "himself"})
+OBJECT_PRONOUNS = frozenset({"him", "her"})
+OBJECT_DEPS = frozenset({"dobj", "pobj", "dative"})  # not "poss": "her report" is no one's object
 
 
 def _first_word(sent: Span) -> int:
