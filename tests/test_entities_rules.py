@@ -209,6 +209,26 @@ def test_titled_initials_alone_are_not_people(found):
     assert not [n for n, label in found("Cllr JA proposed the motion.") if label == PERSON]
 
 
+def test_a_titled_initial_with_its_full_stop_is_part_of_the_name(found):
+    people = {n for n, label in found("County Cllr. T. Varga was meeting the Clerk.") if label == PERSON}
+    assert "T. Varga" in people, people
+
+
+def test_one_title_before_two_surnames_covers_both(found):
+    def people(text: str) -> set[str]:
+        return {n for n, label in found(text) if label == PERSON}
+
+    assert {"Brannagh", "Quaile"} <= people("Councillor Brannagh and Quaile will meet the manager.")
+    # an English word after "and" is not a second surname
+    assert people("Thanks to Cllr Brannagh and Highways for the work.") == {"Brannagh"}
+
+
+def test_a_title_list_after_a_doubled_space_and_with_dotted_initials(found):
+    got = found("Cllrs  Odile Fenwick, P Quaile, W. Brannagh and Ivo Castell had met to review it.")
+    people = {n for n, label in got if label == PERSON}
+    assert {"Odile Fenwick", "P Quaile", "W. Brannagh", "Ivo Castell"} <= people, people
+
+
 # ------------------------------------- fragments across cells and lines (d, e)
 
 
@@ -280,3 +300,36 @@ def test_ner_person_ending_in_the_reports_place_is_a_branch_not_a_person():
     kinds = {c.name: (c.label, c.rule) for c in out}
     assert kinds["Bramblix Quorn"] == (ORGANISATION, "branch-of-place")
     assert kinds["Ann Quorn"] == (PERSON, "ner-person")
+
+
+def test_a_person_run_on_into_their_firm_is_cut_at_of():
+    import spacy
+
+    from boardgraph.nlp.components.people import _before_of
+
+    doc = spacy.blank("en")("using Alex Quaile of Brannick today")
+    assert _before_of(doc[1:6]).text == "Alex Quaile"
+    assert _before_of(doc[1:3]).text == "Alex Quaile"
+
+
+def test_a_given_name_and_surname_coordinated_with_a_person_is_a_person():
+    import spacy
+
+    from boardgraph.nlp.components.people import coordinated_people
+    from boardgraph.nlp.components.spans import Candidate
+
+    nlp = spacy.blank("en")
+    lexicon = Lexicon()
+    doc = nlp("Training with Logan Quaile and Cllr Ann Bell today")
+    bell = Candidate(5, 8, PERSON, "title-person", 85, "Ann Bell")
+    got = {(c.name, c.rule) for c in coordinated_people(doc, [bell], lexicon)}
+    assert ("Logan Quaile", "coordinated-person") in got, got
+    doc = nlp("Managed by Carl Green and Cllr Ann Bell today")
+    got = {(c.name, c.rule) for c in coordinated_people(doc, [bell], lexicon)}
+    assert ("Carl Green", "coordinated-person") in got, got
+    # a given name before a place's head noun after "at" is the place
+    doc = nlp("Meeting at Victoria Park and Cllr Ann Bell today")
+    assert coordinated_people(doc, [bell], lexicon) == [bell]
+    doc = nlp("Meeting on Victoria Road and Cllr Ann Bell today")
+    assert coordinated_people(doc, [bell], lexicon) == [bell]
+

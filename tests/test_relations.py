@@ -116,6 +116,121 @@ def test_being_nominated_is_not_working_together():
     assert pairs(build(NOMINATED, people)) == set()
 
 
+# "Ann Lee and Tom Hart remain in post."
+REMAIN = [
+    ("Ann", "Ann", "PROPN", "NNP", 1, "compound"),
+    ("Lee", "Lee", "PROPN", "NNP", 5, "nsubj"),
+    ("and", "and", "CCONJ", "CC", 1, "cc"),
+    ("Tom", "Tom", "PROPN", "NNP", 4, "compound"),
+    ("Hart", "Hart", "PROPN", "NNP", 1, "conj"),
+    ("remain", "remain", "VERB", "VBP", 5, "ROOT"),
+    ("in", "in", "ADP", "IN", 5, "prep"),
+    ("post", "post", "NOUN", "NN", 6, "pobj"),
+    (".", ".", "PUNCT", ".", 5, "punct"),
+]
+
+
+# "The path was managed by Ann Lee and Tom Hart."
+MANAGED_BY = [
+    ("The", "the", "DET", "DT", 1, "det"),
+    ("path", "path", "NOUN", "NN", 3, "nsubjpass"),
+    ("was", "be", "AUX", "VBD", 3, "auxpass"),
+    ("managed", "manage", "VERB", "VBN", 3, "ROOT"),
+    ("by", "by", "ADP", "IN", 3, "agent"),
+    ("Ann", "Ann", "PROPN", "NNP", 6, "compound"),
+    ("Lee", "Lee", "PROPN", "NNP", 4, "pobj"),
+    ("and", "and", "CCONJ", "CC", 6, "cc"),
+    ("Tom", "Tom", "PROPN", "NNP", 9, "compound"),
+    ("Hart", "Hart", "PROPN", "NNP", 6, "conj"),
+    (".", ".", "PUNCT", ".", 3, "punct"),
+]
+
+
+def test_coordinated_agents_of_one_passive_action_act_together():
+    people = [(5, 7, PERSON, "Ann Lee"), (8, 10, PERSON, "Tom Hart")]
+    assert pairs(build(MANAGED_BY, people)) == {ww("Ann Lee", "Tom Hart")}
+    # "was proposed by A and B": moving a motion is not acting together
+    proposed = [(w, "propose", p, t, h, d) if w == "managed" else (w, lem, p, t, h, d)
+                for w, lem, p, t, h, d in MANAGED_BY]
+    assert pairs(build(proposed, people)) == set()
+
+
+# "There was a meeting between Ann Lee and Tom Hart."
+BETWEEN = [
+    ("There", "there", "PRON", "EX", 1, "expl"),
+    ("was", "be", "AUX", "VBD", 1, "ROOT"),
+    ("a", "a", "DET", "DT", 3, "det"),
+    ("meeting", "meeting", "NOUN", "NN", 1, "attr"),
+    ("between", "between", "ADP", "IN", 3, "prep"),
+    ("Ann", "Ann", "PROPN", "NNP", 6, "compound"),
+    ("Lee", "Lee", "PROPN", "NNP", 4, "pobj"),
+    ("and", "and", "CCONJ", "CC", 6, "cc"),
+    ("Tom", "Tom", "PROPN", "NNP", 9, "compound"),
+    ("Hart", "Hart", "PROPN", "NNP", 6, "conj"),
+    (".", ".", "PUNCT", ".", 1, "punct"),
+]
+
+
+def test_parties_between_whom_an_interaction_went_acted_together():
+    people = [(5, 7, PERSON, "Ann Lee"), (8, 10, PERSON, "Tom Hart")]
+    assert pairs(build(BETWEEN, people)) == {ww("Ann Lee", "Tom Hart")}
+    # "the difference between A and B" is no interaction
+    other = [("difference", "difference", n, t, h, d) if w == "meeting" else (w, lem, n, t, h, d)
+             for w, lem, n, t, h, d in BETWEEN]
+    assert pairs(build(other, people)) == set()
+
+
+# "Kestrel Trust and Wren Agency helped . Hart saw a dialogue between those organisations ."
+THOSE = [
+    ("Kestrel", "Kestrel", "PROPN", "NNP", 1, "compound"),
+    ("Trust", "Trust", "PROPN", "NNP", 5, "nsubj"),
+    ("and", "and", "CCONJ", "CC", 1, "cc"),
+    ("Wren", "Wren", "PROPN", "NNP", 4, "compound"),
+    ("Agency", "Agency", "PROPN", "NNP", 1, "conj"),
+    ("helped", "help", "VERB", "VBD", 5, "ROOT"),
+    (".", ".", "PUNCT", ".", 5, "punct"),
+    ("Hart", "Hart", "PROPN", "NNP", 8, "nsubj"),
+    ("saw", "see", "VERB", "VBD", 8, "ROOT"),
+    ("a", "a", "DET", "DT", 10, "det"),
+    ("dialogue", "dialogue", "NOUN", "NN", 8, "dobj"),
+    ("between", "between", "ADP", "IN", 10, "prep"),
+    ("those", "those", "DET", "DT", 13, "det"),
+    ("organisations", "organisation", "NOUN", "NNS", 11, "pobj"),
+    (".", ".", "PUNCT", ".", 8, "punct"),
+]
+
+
+def test_those_organisations_are_the_bodies_the_sentence_before_named():
+    bodies = [(0, 2, ORGANISATION, "Kestrel Trust"), (3, 5, ORGANISATION, "Wren Agency")]
+    bodies.append((7, 8, PERSON, "Hart"))
+    assert pairs(build(THOSE, bodies)) == {ww("Kestrel Trust", "Wren Agency")}
+    # without the demonstrative, "organisations" points back to nobody
+    plain = [(w, lem, p, t, h, d) if w != "those" else ("some", "some", p, t, h, d)
+             for w, lem, p, t, h, d in THOSE]
+    assert pairs(build(plain, bodies)) == set()
+
+
+def test_staying_in_office_together_is_not_working_together():
+    people = [(0, 2, PERSON, "Ann Lee"), (3, 5, PERSON, "Tom Hart")]
+    assert pairs(build(REMAIN, people)) == set()
+    met = [(w, "meet", "VERB", "VBD", h, d) if w == "remain" else (w, lem, p, t, h, d)
+           for w, lem, p, t, h, d in REMAIN]
+    assert pairs(build(met, people)) == {ww("Ann Lee", "Tom Hart")}
+    # "Ann Lee and Tom Hart either meet …": one of alternatives, each alone
+    either = [
+        ("Ann", "Ann", "PROPN", "NNP", 1, "compound"),
+        ("Lee", "Lee", "PROPN", "NNP", 6, "nsubj"),
+        ("and", "and", "CCONJ", "CC", 1, "cc"),
+        ("Tom", "Tom", "PROPN", "NNP", 4, "compound"),
+        ("Hart", "Hart", "PROPN", "NNP", 1, "conj"),
+        ("either", "either", "CCONJ", "CC", 6, "preconj"),
+        ("sign", "sign", "VERB", "VBP", 6, "ROOT"),
+        ("forms", "form", "NOUN", "NNS", 6, "dobj"),
+        (".", ".", "PUNCT", ".", 6, "punct"),
+    ]
+    assert pairs(build(either, people)) == set()
+
+
 def _minutes(action: list[Tok]) -> list[Tok]:
     """ "Mrs Kay Dunn (Clerk)." then a sentence; heads of ``action`` are relative to its start."""
     head = [
@@ -309,6 +424,33 @@ def test_she_opening_a_sentence_is_the_person_before_and_spoke_to_is_interaction
     doc = build(SPOKEN, [(1, 3, PERSON, "Ann Lee"), (12, 14, PERSON, "Tom Hart")])
     assert pronoun_referents(doc, list(doc.spans["bg"]), {1: 0, 2: 0, 12: 1, 13: 1}) == {7: 0}
     assert pairs(doc) == {ww("Ann Lee", "Tom Hart")}
+
+
+# "Ann Lee will lead . Tom Hart will assist him ."
+ASSIST = [
+    ("Ann", "Ann", "PROPN", "NNP", 1, "compound"),
+    ("Lee", "Lee", "PROPN", "NNP", 3, "nsubj"),
+    ("will", "will", "AUX", "MD", 3, "aux"),
+    ("lead", "lead", "VERB", "VB", 3, "ROOT"),
+    (".", ".", "PUNCT", ".", 3, "punct"),
+    ("Tom", "Tom", "PROPN", "NNP", 6, "compound"),
+    ("Hart", "Hart", "PROPN", "NNP", 8, "nsubj"),
+    ("will", "will", "AUX", "MD", 8, "aux"),
+    ("assist", "assist", "VERB", "VB", 8, "ROOT"),
+    ("him", "he", "PRON", "PRP", 8, "dobj"),
+    (".", ".", "PUNCT", ".", 8, "punct"),
+]
+
+
+def test_an_object_pronoun_is_the_subject_of_the_sentence_before():
+    doc = build(ASSIST, [(0, 2, PERSON, "Ann Lee"), (5, 7, PERSON, "Tom Hart")])
+    assert pronoun_referents(doc, list(doc.spans["bg"]), {0: 0, 1: 0, 5: 1, 6: 1}) == {9: 0}
+    assert pairs(doc) == {ww("Ann Lee", "Tom Hart")}
+    # "her" as a possessive is nobody's object
+    poss = [(w, lem, p, "PRP$", h, "poss") if w == "him" else (w, lem, p, t, h, d)
+            for w, lem, p, t, h, d in ASSIST]
+    doc = build(poss, [(0, 2, PERSON, "Ann Lee"), (5, 7, PERSON, "Tom Hart")])
+    assert pronoun_referents(doc, list(doc.spans["bg"]), {0: 0, 1: 0, 5: 1, 6: 1}) == {}
 
 
 # "We have applied to the Green Roofs Fund."
@@ -523,3 +665,37 @@ def test_a_body_heading_an_item_is_not_taking_part(nlp):
     spans = list(doc.spans["bg"])
     members = {spans[r["args"][0]]._.bg_name for r in doc._.bg_relations if r["kind"] == PARTICIPATES}
     assert any("Elmford" in m for m in members) and not any("Forum" in m for m in members), members
+
+
+def _run_in_board(nlp, text: str) -> list[tuple[str, list[str]]]:
+    doc = nlp.make_doc(text)
+    doc._.bg_context = {"id": "t", "chair": None, "board": "Elmford Parish Council", "date": "2021-01-01"}
+    doc = nlp(doc)
+    spans = list(doc.spans["bg"])
+    return [(r["rule"], sorted(spans[a].text for a in r["args"])) for r in doc._.bg_relations]
+
+
+def test_the_boards_own_kind_of_council_is_the_board_and_its_solicitor_firm_too(nlp):
+    found = _run_in_board(
+        nlp,
+        "Minutes of Elmford Parish Council.\n\nAfter discussion it was resolved to use a new solicitor,"
+        " the \nParish Council will be using Alex Quaile of Brannick and Tovey of Ashby.",
+    )
+    assert ("engaged", ["Alex Quaile", "Elmford Parish Council"]) in found, found
+    assert ("engaged", ["Brannick and Tovey", "Elmford Parish Council"]) in found, found
+    # another tier of council is not the board
+    other = "Minutes of Elmford Parish Council.\n\nThe County Council will be using Alex Quaile."
+    assert _run_in_board(nlp, other) == []
+
+
+def test_a_firm_in_apposition_managing_a_project_works_for_the_board(nlp):
+    text = "Minutes of Elmford Parish Council.\n\nThe work is project managed by local firm, Brannick Tovey."
+    doc = nlp.make_doc(text)
+    doc._.bg_context = {"id": "t", "chair": None, "board": "Elmford Parish Council", "date": "2021-01-01"}
+    doc = nlp(doc)
+    spans = list(doc.spans["bg"])
+    firm = [s for s in spans if s.text == "Brannick Tovey"]
+    assert firm and firm[0].label_ == ORGANISATION
+    found = [sorted(spans[a].text for a in r["args"]) for r in doc._.bg_relations]
+    assert ["Brannick Tovey", "Elmford Parish Council"] in found, found
+

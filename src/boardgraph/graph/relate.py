@@ -31,6 +31,8 @@ RULE_KINDS = {
     "interaction-object": "met",
     "reciprocal": "partnered",
     "joint-subject": "jointly",
+    "joint-agents": "jointly",
+    "between": "partnered",
     "listed-subject": "jointly",
 }
 

@@ -339,10 +339,26 @@ def _firm_word(tok: Token, lexicon: Lexicon) -> bool:
     )
 
 
+def _name_before(doc: Doc, i: int, lexicon: Lexicon) -> bool:
+    """ "Alex Birtles of …": a given name and a surname right before ``i``, so "of" names
+    the person's firm."""
+    if i < 2:
+        return False
+    given, surname = doc[i - 2], doc[i - 1]
+    return (
+        lexicon.is_given_name(given.text)
+        and given.is_title
+        and surname.is_alpha
+        and surname.is_title
+        and not lexicon.is_word_token(surname)
+    )
+
+
 def joined_firms(doc: Doc, lexicon: Lexicon, is_place: Callable[[str], bool]) -> list[Candidate]:
-    """ "a quote from X and Y", "appointed X & Y": two names joined by "and" with no head
-    noun, right after a word that says a firm follows, are one firm (solicitors,
-    builders). Not people ("Cllrs X and Y"), nor places ("X and Y" councils)."""
+    """ "a quote from X and Y", "appointed X & Y", "Jo Bloggs of X and Y": two names joined
+    by "and" with no head noun, right after a word that says a firm follows or after a
+    person's name and "of", are one firm (solicitors, builders). Not people ("Cllrs X and Y"),
+    nor places ("X and Y" councils)."""
     out: list[Candidate] = []
     for tok in doc:
         if tok.lower_ not in {"and", "&"} or tok.i < 2 or tok.i + 1 >= len(doc):
@@ -350,7 +366,8 @@ def joined_firms(doc: Doc, lexicon: Lexicon, is_place: Callable[[str], bool]) ->
         a, b = doc[tok.i - 1], doc[tok.i + 1]
         before = doc[tok.i - 2]
         after = doc[tok.i + 2] if tok.i + 2 < len(doc) else None
-        if before.lower_ not in FIRM_CUES or (after is not None and is_namey(after)):
+        cued = before.lower_ in FIRM_CUES or (before.lower_ == "of" and _name_before(doc, before.i, lexicon))
+        if not cued or (after is not None and is_namey(after)):
             continue
         if not all(t.is_alpha and t.text[:1].isupper() and not t.text.isupper() for t in (a, b)):
             continue

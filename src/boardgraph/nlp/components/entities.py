@@ -16,10 +16,12 @@ from boardgraph.nlp.components.councils import council_acronyms, find_councils
 from boardgraph.nlp.components.lexicon import Lexicon
 from boardgraph.nlp.components.people import (
     chair_pronoun,
+    coordinated_people,
     drop_person_initials,
     drop_place_people,
     from_context,
     from_ner,
+    shared_title,
     titled_people,
 )
 from boardgraph.nlp.components.programmes import recurring_programmes
@@ -72,7 +74,7 @@ class EntityFinder:
         cands: list[Candidate] = []
         cands += from_context(doc, ctx)
         cands += find_councils(doc, day, self.register)
-        cands += titled_people(doc, self.lexicon)
+        cands += shared_title(doc, titled_people(doc, self.lexicon), self.lexicon)
         cands += named_bodies(doc, self.lexicon, self._is_place)
         cands += recurring_programmes(doc)
         cands += joined_firms(doc, self.lexicon, self._is_place)
@@ -81,6 +83,7 @@ class EntityFinder:
             cands += from_ner(doc, self.register, self.lexicon)
             cands += ner_organisations(doc, self.lexicon, self._is_place)
         cands += chair_pronoun(doc, ctx)
+        cands = coordinated_people(doc, cands, self.lexicon)
         cands = drop_person_initials(doc, cands)
         cands = drop_place_people(doc, cands, self.lexicon)
         cands = drop_fallbacks_named_otherwise(cands)

@@ -87,7 +87,7 @@ def titled_people(doc: Doc, lexicon: Lexicon | None = None) -> list[Candidate]:
             )
             if (low in STRONG_TITLES or mayor_title) and tok.text[0].isupper():
                 if low in PLURAL_TITLES:
-                    found, i = _title_list(doc, i + 1, sent.end, lexicon)
+                    found, i = _title_list(doc, _first_after_title(doc, i), sent.end, lexicon)
                     out += found
                     continue
                 first = _first_after_title(doc, i)
@@ -159,8 +159,11 @@ def _org_after_title(span: Span, lexicon: Lexicon | None) -> bool:
 
 
 def _first_after_title(doc: Doc, i: int) -> int:
-    """The first word after the title at i, over a doubled space ("Cllr  Jo Bloggs")."""
+    """The first word after the title at i, over its full stop ("Cllr. Jo Bloggs") and a
+    doubled space ("Cllr  Jo Bloggs")."""
     k = i + 1
+    if k < len(doc) and doc[k].text == "." and not doc[i].whitespace_:
+        k += 1
     while k < len(doc) and doc[k].is_space and "\n" not in doc[k].text:
         k += 1
     return k
@@ -210,7 +213,7 @@ def _name_after(doc: Doc, i: int, end: int, lexicon: Lexicon | None = None) -> i
             and t.text[0].isupper()
             and t.text.upper() not in HONOURS_UPPER | {"I"}
             and t.lower_ not in GENERIC_WORDS - {"chair"}
-        ) or (j > i and t.text in {"-"} and not t.whitespace_):
+        ) or (j > i and t.text in {"-"} and not t.whitespace_) or _initial_before_name(doc, j, end):
             j += 1
             if "\n" in t.whitespace_:
                 break
@@ -227,6 +230,20 @@ def _name_after(doc: Doc, i: int, end: int, lexicon: Lexicon | None = None) -> i
             continue
         break
     return j
+
+
+def _initial_before_name(doc: Doc, j: int, end: int) -> bool:
+    """ "W." in "Cllr W. Jones": an initial with its full stop, a capitalised word after it."""
+    t = doc[j]
+    return (
+        len(t.text) == 2
+        and t.text[0].isupper()
+        and t.text[1] == "."
+        and j + 1 < end
+        and "\n" not in t.whitespace_
+        and doc[j + 1].text[:1].isupper()
+        and (doc[j + 1].is_alpha or _initial_before_name(doc, j + 1, end))
+    )
 
 
 def _honours_after(doc: Doc, j: int, end: int) -> int:
@@ -280,6 +297,7 @@ def from_ner(doc: Doc, register: Register, lexicon: Lexicon | None = None) -> li
         if not words or any(t.like_email or t.like_url or t.like_num for t in span):
             continue
         if ent.label_ == "PERSON":
+            span = _before_of(span)
             name_words = [t for t in span if not t.is_punct]
             if not 2 <= len(name_words) <= 3 or not all(
                 t.is_alpha and t.text[0].isupper() for t in name_words
@@ -308,6 +326,14 @@ def from_ner(doc: Doc, register: Register, lexicon: Lexicon | None = None) -> li
             if low in PARTIES:
                 out.append(Candidate(span.start, span.end, ORGANISATION, "party", 70, PARTIES[low]))
     return out
+
+
+def _before_of(span: Span) -> Span:
+    """ "Alex Birtles of Hewitson": the NER ran the person on into their firm or place."""
+    for t in span[2:]:
+        if t.lower_ == "of":
+            return span.doc[span.start : t.i]
+    return span
 
 
 def person_evidence(span: Span, lexicon: Lexicon) -> bool:
@@ -445,3 +471,77 @@ def drop_place_people(doc: Doc, cands: list[Candidate], lexicon: Lexicon) -> lis
             continue
         out.append(c)
     return out
+
+
+def shared_title(doc: Doc, cands: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
+    """ "Councillor Agate and Pogmore will meet …": one title before two surnames
+    covers both. Only a lone capitalised word after "and" that is not an English word,
+    a given name (then it opens a name of its own) or the start of a longer name."""
+    out: list[Candidate] = []
+    for c in cands:
+        if c.rule != "title-person" or len(c.name.split()) != 1 or c.end + 1 >= len(doc):
+            continue
+        conj, word = doc[c.end], doc[c.end + 1]
+        after = doc[c.end + 2] if c.end + 2 < len(doc) else None
+        if conj.lower_ not in {"and", "&"} or not (word.is_alpha and word.is_title):
+            continue
+        if lexicon.is_word_token(word) or lexicon.is_given_name(word.text) or word.lower_ in STRONG_TITLES:
+            continue
+        if after is not None and after.is_alpha and after.text[:1].isupper():
+            continue
+        out.append(Candidate(word.i, word.i + 1, PERSON, "shared-title-person", 80, word.text, c.titles))
+    return cands + out
+
+
+def _given_and_surname(doc: Doc, i: int, lexicon: Lexicon) -> bool:
+    """A known given name at i and a capitalised surname after it (no head noun of a place or body)."""
+    if i < 0 or i + 1 >= len(doc):
+        return False
+    given, surname = doc[i], doc[i + 1]
+    return (
+        given.is_title
+        and lexicon.is_given_name(given.text)
+        and surname.is_alpha
+        and surname.is_title
+        and not lexicon.is_given_name(surname.text)
+        and "\n" not in given.whitespace_
+        # "Carl Green" but not "Victoria Road", nor "at Victoria Park"
+        and not (lexicon.is_word_token(surname) and surname.lower_ in _NOT_SURNAMES)
+        and not (surname.lower_ in PLACE_SURNAME_HEADS and i > 0 and doc[i - 1].lower_ in _PLACE_BEFORE)
+    )
+
+
+# Head nouns of places, bodies and things: after a given name they name no person.
+_NOT_SURNAMES = (
+    PLACE_HEADS | ORGANISATION_HEADS | PROGRAMME_HEADS | EVENT_HEADS | DOCUMENT_HEADS
+    | GENERIC_WORDS | ROLE_WORDS | CALENDAR_WORDS
+) - PLACE_SURNAME_HEADS
+# Words before "Victoria Park" that make it the place: prepositions of place, articles.
+_PLACE_BEFORE = frozenset({"at", "in", "to", "from", "near", "around", "the", "a", "of", "into", "through"})
+
+
+def coordinated_people(doc: Doc, cands: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
+    """ "with Logan Quaile and Cllr Ann Bell": a given name and a surname coordinated with
+    a person is a person too, whatever label the NER gave it (a facility, a place)."""
+    out: list[Candidate] = []
+    for c in cands:
+        if c.label != PERSON:
+            continue
+        left = c.start - 3
+        joined_left = c.start >= 3 and doc[c.start - 1].lower_ in {"and", "&", ","}
+        if joined_left and _given_and_surname(doc, left, lexicon):
+            out.append(_coordinated(doc, left))
+        right = c.end + 1
+        after = doc[right + 2] if right + 2 < len(doc) else None
+        if (
+            c.end < len(doc)
+            and doc[c.end].lower_ in {"and", "&", ","}
+            and _given_and_surname(doc, right, lexicon)
+            and not (after is not None and after.is_alpha and after.is_title)
+        ):
+            out.append(_coordinated(doc, right))
+    return cands + out
+
+
+def _coordinated(doc: Doc, i: int) -> Candidate:
+    return Candidate(i, i + 2, PERSON, "coordinated-person", 45, doc[i : i + 2].text)

@@ -296,6 +296,11 @@ def referents(doc: Doc, spans: list[Span], lex: Lexicon, board: int | None) -> d
             continue
         prev = doc[tok.i - 1].lower_ if tok.i > 0 else ""
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if board is not None and low in board_heads and tok.text[:1].isupper() and not (
+            nxt is not None and nxt.lower_ in {"of", "'s", "\u2019s"}
+        ) and _board_kind_before(doc, tok, spans[board]):
+            out[tok.i] = board  # "the Parish Council": the board's own kind of council
+            continue
         # "the Chairman and Clerk": the article of the first office serves both
         shared = (
             prev in {"and", "&"} and tok.i > 1 and lex.roles.get(doc[tok.i - 2].lower_.strip(".")) is not None
@@ -313,6 +318,18 @@ def referents(doc: Doc, spans: list[Span], lex: Lexicon, board: int | None) -> d
     return out
 
 
+def _board_kind_before(doc: Doc, head: Token, board: Span) -> bool:
+    """ "the Parish Council" in a parish council's minutes: "the", then only words of the
+    board's own name (over line breaks), then its head noun."""
+    own = {w.lower() for w in (board._.bg_name or board.text).split()}
+    i = head.i - 1
+    words = 0
+    while i >= 0 and (doc[i].is_space or (doc[i].lower_ in own and doc[i].text[:1].isupper())):
+        words += not doc[i].is_space
+        i -= 1
+    return words >= 1 and i >= 0 and doc[i].lower_ in {"the", "this", "our"}
+
+
 def initials(name: list[str]) -> set[str]:
     """ "Elm Parish Council" → {"EPC", "PC"}: the initials of the name and of its tail."""
     caps = [w[0] for w in name if w[:1].isupper()]
@@ -320,7 +337,7 @@ def initials(name: list[str]) -> set[str]:
 
 
 def pronoun_referents(doc: Doc, spans: list[Span], tm: dict[int, int]) -> dict[int, int]:
-    """ "he", "she", "herself" as the one person who is the subject nearby.
+    """ "he", "she", "herself", "him" as the one person who is the subject nearby.
 
     Inside a sentence the pronoun is the main verb's subject ("X reported that
     she and Y would attend", "X noted the work of herself and Y"); opening a
@@ -340,11 +357,19 @@ def pronoun_referents(doc: Doc, spans: list[Span], tm: dict[int, int]) -> dict[i
                 out[tok.i] = own
             elif tok.i == _first_word(sent) and previous is not None:
                 out[tok.i] = previous
+        # "Cllr B will assist him": an object pronoun is never its own clause's subject,
+        # so it is the one person the sentence before had as subject
+        if previous is not None and previous != own:
+            for tok in sent:
+                if tok.lower_ in OBJECT_PRONOUNS and tok.dep_ in OBJECT_DEPS and tok.i not in tm:
+                    out[tok.i] = previous
         previous = own
     return out
 
 
 PERSONAL_PRONOUNS = frozenset({"he", "she", "herself", "himself"})
+OBJECT_PRONOUNS = frozenset({"him", "her"})
+OBJECT_DEPS = frozenset({"dobj", "pobj", "dative"})  # not "poss": "her report" is no one's object
 
 
 def _first_word(sent: Span) -> int:
@@ -404,6 +429,8 @@ def phrase_agents(ctx: Sentence, head: Token) -> list[int]:
         # "by local firm, X": the common noun's apposition names the party
         named = [t for c in head.children if c.dep_ == "appos" for t in c.subtree]
         found = [m for m in ctx.mentions_in(named) if ctx.label(m) in AGENT_TYPES]
+    if head.i not in tm:
+        found = list(dict.fromkeys(those_bodies(ctx, head) + found))
     # A person's appended role ("Councillor X, the Y Board Chair") is not another party:
     # when the phrase names people, bodies in it are their roles.
     if any(spans[m].label_ == PERSON for m in found):
@@ -412,6 +439,17 @@ def phrase_agents(ctx: Sentence, head: Token) -> list[int]:
         m for m in ctx.mentions_in(sorted(represented, key=lambda t: t.i)) if ctx.label(m) in MEMBER_TYPES
     ]
     return list(dict.fromkeys(found + bodies))
+
+
+def those_bodies(ctx: Sentence, head: Token) -> list[int]:
+    """ "those organisations", "both councils": the bodies the sentence before named
+    together (two or more of them), when this phrase names none itself."""
+    if head.tag_ != "NNS" or head.lemma_.lower() not in ctx.lex.body_nouns or ctx.before is None:
+        return []
+    if not any(c.dep_ in {"det", "predet"} and c.lower_ in {"those", "these", "both"} for c in head.children):
+        return []
+    bodies = [m for m in ctx.mentions_in(ctx.before) if ctx.label(m) in MEMBER_TYPES]
+    return bodies if len(bodies) >= 2 else []
 
 
 def subject_agents(ctx: Sentence, verb: Token) -> list[int]:
@@ -568,6 +606,25 @@ def _author_as_doer(ctx: Sentence, head: Token, comitative: bool) -> list[int]:
     return []
 
 
+def between_parties(ctx: Sentence) -> list[dict]:
+    """ "a meeting between A and B", "the partnership between X and Y": the parties
+    coordinated after "between" on a word of interaction acted together."""
+    out: list[dict] = []
+    heads = ctx.lex.comitative_heads
+    for tok in ctx.sent:
+        if tok.lower_ != "between" or tok.dep_ != "prep":
+            continue
+        if tok.head.lemma_.lower() not in heads and tok.head.lower_ not in heads:
+            continue
+        members = [
+            m for o in tok.children if o.dep_ == "pobj" for t in coordinated(o) for m in phrase_agents(ctx, t)
+        ]
+        members = [m for m in dict.fromkeys(members) if ctx.label(m) in AGENT_TYPES]
+        if len(members) >= 2:
+            out.append(ctx.relation(WORKED_WITH, members, f"{tok.head.text} between", "between"))
+    return out
+
+
 def with_help_from(ctx: Sentence) -> list[dict]:
     """ "A and B draft replies (with assistance from C)": helpers act with the doers."""
     out: list[dict] = []
@@ -679,6 +736,22 @@ def joint_subject(ctx: Sentence) -> list[dict]:
     return out
 
 
+def joint_agents(ctx: Sentence) -> list[dict]:
+    """ "has been managed by Cllr A and B", "was delivered by X and Y": the parties
+    coordinated as the agent of one passive action did it together."""
+    out: list[dict] = []
+    for tok in ctx.sent:
+        if tok.tag_ != "VBN" or not _joint_action(ctx, tok):
+            continue
+        for agent in (c for c in tok.children if c.dep_ == "agent"):
+            for obj in (o for o in agent.children if o.dep_ == "pobj"):
+                members = [m for t in coordinated(obj) for m in phrase_agents(ctx, t)]
+                members = [m for m in dict.fromkeys(members) if ctx.label(m) in AGENT_TYPES]
+                if len(members) >= 2:
+                    out.append(ctx.relation(WORKED_WITH, members, f"{tok.text} by", "joint-agents"))
+    return out
+
+
 def _joint_action(ctx: Sentence, verb: Token) -> bool:
     """Whether doing ``verb`` together is acting together.
 
@@ -687,6 +760,9 @@ def _joint_action(ctx: Sentence, verb: Token) -> bool:
     meeting" the minutes record.
     """
     not_joint = ctx.lex.not_joint
+    # "A and B should either sign … or make …": alternatives each does alone
+    if any(c.dep_ == "preconj" for c in verb.children):
+        return False
     action = action_of(verb)
     if action in not_joint and action not in {"be", "have"}:
         return False
@@ -814,7 +890,10 @@ def served_by(ctx: Sentence) -> list[dict]:
             subjects.append(tok.head)  # "the X Programme, run by Y": the noun it describes
         # "X was supported by Y", "the X Programme is run by Y": a party's or a programme's
         # own affairs (participation reads the latter), not the body's service
-        if any(m != ctx.board for s in subjects for m in ctx.mentions_in(s.subtree)):
+        own = {t.i for t in tok.subtree}
+        if any(
+            m != ctx.board for s in subjects for m in ctx.mentions_in(t for t in s.subtree if t.i not in own)
+        ):
             continue
         behalf = [
             m
@@ -1089,10 +1168,12 @@ def role_phrase(doc: Doc, tokens: list[Token], tm: dict[int, int]) -> str:
 
 RELATION_RULES: tuple[Rule, ...] = (
     with_company,
+    between_parties,
     with_help_from,
     met_object,
     teamed_up,
     joint_subject,
+    joint_agents,
     listed_subject,
     hired_for_body,
     served_by,
