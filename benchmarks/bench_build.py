@@ -111,16 +111,22 @@ def main() -> int:
     j1 = build(src, WORK / "tp-j1.ttl", *nc)
     e2e = args.throughput_n / j1.wall
     row(rows, f"bare nlp.pipe, N={args.throughput_n}", f"{bare:.2f} reports/s", "", None)
-    row(rows, "end-to-end build -j1 (incl. model load)", f"{e2e:.2f} reports/s = {e2e / bare:.2f}× bare",
-        "≥ 0.70×", e2e / bare >= 0.7)
+    row(
+        rows,
+        "end-to-end build -j1 (incl. model load)",
+        f"{e2e:.2f} reports/s = {e2e / bare:.2f}× bare",
+        "≥ 0.70×",
+        e2e / bare >= 0.7,
+    )
 
     # 2. parallel: the process pool (default) and spaCy's n_process
     j2 = build(src, WORK / "tp-j2.ttl", *nc, "-j", "2")
     sp = build(src, WORK / "tp-sp.ttl", *nc, "-j", "2", "--executor", "spacy")
     row(rows, "-j2 (process pool) vs -j1", f"{j1.wall / j2.wall:.2f}×", "≥ 1.7×", j1.wall / j2.wall >= 1.7)
     row(rows, "-j2 --executor spacy (n_process) vs -j1", f"{j1.wall / sp.wall:.2f}×", "(compare)", None)
-    same = filecmp.cmp(WORK / "tp-j1.ttl", WORK / "tp-j2.ttl", shallow=False) and \
-        filecmp.cmp(WORK / "tp-j1.ttl", WORK / "tp-sp.ttl", shallow=False)
+    same = filecmp.cmp(WORK / "tp-j1.ttl", WORK / "tp-j2.ttl", shallow=False) and filecmp.cmp(
+        WORK / "tp-j1.ttl", WORK / "tp-sp.ttl", shallow=False
+    )
     row(rows, "serial / pool / n_process Turtle identical", "yes" if same else "NO", "identical", same)
 
     # 3. scaling curve
@@ -128,13 +134,23 @@ def main() -> int:
     for n in sizes:
         r = build(corpus(n), WORK / f"curve-{n}.ttl", *nc, "-j", str(args.jobs))
         per_report.append(r.wall / n)
-        row(rows, f"N={n:>6,} -j{args.jobs}", f"{r.wall:7.1f} s, {1000 * r.wall / n:6.1f} ms/report, "
+        row(
+            rows,
+            f"N={n:>6,} -j{args.jobs}",
+            f"{r.wall:7.1f} s, {1000 * r.wall / n:6.1f} ms/report, "
             f"peak RSS {r.rss_mib:,.0f} MiB (main process)",
-            "RSS < 4 GiB", r.rss_mib < 4096)
+            "RSS < 4 GiB",
+            r.rss_mib < 4096,
+        )
     if len(per_report) > 1:
         growth = per_report[-1] / per_report[0]
-        row(rows, "time/report, largest N vs smallest", f"{growth:.2f}×", "not growing (≤ 1.1×)",
-            growth <= 1.1)
+        row(
+            rows,
+            "time/report, largest N vs smallest",
+            f"{growth:.2f}×",
+            "not growing (≤ 1.1×)",
+            growth <= 1.1,
+        )
 
     # 4. incremental
     src = corpus(args.cache_n)
@@ -146,21 +162,31 @@ def main() -> int:
     jobs = ["-j", str(args.jobs), "--cache", str(cache)]
     first = build(work, WORK / "cache-first.ttl", *jobs)
     again = build(work, WORK / "cache-again.ttl", *jobs)
-    row(rows, f"re-build unchanged N={args.cache_n:,} (cached) vs first",
-        f"{first.wall:.1f} s → {again.wall:.1f} s = {first.wall / again.wall:.1f}×", "≥ 20×",
-        first.wall / again.wall >= 20)
+    row(
+        rows,
+        f"re-build unchanged N={args.cache_n:,} (cached) vs first",
+        f"{first.wall:.1f} s → {again.wall:.1f} s = {first.wall / again.wall:.1f}×",
+        "≥ 20×",
+        first.wall / again.wall >= 20,
+    )
     victim = sorted(work.glob("*.txt"))[len(list(work.glob("*.txt"))) // 2]
     victim.write_text(victim.read_text(encoding="utf-8").replace("Board", "Panel", 1), encoding="utf-8")
     changed = build(work, WORK / "cache-changed.ttl", *jobs)
     clean = build(work, WORK / "cache-clean.ttl", "--no-cache", "-j", str(args.jobs))
     equal = filecmp.cmp(WORK / "cache-changed.ttl", WORK / "cache-clean.ttl", shallow=False)
-    row(rows, "one report changed: cached build == clean build",
+    row(
+        rows,
+        "one report changed: cached build == clean build",
         f"{'identical' if equal else 'DIFFERENT'} ({changed.wall:.1f} s vs {clean.wall:.1f} s clean)",
-        "identical", equal)
+        "identical",
+        equal,
+    )
 
     width = [max(len(r[i]) for r in [*rows, ("measurement", "result", "target", "")]) for i in range(4)]
-    print(f"\nboardgraph build benchmark ({time.perf_counter() - started:.0f} s; "
-          f"{' '.join(sys.argv[1:]) or 'defaults'})")
+    print(
+        f"\nboardgraph build benchmark ({time.perf_counter() - started:.0f} s; "
+        f"{' '.join(sys.argv[1:]) or 'defaults'})"
+    )
     header = ("measurement", "result", "target", "")
     for r in [header, tuple("-" * w for w in width), *rows]:
         print("  ".join(c.ljust(w) for c, w in zip(r, width, strict=True)).rstrip())

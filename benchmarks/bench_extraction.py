@@ -89,8 +89,19 @@ def build_and_score(corpus: Corpus, scorer: Path, work: Path, verbose: bool) -> 
 
 
 COLUMNS = (
-    "set", "n", "entity F1", "Person", "Council", "Org", "Programme", "worked_with", "participates",
-    "dates", "chairs", "boards", "splits / merges",
+    "set",
+    "n",
+    "entity F1",
+    "Person",
+    "Council",
+    "Org",
+    "Programme",
+    "worked_with",
+    "participates",
+    "dates",
+    "chairs",
+    "boards",
+    "splits / merges",
 )
 
 
@@ -104,10 +115,15 @@ def row(name: str, s: dict) -> list[str]:
         return f"{s[key + '_ok']}/{s[key + '_n']}"
 
     return [
-        name, str(s["reports"]), f(s["entity_f1"]),
+        name,
+        str(s["reports"]),
+        f(s["entity_f1"]),
         *(f"{ent[t]['f1']:.2f}" for t in ("Person", "Council", "Organisation", "Programme")),
-        f(s["worked_with_f1"]), f(s["participates_f1"]),
-        frac("dates"), frac("chairs"), frac("boards"),
+        f(s["worked_with_f1"]),
+        f(s["participates_f1"]),
+        frac("dates"),
+        frac("chairs"),
+        frac("boards"),
         f"{s['resolution_splits']} / {s.get('resolution_merges', 0)}",
     ]
 

@@ -28,6 +28,7 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -155,42 +156,73 @@ def _soffice(files: list[Path], target: str, outdir: Path, infilter: str | None 
 # ------------------------------------------------------------ sets
 
 
+def _copy_texts(texts: list[Path], folder: Path, work: Path) -> None:
+    for t in texts:
+        shutil.copy(t, folder / t.name)
+
+
+def _fpdf2_pdfs(texts: list[Path], folder: Path, work: Path) -> None:
+    for t in texts:
+        render_fpdf2(t, folder / f"{t.stem}.pdf")
+
+
+def _two_column_pdfs(texts: list[Path], folder: Path, work: Path) -> None:
+    for t in texts:
+        render_two_columns(t, folder / f"{t.stem}.pdf")
+
+
+def _scans(texts: list[Path], folder: Path, work: Path) -> None:
+    fpdf_dir = work / "pdf-fpdf2"
+    if not fpdf_dir.exists():
+        make_set("pdf-fpdf2", texts, work)
+    for t in texts:
+        scan(fpdf_dir / f"{t.stem}.pdf", folder / f"{t.stem}.pdf")
+
+
+def _pandoc_set(ext: str) -> Callable[[list[Path], Path, Path], None]:
+    def make(texts: list[Path], folder: Path, work: Path) -> None:
+        for t in texts:
+            _pandoc(t, folder / f"{t.stem}.{ext}", ext)
+
+    return make
+
+
+def _libreoffice_pdfs(texts: list[Path], folder: Path, work: Path) -> None:
+    tmp = work / "_docx-for-pdf"
+    tmp.mkdir(exist_ok=True)
+    for t in texts:
+        _pandoc(t, tmp / f"{t.stem}.docx", "docx")
+    _soffice(sorted(tmp.glob("*.docx")), "pdf", folder)
+    shutil.rmtree(tmp)
+
+
+def _libreoffice_set(target: str) -> Callable[[list[Path], Path, Path], None]:
+    def make(texts: list[Path], folder: Path, work: Path) -> None:
+        _soffice(texts, target, folder, infilter="Text (encoded):UTF8,LF,,,")
+
+    return make
+
+
+MAKERS: dict[str, Callable[[list[Path], Path, Path], None]] = {
+    "txt": _copy_texts,
+    "pdf-fpdf2": _fpdf2_pdfs,
+    "pdf-2col": _two_column_pdfs,
+    "scan": _scans,
+    "docx-pandoc": _pandoc_set("docx"),
+    "html-pandoc": _pandoc_set("html"),
+    "pdf-libreoffice": _libreoffice_pdfs,
+    "docx-libreoffice": _libreoffice_set("docx:MS Word 2007 XML"),
+    "html-libreoffice": _libreoffice_set("html:XHTML Writer File:UTF8"),
+}
+
+
 def make_set(name: str, texts: list[Path], work: Path) -> Path:
+    if name not in MAKERS:
+        raise SystemExit(f"unknown set {name}")
     folder = work / name
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
-    fpdf_dir = work / "pdf-fpdf2"
-    if name == "txt":
-        for t in texts:
-            shutil.copy(t, folder / t.name)
-    elif name == "pdf-fpdf2":
-        for t in texts:
-            render_fpdf2(t, folder / f"{t.stem}.pdf")
-    elif name == "pdf-2col":
-        for t in texts:
-            render_two_columns(t, folder / f"{t.stem}.pdf")
-    elif name == "scan":
-        if not fpdf_dir.exists():
-            make_set("pdf-fpdf2", texts, work)
-        for t in texts:
-            scan(fpdf_dir / f"{t.stem}.pdf", folder / f"{t.stem}.pdf")
-    elif name in ("docx-pandoc", "html-pandoc"):
-        ext = name.split("-")[0]
-        for t in texts:
-            _pandoc(t, folder / f"{t.stem}.{ext}", ext)
-    elif name == "pdf-libreoffice":
-        tmp = work / "_docx-for-pdf"
-        tmp.mkdir(exist_ok=True)
-        for t in texts:
-            _pandoc(t, tmp / f"{t.stem}.docx", "docx")
-        _soffice(sorted(tmp.glob("*.docx")), "pdf", folder)
-        shutil.rmtree(tmp)
-    elif name in ("docx-libreoffice", "html-libreoffice"):
-        ext = name.split("-")[0]
-        target = "docx:MS Word 2007 XML" if ext == "docx" else "html:XHTML Writer File:UTF8"
-        _soffice(texts, target, folder, infilter="Text (encoded):UTF8,LF,,,")
-    else:
-        raise SystemExit(f"unknown set {name}")
+    MAKERS[name](texts, folder, work)
     return folder
 
 
@@ -235,8 +267,9 @@ def main(argv: list[str] | None = None) -> int:
     wanted = [s for s in SETS if not args.only or s in args.only.split(",") or s == "txt"]
     args.work.mkdir(parents=True, exist_ok=True)
     results: dict[str, dict] = {}
-    print(f"{'set':18} {'entity F1':>9} {'worked':>7} {'partic':>7} {'dates':>6} {'chairs':>6} "
-          f"{'build s':>8}")
+    print(
+        f"{'set':18} {'entity F1':>9} {'worked':>7} {'partic':>7} {'dates':>6} {'chairs':>6} {'build s':>8}"
+    )
     for name in wanted:
         missing = [tool for tool in NEEDS.get(name, ()) if shutil.which(tool) is None]
         if missing:
@@ -245,8 +278,10 @@ def main(argv: list[str] | None = None) -> int:
         folder = make_set(name, texts, args.work)
         s, seconds, log = build_and_score(folder, args.gold, args.jobs)
         results[name] = s
-        print(f"{name:18} {s['entity_f1']:9.3f} {s['worked_with_f1']:7.3f} {s['participates_f1']:7.3f} "
-              f"{s['dates_ok']:>3}/{s['dates_n']:<2} {s['chairs_ok']:>3}/{s['chairs_n']:<2} {seconds:8.1f}")
+        print(
+            f"{name:18} {s['entity_f1']:9.3f} {s['worked_with_f1']:7.3f} {s['participates_f1']:7.3f} "
+            f"{s['dates_ok']:>3}/{s['dates_n']:<2} {s['chairs_ok']:>3}/{s['chairs_n']:<2} {seconds:8.1f}"
+        )
         for line in log.splitlines():
             if "warning" in line and "OCR" in line:
                 print(f"    {line.strip()}")

@@ -26,8 +26,10 @@ from pathlib import Path
 BG = [sys.executable, "-m", "boardgraph"]
 GIB = 1024 * 1024 * 1024
 
-PARAGRAPH = ("Cllr Ada Quill, Chair of the Example Board, met Sir Tom Reed of the Sample Trust on "
-             "3 March 2012. The Better Streets programme was discussed with Testshire County Council. ")
+PARAGRAPH = (
+    "Cllr Ada Quill, Chair of the Example Board, met Sir Tom Reed of the Sample Trust on "
+    "3 March 2012. The Better Streets programme was discussed with Testshire County Council. "
+)
 
 
 @dataclass
@@ -98,8 +100,21 @@ def run(probe: Probe, root: Path) -> dict:
     out = root / f"{folder.name}.ttl"
     out.write_text("previous graph\n")
     timing = root / f"{folder.name}.time"
-    command = ["/usr/bin/time", "-f", "%e %M", "-o", str(timing), *BG, "build", str(folder), "-o", str(out),
-               "--no-cache", "-q", *probe.args]
+    command = [
+        "/usr/bin/time",
+        "-f",
+        "%e %M",
+        "-o",
+        str(timing),
+        *BG,
+        "build",
+        str(folder),
+        "-o",
+        str(out),
+        "--no-cache",
+        "-q",
+        *probe.args,
+    ]
     started = time.monotonic()
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     wall = time.monotonic() - started
@@ -113,9 +128,16 @@ def run(probe: Probe, root: Path) -> dict:
     clean = not lost and replaced and done.returncode in (0, 1) and "Traceback" not in err
     ok = clean and outcome == probe.expect and wall <= probe.seconds and memory <= probe.memory
     reason = skipped[0].split(": ", 2)[-1] if skipped else (err.strip().splitlines() or [""])[-1][:120]
-    return {"probe": probe.name, "exit": done.returncode, "outcome": outcome,
-            "seconds": round(float(seconds), 1), "memory_mib": memory // (1024 * 1024), "ok": ok,
-            "lost": lost, "reason": reason}
+    return {
+        "probe": probe.name,
+        "exit": done.returncode,
+        "outcome": outcome,
+        "seconds": round(float(seconds), 1),
+        "memory_mib": memory // (1024 * 1024),
+        "ok": ok,
+        "lost": lost,
+        "reason": reason,
+    }
 
 
 def main() -> int:
@@ -136,8 +158,11 @@ def main() -> int:
             failures += not row["ok"]
             lost += row["lost"]
             mark = "ok  " if row["ok"] else "FAIL"
-            print(f"{mark} {row['probe']:<32} exit {row['exit']}  {row['outcome']:<8} {row['seconds']:>6} s "
-                  f"{row['memory_mib']:>6} MiB  {row['reason']}", flush=True)
+            print(
+                f"{mark} {row['probe']:<32} exit {row['exit']}  {row['outcome']:<8} {row['seconds']:>6} s "
+                f"{row['memory_mib']:>6} MiB  {row['reason']}",
+                flush=True,
+            )
     print(f"{len(probes)} probes, {len(probes) - failures} handled within budget, data lost: {lost}")
     return 1 if failures else 0
 

@@ -61,8 +61,10 @@ NAME = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
 TITLED = re.compile(rf"\b{TITLE} ({NAME})(?: ({NAME}))?")
 MP = re.compile(rf"\b({NAME}) ({NAME}) MP\b")
 PEOPLE_LIST = re.compile(rf"\bCllrs ((?:{NAME} {NAME}, )*{NAME} {NAME},? and {NAME} {NAME})")
-DATE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)? (January|February|March|April|May|June|July|August|September|"
-                  r"October|November|December) (20\d\d)\b")
+DATE = re.compile(
+    r"\b(\d{1,2})(?:st|nd|rd|th)? (January|February|March|April|May|June|July|August|September|"
+    r"October|November|December) (20\d\d)\b"
+)
 MONTHS = _words("January February March April May June July August September October November December")
 NUMBERED = re.compile(r"^\s*(?:[-*]\s*)?\d+(?:\.\d+)*\.\s", re.M)
 # contact officers are named without a title: "Contact officer: Ann Smith", "contact Ann Smith at ann.smith@"
@@ -138,11 +140,13 @@ class Renamer:
         text = MP.sub(lambda m: f"{self.first(m.group(1))} {self.last(m.group(2))} MP", text)
         # a surname seen with a title is the same person when it recurs alone
         if self.lasts:
-            alone = re.compile(r"\b(" + "|".join(map(re.escape, sorted(self.lasts, key=len, reverse=True)))
-                               + r")\b")
+            alone = re.compile(
+                r"\b(" + "|".join(map(re.escape, sorted(self.lasts, key=len, reverse=True))) + r")\b"
+            )
             text = alone.sub(lambda m: self.lasts[m.group(1)], text)
         return self.place_pattern.sub(
-            lambda m: self.place_map.setdefault(m.group(1), self.rng.choice(self.places)), text)
+            lambda m: self.place_map.setdefault(m.group(1), self.rng.choice(self.places)), text
+        )
 
 
 class CorpusGenerator:
@@ -151,7 +155,8 @@ class CorpusGenerator:
         self.samples = load_samples(source)
         self.places = council_places()
         self.place_pattern = re.compile(
-            r"\b(" + "|".join(map(re.escape, sorted(self.places, key=len, reverse=True))) + r")\b")
+            r"\b(" + "|".join(map(re.escape, sorted(self.places, key=len, reverse=True))) + r")\b"
+        )
 
     def report(self, i: int) -> tuple[str, str]:
         """(file name, text) of report ``i``: a function of (seed, i) only."""

@@ -75,8 +75,9 @@ BAD_FILES = {
 
 
 @pytest.mark.parametrize("name", sorted(BAD_FILES))
-def test_bad_file_is_skipped_with_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                           name: str) -> None:
+def test_bad_file_is_skipped_with_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
     reason, make = BAD_FILES[name]
     bad = tmp_path / name
     make(bad)
@@ -89,8 +90,9 @@ def test_bad_file_is_skipped_with_one_line(tmp_path: Path, capsys: pytest.Captur
     assert len(Graph().parse(out)) > 0  # the good report is still in the graph
 
 
-def test_all_inputs_bad_is_an_error_and_writes_nothing(tmp_path: Path,
-                                                       capsys: pytest.CaptureFixture[str]) -> None:
+def test_all_inputs_bad_is_an_error_and_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     bads = []
     for name, (_, make) in BAD_FILES.items():
         make(tmp_path / name)
@@ -144,8 +146,12 @@ def test_output_does_not_depend_on_hash_seed(tmp_path: Path) -> None:
     for seed in ("1", "4242"):
         out = tmp_path / f"g{seed}.ttl"
         env = {**os.environ, "PYTHONHASHSEED": seed}
-        subprocess.run([sys.executable, "-m", "boardgraph", "build", str(src), "-o", str(out), "-q",
-                        "--no-cache"], check=True, env=env, cwd=tmp_path)
+        subprocess.run(
+            [sys.executable, "-m", "boardgraph", "build", str(src), "-o", str(out), "-q", "--no-cache"],
+            check=True,
+            env=env,
+            cwd=tmp_path,
+        )
         outputs.append(out.read_bytes())
     assert outputs[0] == outputs[1]
 

@@ -82,8 +82,10 @@ def test_ocr_councillor_title(raw: str, expected: str) -> None:
         ("We will return in turn to the modern era.", "We will return in turn to the modern era."),
         ("Cornwall and Barnsley councils", "Cornwall and Barnsley councils"),
         # a word the report itself spells with "m" more often
-        ("The Sumrnit opened. The Summit met. The Summit closed.",
-         "The Summit opened. The Summit met. The Summit closed."),
+        (
+            "The Sumrnit opened. The Summit met. The Summit closed.",
+            "The Summit opened. The Summit met. The Summit closed.",
+        ),
         # the pronoun read as a bar or a one
         ("| am pleased to report", "I am pleased to report"),
         ("Cllrs Roe, Lee and | were pleased", "Cllrs Roe, Lee and I were pleased"),

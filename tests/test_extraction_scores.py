@@ -23,14 +23,30 @@ FLOORS = {
     "samples": (
         SHARED / "corpus",
         SHARED / "gold" / "seeds.yaml",
-        {"entity_f1": 0.97, "worked_with_f1": 0.95, "participates_f1": 0.95, "dates_ok": 5, "chairs_ok": 5,
-         "boards_ok": 5, "max_splits": 0, "max_merges": 0},
+        {
+            "entity_f1": 0.97,
+            "worked_with_f1": 0.95,
+            "participates_f1": 0.95,
+            "dates_ok": 5,
+            "chairs_ok": 5,
+            "boards_ok": 5,
+            "max_splits": 0,
+            "max_merges": 0,
+        },
     ),
     "corpus-extra": (
         SHARED / "corpus-extra",
         SHARED / "gold" / "corpus-extra.yaml",
-        {"entity_f1": 0.82, "worked_with_f1": 0.79, "participates_f1": 0.45, "dates_ok": 16, "chairs_ok": 12,
-         "boards_ok": 16, "max_splits": 8, "max_merges": 0},
+        {
+            "entity_f1": 0.82,
+            "worked_with_f1": 0.79,
+            "participates_f1": 0.45,
+            "dates_ok": 16,
+            "chairs_ok": 12,
+            "boards_ok": 16,
+            "max_splits": 8,
+            "max_merges": 0,
+        },
     ),
 }
 
@@ -51,8 +67,11 @@ def test_development_set_scores(name: str, tmp_path: Path) -> None:
     graph = tmp_path / "graph.ttl"
     write_graph(result, graph)
     out = tmp_path / "score.json"
-    subprocess.run([sys.executable, str(SCORER), str(gold), str(graph), "--json", str(out)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, str(SCORER), str(gold), str(graph), "--json", str(out)],
+        check=True,
+        capture_output=True,
+    )
     score = json.loads(out.read_text(encoding="utf-8"))
     for key in ("entity_f1", "worked_with_f1", "participates_f1", "dates_ok", "chairs_ok", "boards_ok"):
         assert score[key] >= floor[key], (name, key, score[key])

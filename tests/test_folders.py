@@ -39,8 +39,10 @@ def _names(paths: list[Path], root: Path) -> list[str]:
 def test_notes_beside_reports_are_left_out_with_reasons(folder: Path) -> None:
     files, left_out = select_files([folder])
     assert _names(files, folder) == ["2019-05-01.txt", "drafts/2019-06-01.txt"]
-    reasons = {Path(line.split(": ", 1)[0]).relative_to(folder).as_posix(): line.split(": ", 1)[1]
-               for line in left_out}
+    reasons = {
+        Path(line.split(": ", 1)[0]).relative_to(folder).as_posix(): line.split(": ", 1)[1]
+        for line in left_out
+    }
     assert reasons == {
         ".git/HEAD.txt": "in hidden folder .git",
         ".hidden.txt": "hidden file",
@@ -86,8 +88,11 @@ def test_one_report_a_readme_and_sources_give_one_report(
     printed = capsys.readouterr().out
     assert "1 report(s)" in printed
     for name, reason in (("README.md", "README*"), ("SOURCES.md", "SOURCES*"), ("notes.rtf", ".rtf")):
-        assert any(name in line and reason in line for line in printed.splitlines()
-                   if line.strip().startswith("not read:")), printed
+        assert any(
+            name in line and reason in line
+            for line in printed.splitlines()
+            if line.strip().startswith("not read:")
+        ), printed
     assert "Trust" not in out.read_text(encoding="utf-8")
 
 

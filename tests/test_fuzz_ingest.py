@@ -20,8 +20,10 @@ from boardgraph.limits import Limits
 SEED = 20121
 CASES = 30  # per format; the whole file runs in well under 30 s
 PER_FILE_SECONDS = 10.0
-TEXT = ("Cllr Ada Quill, Chair of the Example Board, met Sir Tom Reed of the Sample Trust. "
-        "The Better Streets programme was discussed with Testshire County Council.\n\n") * 8
+TEXT = (
+    "Cllr Ada Quill, Chair of the Example Board, met Sir Tom Reed of the Sample Trust. "
+    "The Better Streets programme was discussed with Testshire County Council.\n\n"
+) * 8
 
 
 def _docx() -> bytes:

@@ -46,8 +46,24 @@ def _iris(graph: Graph) -> set[str]:
 
 # ------------------------------------------------------------ 1. names and IRIs
 
-HOSTILE_NAMES = ["board report 2012", 'a"b', "x|y", "a>b<c", "{x}", "back`tick", "new\nline", "per%20cent",
-                 "ünïcödé", "tab\there", "", "a/b", "#frag", "?q=1", "\u2028", "\uffff"]
+HOSTILE_NAMES = [
+    "board report 2012",
+    'a"b',
+    "x|y",
+    "a>b<c",
+    "{x}",
+    "back`tick",
+    "new\nline",
+    "per%20cent",
+    "ünïcödé",
+    "tab\there",
+    "",
+    "a/b",
+    "#frag",
+    "?q=1",
+    "\u2028",
+    "\uffff",
+]
 
 
 @pytest.mark.parametrize("name", HOSTILE_NAMES)
@@ -67,7 +83,7 @@ def test_segment_is_injective_and_keeps_safe_names() -> None:
 
 
 def test_iri_grammar_rejects_what_rdflib_refuses() -> None:
-    for bad in ("https://x.org/a b", "https://x.org/a\"b", "https://x.org/{x}", "https://x.org/a|b", "nota"):
+    for bad in ("https://x.org/a b", 'https://x.org/a"b', "https://x.org/{x}", "https://x.org/a|b", "nota"):
         assert not iri.is_iri(bad), bad
 
 
@@ -171,8 +187,14 @@ def test_long_text_in_pieces_keeps_offsets_into_the_whole_text(monkeypatch: pyte
     from boardgraph.nlp.pipeline import load_pipeline
 
     text = "\n\n".join([REPORT] * 6)
-    doc = SourceDocument(path=Path("long.txt"), identifier="long", format="txt", raw_text=text,
-                         text=clean_text(text), sha256="0")
+    doc = SourceDocument(
+        path=Path("long.txt"),
+        identifier="long",
+        format="txt",
+        raw_text=text,
+        text=clean_text(text),
+        sha256="0",
+    )
     meta = read_metadata(doc)
     nlp = load_pipeline()
     whole = next(extract_mod.extract(nlp, [(doc, meta)]))
@@ -198,7 +220,8 @@ class _Boom:
 
 
 def test_cache_entries_are_json_and_forged_or_pickled_entries_are_rebuilt(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from boardgraph.build import cache as cache_mod
     from boardgraph.model import ExtractedReport, ReportMeta, SourceDocument
 
@@ -305,8 +328,12 @@ def test_update_hidden_behind_escapes_is_refused_without_contacting_the_server(r
     url, handler = recorder
     from boardgraph.sparql.query import run_query
 
-    for text in (UPDATE_BYPASS, "# SELECT\nDROP ALL", "SELECT * WHERE { ?s ?p ?o } ; DROP ALL",
-                 "INSERT DATA { <http://a> <http://b> 'select' }"):
+    for text in (
+        UPDATE_BYPASS,
+        "# SELECT\nDROP ALL",
+        "SELECT * WHERE { ?s ?p ?o } ; DROP ALL",
+        "INSERT DATA { <http://a> <http://b> 'select' }",
+    ):
         with pytest.raises(BoardgraphError):
             run_query(text, endpoint=url + "/query")
     assert handler.requests == []
@@ -380,8 +407,9 @@ def test_output_equal_to_an_input_is_refused_and_the_input_untouched(one_report:
     assert one_report.read_bytes() == before
 
 
-def test_output_that_is_a_folder_or_device_or_under_a_file_is_refused(one_report: Path, tmp_path: Path,
-                                                                      capsys) -> None:
+def test_output_that_is_a_folder_or_device_or_under_a_file_is_refused(
+    one_report: Path, tmp_path: Path, capsys
+) -> None:
     base = ["build", str(one_report), "-q", "--no-cache", "-o"]
     _refused([*base, str(tmp_path)], capsys, "is a folder")
     fifo = tmp_path / "pipe"
@@ -400,10 +428,12 @@ def test_symlinked_output_writes_the_target(tmp_path: Path) -> None:
     assert link.is_symlink() and target.read_text() == "new"
 
 
-@pytest.mark.parametrize(("code", "needle"), [(errno.ENOSPC, "no space left"),
-                                              (errno.EROFS, "read-only file system")])
-def test_write_failures_are_one_line_and_leave_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                       code: int, needle: str) -> None:
+@pytest.mark.parametrize(
+    ("code", "needle"), [(errno.ENOSPC, "no space left"), (errno.EROFS, "read-only file system")]
+)
+def test_write_failures_are_one_line_and_leave_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: int, needle: str
+) -> None:
     out = tmp_path / "out.ttl"
     out.write_text("previous")
 
@@ -492,8 +522,16 @@ def test_credentials_never_follow_a_redirect_to_another_host(recorder, monkeypat
 
 def test_password_in_the_endpoint_url_is_masked_in_messages(capsys) -> None:
     port = _free_port()
-    code = main(["query", "ASK { ?s ?p ?o }", "--endpoint", f"http://bob:hunter2@127.0.0.1:{port}/query",
-                 "--timeout", "2"])
+    code = main(
+        [
+            "query",
+            "ASK { ?s ?p ?o }",
+            "--endpoint",
+            f"http://bob:hunter2@127.0.0.1:{port}/query",
+            "--timeout",
+            "2",
+        ]
+    )
     err = capsys.readouterr().err
     assert code == 2 and "hunter2" not in err and "***" in err
 
@@ -597,25 +635,30 @@ def test_internal_error_is_exit_3_one_line_traceback_only_with_debug(monkeypatch
 
 def _network_ttl(path: Path) -> Path:
     """Thirty people in a few components, one label with U+FFFF, one that is a formula."""
-    lines = ["@prefix bg: <https://w3id.org/boardgraph/ontology#> .",
-             "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .",
-             "@prefix dcterms: <http://purl.org/dc/terms/> .",
-             "@prefix prov: <http://www.w3.org/ns/prov#> .",
-             "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> ."]
+    lines = [
+        "@prefix bg: <https://w3id.org/boardgraph/ontology#> .",
+        "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .",
+        "@prefix dcterms: <http://purl.org/dc/terms/> .",
+        "@prefix prov: <http://www.w3.org/ns/prov#> .",
+        "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .",
+    ]
     base = "https://w3id.org/boardgraph/id/"
     labels = {0: "Ann \\uFFFF Able", 1: "=1+2", 2: "@SUM(A1)"}
     for i in range(30):
         lines.append(f'<{base}person/p{i}> a bg:Person ; rdfs:label "{labels.get(i, f"Person {i}")}" .')
-    lines.append(f'<{base}report/r> a bg:Report ; dcterms:identifier "r" ; '
-                 'dcterms:date "2012-01-01"^^xsd:date .')
+    lines.append(
+        f'<{base}report/r> a bg:Report ; dcterms:identifier "r" ; dcterms:date "2012-01-01"^^xsd:date .'
+    )
     rng = random.Random(3)
     for c in range(45):
         people = rng.sample(range(30) if c % 3 else range(10), 2 + c % 3)
         who = ", ".join(f"<{base}person/p{p}>" for p in people)
-        lines.append(f'<{base}report/r/collaboration/c{c}> a bg:Collaboration ; bg:participant '
-                     f'{who} ; prov:wasDerivedFrom <{base}report/r> ; '
-                     f'dcterms:date "201{c % 4}-05-01"^^xsd:date ; bg:relationType "met" ; '
-                     'bg:trigger "met" .')
+        lines.append(
+            f"<{base}report/r/collaboration/c{c}> a bg:Collaboration ; bg:participant "
+            f"{who} ; prov:wasDerivedFrom <{base}report/r> ; "
+            f'dcterms:date "201{c % 4}-05-01"^^xsd:date ; bg:relationType "met" ; '
+            'bg:trigger "met" .'
+        )
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
 
@@ -630,10 +673,16 @@ def test_pictures_are_identical_for_the_same_seed_across_hash_seeds(tmp_path: Pa
     outputs = []
     for hash_seed in ("1", "2"):
         svg, png = tmp_path / f"n{hash_seed}.svg", tmp_path / f"n{hash_seed}.png"
-        code = ("import sys; from boardgraph.network.pictures import draw_network; "
-                "draw_network(sys.argv[1], sys.argv[2]); draw_network(sys.argv[1], sys.argv[3])")
-        subprocess.run([sys.executable, "-c", code, str(graph), str(svg), str(png)], check=True,
-                       env={**os.environ, "PYTHONHASHSEED": hash_seed}, capture_output=True)
+        code = (
+            "import sys; from boardgraph.network.pictures import draw_network; "
+            "draw_network(sys.argv[1], sys.argv[2]); draw_network(sys.argv[1], sys.argv[3])"
+        )
+        subprocess.run(
+            [sys.executable, "-c", code, str(graph), str(svg), str(png)],
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": hash_seed},
+            capture_output=True,
+        )
         outputs.append((svg.read_bytes(), png.read_bytes()))
     assert outputs[0][0] == outputs[1][0], "SVG differs between runs"
     assert outputs[0][1] == outputs[1][1], "PNG differs between runs"

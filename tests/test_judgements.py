@@ -19,22 +19,30 @@ from boardgraph.model import ORGANISATION, PERSON, ExtractedReport, Mention, Rep
 BOARD = "Coastal Towns Board"
 
 
-def mention(rid: str, type_: str, name: str, text: str | None = None, titles: tuple[str, ...] = ()
-            ) -> Mention:
+def mention(
+    rid: str, type_: str, name: str, text: str | None = None, titles: tuple[str, ...] = ()
+) -> Mention:
     text = text or name
     return Mention(rid, Span(0, len(text)), text, type_, name, Span(0, 1), titles=titles, rule="test")
 
 
 def report(rid: str, mentions: list[Mention], board: str | None = None) -> ExtractedReport:
-    doc = SourceDocument(path=Path(f"{rid}.txt"), identifier=rid, format="txt", raw_text="x", text="x",
-                         sha256="0")
+    doc = SourceDocument(
+        path=Path(f"{rid}.txt"), identifier=rid, format="txt", raw_text="x", text="x", sha256="0"
+    )
     return ExtractedReport(document=doc, meta=ReportMeta(identifier=rid, board=board), mentions=mentions)
 
 
 def _reports():
-    a = report("a", [mention("a", PERSON, "Jo Ray", "Cllr Jo Ray", ("Cllr",)),
-                     mention("a", ORGANISATION, "Northshire Landlords Forum"),
-                     mention("a", PERSON, "Ray", "Cllr Ray", ("Cllr",))], board=BOARD)
+    a = report(
+        "a",
+        [
+            mention("a", PERSON, "Jo Ray", "Cllr Jo Ray", ("Cllr",)),
+            mention("a", ORGANISATION, "Northshire Landlords Forum"),
+            mention("a", PERSON, "Ray", "Cllr Ray", ("Cllr",)),
+        ],
+        board=BOARD,
+    )
     b = report("b", [mention("b", PERSON, "Jo Ray"), mention("b", ORGANISATION, "NLF Group")], board=BOARD)
     c = report("c", [mention("c", PERSON, "Jo Ray")], board=BOARD)
     return [a, b, c]
@@ -55,8 +63,9 @@ def test_sides_name_an_entity_or_its_mention_in_one_report():
 def test_same_makes_one_node_with_a_note():
     entities, me, warnings = _resolve({"same": [["Northshire Landlords Forum", "NLF Group"]]})
     assert me[("a", 1)] == me[("b", 1)]
-    assert any("reviewer's judgement (j.yaml)" in n and "are the same" in n
-               for n in entities[me[("a", 1)]].notes)
+    assert any(
+        "reviewer's judgement (j.yaml)" in n and "are the same" in n for n in entities[me[("a", 1)]].notes
+    )
     assert warnings == []
 
 
@@ -83,16 +92,23 @@ def test_a_judgement_that_matches_nothing_is_reported():
 
 
 def test_same_against_different_is_reported_not_applied():
-    _, me, warnings = _resolve({"different": [["Jo Ray", "Northshire Landlords Forum"]],
-                                "same": [["Jo Ray", "Northshire Landlords Forum"]]})
+    _, me, warnings = _resolve(
+        {
+            "different": [["Jo Ray", "Northshire Landlords Forum"]],
+            "same": [["Jo Ray", "Northshire Landlords Forum"]],
+        }
+    )
     assert me[("a", 0)] != me[("a", 1)]
     assert any("contradicts" in w for w in warnings)
 
 
 def test_notes_are_written_as_resolution_notes():
     reports = _reports()
-    corpus = assemble(reports, "test", judgements_from_dict({"same": [["Northshire Landlords Forum",
-                                                                        "NLF Group"]]}, "j.yaml"))
+    corpus = assemble(
+        reports,
+        "test",
+        judgements_from_dict({"same": [["Northshire Landlords Forum", "NLF Group"]]}, "j.yaml"),
+    )
     g = GraphWriter(corpus).build()
     node = entity_iri(corpus.mention_entity[("a", 1)])
     notes = [str(o) for o in g.objects(node, BG.resolutionNote)]
@@ -100,12 +116,15 @@ def test_notes_are_written_as_resolution_notes():
     assert (node, BG.resolutionNote, Literal(next(n for n in notes if "reviewer" in n))) in g
 
 
-@pytest.mark.parametrize(("text", "message"), [
-    ("same: [[a]]\n", "same entry 1 must be a pair of names"),
-    ("maybe: []\n", "only 'same' and 'different'"),
-    ("same: [[a, b\n", "invalid YAML at line"),
-    ("- a\n", "only 'same' and 'different'"),
-])
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("same: [[a]]\n", "same entry 1 must be a pair of names"),
+        ("maybe: []\n", "only 'same' and 'different'"),
+        ("same: [[a, b\n", "invalid YAML at line"),
+        ("- a\n", "only 'same' and 'different'"),
+    ],
+)
 def test_bad_files_are_one_line_naming_the_file(tmp_path: Path, text: str, message: str):
     path = tmp_path / "judged.yaml"
     path.write_text(text, encoding="utf-8")

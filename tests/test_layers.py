@@ -46,9 +46,7 @@ def _imports(path: Path) -> set[str]:
             found.update(a.name for a in node.names if a.name.startswith("boardgraph"))
         elif isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("boardgraph"):
             if node.module == "boardgraph":  # from boardgraph import lexicons / __version__
-                found.update(
-                    f"boardgraph.{a.name}" for a in node.names if (PACKAGE / a.name).is_dir()
-                )
+                found.update(f"boardgraph.{a.name}" for a in node.names if (PACKAGE / a.name).is_dir())
                 found.add("boardgraph")
             else:
                 found.add(node.module)

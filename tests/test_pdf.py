@@ -142,10 +142,16 @@ def test_private_use_bullet_starts_an_item() -> None:
         return [Word(t, x, x + 6 * len(t), y, y + 10, 10) for t, x in texts]
 
     lines = [
-        Line(words(100, ("Members", 50), ("agreed", 100), ("to", 145), ("ask", 160), ("the", 185),
-                   ("board", 210))),
-        Line(words(112, ("\uf0b7", 50), ("Cllr", 70), ("Ray", 100), ("Soto", 125), ("to", 155),
-                   ("report", 170))),
+        Line(
+            words(
+                100, ("Members", 50), ("agreed", 100), ("to", 145), ("ask", 160), ("the", 185), ("board", 210)
+            )
+        ),
+        Line(
+            words(
+                112, ("\uf0b7", 50), ("Cllr", 70), ("Ray", 100), ("Soto", 125), ("to", 155), ("report", 170)
+            )
+        ),
         Line(words(124, ("\uf0b7", 50), ("the", 70), ("clerk", 90), ("to", 125), ("write", 140))),
     ]
     text = layout_text([Page(1, 400, 800, lines)])

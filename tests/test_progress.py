@@ -95,8 +95,9 @@ def test_cli_without_a_terminal_prints_lines_and_quiet_none(
     assert capsys.readouterr().err == ""
 
 
-def test_corpus_extra_without_a_terminal(shared_dir: Path, tmp_path: Path,
-                                         capsys: pytest.CaptureFixture[str]) -> None:
+def test_corpus_extra_without_a_terminal(
+    shared_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     folder = tmp_path / "extra"
     folder.mkdir()
     for path in sorted((shared_dir / "corpus-extra").glob("*.txt")):

@@ -76,18 +76,21 @@ def test_process_pool_equals_serial(corpus: Path, serial_turtle: bytes, tmp_path
 @pytest.mark.slow
 def test_dask_local_cluster_equals_serial(corpus: Path, serial_turtle: bytes, tmp_path: Path) -> None:
     distributed = pytest.importorskip("distributed")
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                                  dashboard_address=None) as cluster:
-        got = turtle(corpus, tmp_path / "dask.ttl", executor="dask", scheduler=cluster.scheduler_address,
-                     batch_size=2)
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
+    ) as cluster:
+        got = turtle(
+            corpus, tmp_path / "dask.ttl", executor="dask", scheduler=cluster.scheduler_address, batch_size=2
+        )
     assert got == serial_turtle
 
 
 # ------------------------------------------------------------ cache
 
 
-def test_cache_reuses_repairs_and_replaces_one_report(corpus: Path, serial_turtle: bytes, tmp_path: Path,
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cache_reuses_repairs_and_replaces_one_report(
+    corpus: Path, serial_turtle: bytes, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # The real fingerprint hashes the extraction code; pin it so an edit made
     # to that code while the test runs cannot turn hits into misses.
     monkeypatch.setattr("boardgraph.build.runner.settings_fingerprint", lambda model, config: "pinned")
@@ -154,8 +157,9 @@ def test_streaming_writer_matches_rdflib_writer(corpus: Path) -> None:
     assert isomorphic(sink.to_rdflib(), to_graph(corpus_records))
 
 
-def test_store_build_is_deterministic_and_same_graph(corpus: Path, tmp_path: Path,
-                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_store_build_is_deterministic_and_same_graph(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # Share one cache so both sinks get the very same extracted records.
     monkeypatch.setattr("boardgraph.build.runner.settings_fingerprint", lambda model, config: "pinned")
     cache = tmp_path / "cache"
