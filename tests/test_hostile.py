@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import ClassVar
 
 import pytest
-from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 
 from boardgraph import atomic, limits
 from boardgraph.cli import main
@@ -588,6 +588,7 @@ def _free_port() -> int:
 
 def test_line_separator_in_a_literal_keeps_nt_and_trig_readable(tmp_path: Path) -> None:
     from boardgraph.graph.export import export
+    from boardgraph.graph.load import load_store
 
     graph = tmp_path / "g.ttl"
     g = Graph()
@@ -596,9 +597,8 @@ def test_line_separator_in_a_literal_keeps_nt_and_trig_readable(tmp_path: Path) 
     for fmt in ("nt", "trig"):
         out = tmp_path / f"out.{fmt}"
         assert export(graph, fmt, out) == 1
-        back = Dataset()
-        back.parse(out, format=fmt)
-        assert Literal("a\u2028b\x85c") in {o for _, _, o, _ in back.quads()}
+        back = load_store(out)  # pyoxigraph: a strict reader of both syntaxes
+        assert "a\u2028b\x85c" in {q.object.value for q in back}
 
 
 def test_xml_illegal_characters_are_dropped_with_a_warning(tmp_path: Path, capsys) -> None:
