@@ -171,10 +171,6 @@ def entities(graph: rdflib.Graph) -> set[Node]:
     return found
 
 
-def _candidate(graph: rdflib.Graph, node: Node) -> Candidate:
-    return Candidate(str(node), _label(graph, node), _entity_type(graph, node) or "?")
-
-
 def _as_iri(query: str) -> list[URIRef]:
     """The IRIs a query could stand for: full, prefixed (bgid:…) or relative to bgid:."""
     q = query.strip().strip("<>")

@@ -88,11 +88,6 @@ def _request(
 _NOT_A_STORE = ("text/html", "application/xhtml+xml")
 
 
-def _base(url: str) -> str:
-    parts = urllib.parse.urlsplit(url)
-    return f"{parts.scheme}://{parts.netloc}"
-
-
 def _with_query(url: str, query: str) -> str:
     return f"{url}{'&' if '?' in url else '?'}{query}"
 
