@@ -150,8 +150,10 @@ def test_coordinated_agents_of_one_passive_action_act_together():
     people = [(5, 7, PERSON, "Ann Lee"), (8, 10, PERSON, "Tom Hart")]
     assert pairs(build(MANAGED_BY, people)) == {ww("Ann Lee", "Tom Hart")}
     # "was proposed by A and B": moving a motion is not acting together
-    proposed = [(w, "propose", p, t, h, d) if w == "managed" else (w, lem, p, t, h, d)
-                for w, lem, p, t, h, d in MANAGED_BY]
+    proposed = [
+        (w, "propose", p, t, h, d) if w == "managed" else (w, lem, p, t, h, d)
+        for w, lem, p, t, h, d in MANAGED_BY
+    ]
     assert pairs(build(proposed, people)) == set()
 
 
@@ -175,8 +177,10 @@ def test_parties_between_whom_an_interaction_went_acted_together():
     people = [(5, 7, PERSON, "Ann Lee"), (8, 10, PERSON, "Tom Hart")]
     assert pairs(build(BETWEEN, people)) == {ww("Ann Lee", "Tom Hart")}
     # "the difference between A and B" is no interaction
-    other = [("difference", "difference", n, t, h, d) if w == "meeting" else (w, lem, n, t, h, d)
-             for w, lem, n, t, h, d in BETWEEN]
+    other = [
+        ("difference", "difference", n, t, h, d) if w == "meeting" else (w, lem, n, t, h, d)
+        for w, lem, n, t, h, d in BETWEEN
+    ]
     assert pairs(build(other, people)) == set()
 
 
@@ -205,16 +209,19 @@ def test_those_organisations_are_the_bodies_the_sentence_before_named():
     bodies.append((7, 8, PERSON, "Hart"))
     assert pairs(build(THOSE, bodies)) == {ww("Kestrel Trust", "Wren Agency")}
     # without the demonstrative, "organisations" points back to nobody
-    plain = [(w, lem, p, t, h, d) if w != "those" else ("some", "some", p, t, h, d)
-             for w, lem, p, t, h, d in THOSE]
+    plain = [
+        (w, lem, p, t, h, d) if w != "those" else ("some", "some", p, t, h, d) for w, lem, p, t, h, d in THOSE
+    ]
     assert pairs(build(plain, bodies)) == set()
 
 
 def test_staying_in_office_together_is_not_working_together():
     people = [(0, 2, PERSON, "Ann Lee"), (3, 5, PERSON, "Tom Hart")]
     assert pairs(build(REMAIN, people)) == set()
-    met = [(w, "meet", "VERB", "VBD", h, d) if w == "remain" else (w, lem, p, t, h, d)
-           for w, lem, p, t, h, d in REMAIN]
+    met = [
+        (w, "meet", "VERB", "VBD", h, d) if w == "remain" else (w, lem, p, t, h, d)
+        for w, lem, p, t, h, d in REMAIN
+    ]
     assert pairs(build(met, people)) == {ww("Ann Lee", "Tom Hart")}
     # "Ann Lee and Tom Hart either meet …": one of alternatives, each alone
     either = [
@@ -447,8 +454,10 @@ def test_an_object_pronoun_is_the_subject_of_the_sentence_before():
     assert pronoun_referents(doc, list(doc.spans["bg"]), {0: 0, 1: 0, 5: 1, 6: 1}) == {9: 0}
     assert pairs(doc) == {ww("Ann Lee", "Tom Hart")}
     # "her" as a possessive is nobody's object
-    poss = [(w, lem, p, "PRP$", h, "poss") if w == "him" else (w, lem, p, t, h, d)
-            for w, lem, p, t, h, d in ASSIST]
+    poss = [
+        (w, lem, p, "PRP$", h, "poss") if w == "him" else (w, lem, p, t, h, d)
+        for w, lem, p, t, h, d in ASSIST
+    ]
     doc = build(poss, [(0, 2, PERSON, "Ann Lee"), (5, 7, PERSON, "Tom Hart")])
     assert pronoun_referents(doc, list(doc.spans["bg"]), {0: 0, 1: 0, 5: 1, 6: 1}) == {}
 
@@ -698,4 +707,3 @@ def test_a_firm_in_apposition_managing_a_project_works_for_the_board(nlp):
     assert firm and firm[0].label_ == ORGANISATION
     found = [sorted(spans[a].text for a in r["args"]) for r in doc._.bg_relations]
     assert ["Brannick Tovey", "Elmford Parish Council"] in found, found
-

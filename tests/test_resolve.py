@@ -52,13 +52,19 @@ def mention(
     )
 
 
-def report(rid: str, mentions: list[Mention], day: dt.date | None = dt.date(2015, 1, 1),
-           board: str | None = None, text: str = "x") -> ExtractedReport:
+def report(
+    rid: str,
+    mentions: list[Mention],
+    day: dt.date | None = dt.date(2015, 1, 1),
+    board: str | None = None,
+    text: str = "x",
+) -> ExtractedReport:
     doc = SourceDocument(
         path=Path(f"{rid}.txt"), identifier=rid, format="txt", raw_text=text, text=text, sha256="0"
     )
-    return ExtractedReport(document=doc, meta=ReportMeta(identifier=rid, date=day, board=board),
-                           mentions=mentions)
+    return ExtractedReport(
+        document=doc, meta=ReportMeta(identifier=rid, date=day, board=board), mentions=mentions
+    )
 
 
 BOARD = "Coastal Towns Board"  # one issuing body for reports that must resolve together
@@ -291,8 +297,11 @@ def test_same_surname_in_two_bodies_is_two_people():
     # "Cllr Quill" of a national board and "County Cllr Quill" in parish minutes: a doubt
     resolver = Resolver()
     a = report("a", [mention("a", PERSON, "Quill", "Councillor Quill", ("Councillor",))], board=BOARD)
-    b = report("b", [mention("b", PERSON, "Quill", "County Cllr Quill", ("County", "Cllr"))],
-               board="Fenland Parish Council")
+    b = report(
+        "b",
+        [mention("b", PERSON, "Quill", "County Cllr Quill", ("County", "Cllr"))],
+        board="Fenland Parish Council",
+    )
     _, me = resolve(resolver, [a, b])
     assert not same(me, ("a", 0), ("b", 0))
     assert len(resolver.possible_same) == 1 and "Quill" in resolver.possible_same[0].reason
@@ -324,19 +333,32 @@ def test_spelling_variants_in_one_report_are_one_person(resolver):
 
 def test_short_forms_in_one_body_are_one_person(resolver):
     a = report("a", [mention("a", PERSON, "Susan Pellow")], board=BOARD)
-    b = report("b", [mention("b", PERSON, "Sue Pellow"), mention("b", PERSON, "Danny Orme"),
-                     mention("b", PERSON, "Daniel Orme")], board=BOARD)
+    b = report(
+        "b",
+        [
+            mention("b", PERSON, "Sue Pellow"),
+            mention("b", PERSON, "Danny Orme"),
+            mention("b", PERSON, "Daniel Orme"),
+        ],
+        board=BOARD,
+    )
     entities, me = resolve(resolver, [a, b])
     assert same(me, ("a", 0), ("b", 0)) and same(me, ("b", 1), ("b", 2))
     assert entities[me[("a", 0)]].label == "Susan Pellow"
 
 
 def test_variants_that_must_not_merge(resolver):
-    a = report("a", [
-        mention("a", PERSON, "Jan Pellow"), mention("a", PERSON, "Jon Pellow"),  # short: no edit distance
-        mention("a", PERSON, "Susan Pellow"), mention("a", PERSON, "Simon Pellow"),  # different names
-        mention("a", PERSON, "Mark Hale"), mention("a", PERSON, "Mark Hall"),  # short surnames
-    ])
+    a = report(
+        "a",
+        [
+            mention("a", PERSON, "Jan Pellow"),
+            mention("a", PERSON, "Jon Pellow"),  # short: no edit distance
+            mention("a", PERSON, "Susan Pellow"),
+            mention("a", PERSON, "Simon Pellow"),  # different names
+            mention("a", PERSON, "Mark Hale"),
+            mention("a", PERSON, "Mark Hall"),  # short surnames
+        ],
+    )
     _, me = resolve(resolver, [a])
     assert len({me[("a", i)] for i in range(6)}) == 6
 
@@ -351,8 +373,14 @@ def test_variants_in_two_bodies_are_a_doubt():
 
 
 def test_initial_and_surname_join_the_full_name_in_context(resolver):
-    a = report("a", [mention("a", PERSON, "Martha Greave"), mention("a", PERSON, "M Greave"),
-                     mention("a", PERSON, "P Greave")])
+    a = report(
+        "a",
+        [
+            mention("a", PERSON, "Martha Greave"),
+            mention("a", PERSON, "M Greave"),
+            mention("a", PERSON, "P Greave"),
+        ],
+    )
     _, me = resolve(resolver, [a])
     assert same(me, ("a", 0), ("a", 1))
     assert not same(me, ("a", 0), ("a", 2))  # another initial: another person
@@ -367,10 +395,15 @@ def test_full_name_is_one_person_across_bodies(resolver):
 
 def test_the_council_named_most_is_the_body_when_no_board_is_read(resolver):
     fen = ("Fenland Parish Council", "FEN")
-    a = report("a", [mention("a", PERSON, "Quill", "Cllr Quill", ("Cllr",))]
-               + [mention("a", COUNCIL, fen[0], key=fen[1]) for _ in range(2)])
-    b = report("b", [mention("b", PERSON, "Quill", "Cllr Quill", ("Cllr",)),
-                     mention("b", COUNCIL, fen[0], key=fen[1])])
+    a = report(
+        "a",
+        [mention("a", PERSON, "Quill", "Cllr Quill", ("Cllr",))]
+        + [mention("a", COUNCIL, fen[0], key=fen[1]) for _ in range(2)],
+    )
+    b = report(
+        "b",
+        [mention("b", PERSON, "Quill", "Cllr Quill", ("Cllr",)), mention("b", COUNCIL, fen[0], key=fen[1])],
+    )
     _, me = resolve(resolver, [a, b])
     assert same(me, ("a", 0), ("b", 0))
 
@@ -379,9 +412,11 @@ def test_the_council_named_most_is_the_body_when_no_board_is_read(resolver):
 
 
 def _roster_report() -> ExtractedReport:
-    text = ("Present: Orla Fenn (OF), Piers Quill (PQ) Chair.\n"
-            "OF asked about the footpath. PQ said it would be mended. Action: OF.\n"
-            "The PQ-7 form (not initials) and (OF) in brackets are not uses.")
+    text = (
+        "Present: Orla Fenn (OF), Piers Quill (PQ) Chair.\n"
+        "OF asked about the footpath. PQ said it would be mended. Action: OF.\n"
+        "The PQ-7 form (not initials) and (OF) in brackets are not uses."
+    )
     start = text.index("Orla")
     qs = text.index("Piers")
     mentions = [
@@ -478,30 +513,44 @@ def test_a_club_of_a_place_is_not_the_club_of_another_body():
     assert not same(me, ("a", 0), ("b", 0))
     assert "adds its owner" in resolver.possible_same[0].reason
     # in one report it is that club
-    c = report("c", [mention("c", ORGANISATION, "Eastmoor Park Bowls Club"),
-                     mention("c", ORGANISATION, "Bowls Club")])
+    c = report(
+        "c",
+        [mention("c", ORGANISATION, "Eastmoor Park Bowls Club"), mention("c", ORGANISATION, "Bowls Club")],
+    )
     _, me = resolve(Resolver(), [c])
     assert same(me, ("c", 0), ("c", 1))
 
 
 def test_short_name_of_a_body(resolver):
-    a = report("a", [mention("a", ORGANISATION, "Northbank Building Society"),
-                     mention("a", ORGANISATION, "Northbank")])
+    a = report(
+        "a",
+        [mention("a", ORGANISATION, "Northbank Building Society"), mention("a", ORGANISATION, "Northbank")],
+    )
     _, me = resolve(resolver, [a])
     assert same(me, ("a", 0), ("a", 1))
 
 
 def test_short_name_fitting_two_bodies_stays_apart(resolver):
-    a = report("a", [mention("a", ORGANISATION, "Northbank Building Society"),
-                     mention("a", ORGANISATION, "Northbank Rowing Club"),
-                     mention("a", ORGANISATION, "Northbank")])
+    a = report(
+        "a",
+        [
+            mention("a", ORGANISATION, "Northbank Building Society"),
+            mention("a", ORGANISATION, "Northbank Rowing Club"),
+            mention("a", ORGANISATION, "Northbank"),
+        ],
+    )
     _, me = resolve(resolver, [a])
     assert len({me[("a", i)] for i in range(3)}) == 3
 
 
 def test_council_initials_nearby_for_a_council_the_register_lacks(resolver):
-    a = report("a", [mention("a", COUNCIL, "Eastmoor Community Council"),
-                     mention("a", ORGANISATION, "ECC", rule="acronym")])
+    a = report(
+        "a",
+        [
+            mention("a", COUNCIL, "Eastmoor Community Council"),
+            mention("a", ORGANISATION, "ECC", rule="acronym"),
+        ],
+    )
     _, me = resolve(resolver, [a])
     assert same(me, ("a", 0), ("a", 1))
     # named only in another body's report, those initials may be any council's
@@ -513,17 +562,29 @@ def test_council_initials_nearby_for_a_council_the_register_lacks(resolver):
 
 def test_generic_body_named_with_its_owners_initials(resolver):
     owner = "Eastmoor District Council"
-    a = report("a", [mention("a", ORGANISATION, "EDC Licensing Committee"),
-                     mention("a", ORGANISATION, "Licensing Committee")], board=owner)
+    a = report(
+        "a",
+        [
+            mention("a", ORGANISATION, "EDC Licensing Committee"),
+            mention("a", ORGANISATION, "Licensing Committee"),
+        ],
+        board=owner,
+    )
     _, me = resolve(resolver, [a])
     assert same(me, ("a", 0), ("a", 1))
 
 
 def test_generic_bodies_of_one_owner_differ_unless_by_a_filler_word(resolver):
-    a = report("a", [mention("a", ORGANISATION, "Planning Committee"),
-                     mention("a", ORGANISATION, "Planning Control Committee"),
-                     mention("a", ORGANISATION, "Village Hall Committee"),
-                     mention("a", ORGANISATION, "Village Hall Management Committee")], board=BOARD)
+    a = report(
+        "a",
+        [
+            mention("a", ORGANISATION, "Planning Committee"),
+            mention("a", ORGANISATION, "Planning Control Committee"),
+            mention("a", ORGANISATION, "Village Hall Committee"),
+            mention("a", ORGANISATION, "Village Hall Management Committee"),
+        ],
+        board=BOARD,
+    )
     _, me = resolve(resolver, [a])
     assert not same(me, ("a", 0), ("a", 1))
     assert same(me, ("a", 2), ("a", 3))
@@ -543,10 +604,22 @@ def test_shared_roster_makes_one_body():
 
 def test_acronym_with_its_owners_initial(resolver):
     owner = "Eastmoor Parish Council"
-    a = report("a", [mention("a", ORGANISATION, "PCC", rule="acronym"),
-                     mention("a", ORGANISATION, "EPCC", rule="acronym")], board=owner)
-    b = report("b", [mention("b", ORGANISATION, "WPCC", rule="acronym"),
-                     mention("b", ORGANISATION, "PCC", rule="acronym")], board="Fenland Parish Council")
+    a = report(
+        "a",
+        [
+            mention("a", ORGANISATION, "PCC", rule="acronym"),
+            mention("a", ORGANISATION, "EPCC", rule="acronym"),
+        ],
+        board=owner,
+    )
+    b = report(
+        "b",
+        [
+            mention("b", ORGANISATION, "WPCC", rule="acronym"),
+            mention("b", ORGANISATION, "PCC", rule="acronym"),
+        ],
+        board="Fenland Parish Council",
+    )
     _, me = resolve(resolver, [a, b])
     assert same(me, ("a", 0), ("a", 1))
     assert not same(me, ("b", 0), ("a", 1))  # W is not Fenland's initial
@@ -555,8 +628,10 @@ def test_acronym_with_its_owners_initial(resolver):
 def test_roster_with_initial_names_and_a_role():
     text = "Present: Cllr. R. Cragg \u2013 Chair (RC), Cllr. A. Cowgill (AC).\nRC opened. AC agreed.\n"
     rc, ac = text.index("R. Cragg"), text.index("A. Cowgill")
-    mentions = [Mention("r", Span(rc, rc + 8), "R. Cragg", PERSON, "R Cragg", Span(0, 60)),
-                Mention("r", Span(ac, ac + 10), "A. Cowgill", PERSON, "A Cowgill", Span(0, 60))]
+    mentions = [
+        Mention("r", Span(rc, rc + 8), "R. Cragg", PERSON, "R Cragg", Span(0, 60)),
+        Mention("r", Span(ac, ac + 10), "A. Cowgill", PERSON, "A Cowgill", Span(0, 60)),
+    ]
     rep = report("r", mentions, text=text)
     _, me = Resolver().resolve([rep])[:2]
     uses = {m.text: me[("r", i)] for i, m in enumerate(rep.mentions) if m.rule.startswith("roster-initials")}
@@ -567,17 +642,24 @@ def test_council_acronym_defined_in_a_report_of_the_body(resolver):
     # the council's initials read where they are defined, even when their own mention
     # carries them too
     a = report("a", [mention("a", COUNCIL, "SBC", acronym="SBC", rule="council-initials")], board=BOARD)
-    b = report("b", [mention("b", COUNCIL, "Scottish Borders Council", key="SCB", acronym="SBC")],
-               board=BOARD)
+    b = report(
+        "b", [mention("b", COUNCIL, "Scottish Borders Council", key="SCB", acronym="SBC")], board=BOARD
+    )
     entities, me = resolve(resolver, [a, b])
     assert same(me, ("a", 0), ("b", 0)) and entities[me[("a", 0)]].code == "SCB"
 
 
 def test_acronym_keeping_a_head_word_the_name_lost(resolver):
-    a = report("a", [mention("a", ORGANISATION, "Eastmoor Housing"),
-                     mention("a", ORGANISATION, "EHA", rule="acronym"),
-                     mention("a", ORGANISATION, "Eastmoor Club"),
-                     mention("a", ORGANISATION, "ECZ", rule="acronym")], board=BOARD)
+    a = report(
+        "a",
+        [
+            mention("a", ORGANISATION, "Eastmoor Housing"),
+            mention("a", ORGANISATION, "EHA", rule="acronym"),
+            mention("a", ORGANISATION, "Eastmoor Club"),
+            mention("a", ORGANISATION, "ECZ", rule="acronym"),
+        ],
+        board=BOARD,
+    )
     _, me = resolve(resolver, [a])
     assert same(me, ("a", 0), ("a", 1))  # the Association dropped from the text
     assert not same(me, ("a", 2), ("a", 3))  # "Zones" is no body's head; the club has its own
@@ -597,8 +679,11 @@ def test_body_named_with_the_reports_place_is_its_branch(resolver):
 
 def test_branch_of_another_bodys_place_stays_apart(resolver):
     a = report("a", [mention("a", ORGANISATION, "Bramble Stores")], board="Lower Fenwick Parish Council")
-    b = report("b", [mention("b", ORGANISATION, "Bramble Stores Upper Fenwick")],
-               board="Upper Fenwick Community Council")
+    b = report(
+        "b",
+        [mention("b", ORGANISATION, "Bramble Stores Upper Fenwick")],
+        board="Upper Fenwick Community Council",
+    )
     _, me = resolve(resolver, [a, b])
     assert not same(me, ("a", 0), ("b", 0))
 
@@ -607,8 +692,13 @@ def test_branch_of_another_bodys_place_stays_apart(resolver):
 
 
 def test_arrangement_named_as_body_and_as_programme_is_one_programme(resolver):
-    a = report("a", [mention("a", ORGANISATION, "Harbourside Partnership"),
-                     mention("a", PROGRAMME, "Harbourside Partnership Project")])
+    a = report(
+        "a",
+        [
+            mention("a", ORGANISATION, "Harbourside Partnership"),
+            mention("a", PROGRAMME, "Harbourside Partnership Project"),
+        ],
+    )
     entities, me = resolve(resolver, [a])
     assert same(me, ("a", 0), ("a", 1))
     ent = entities[me[("a", 0)]]
@@ -618,16 +708,22 @@ def test_arrangement_named_as_body_and_as_programme_is_one_programme(resolver):
 
 def test_arrangement_in_reports_of_one_body_is_one(resolver):
     a = report("a", [mention("a", ORGANISATION, "Harbourside Partnership")], board="Lowfield Town Council")
-    b = report("b", [mention("b", PROGRAMME, "Harbourside Partnership Scheme")],
-               board="Lowfield Town Council")
+    b = report(
+        "b", [mention("b", PROGRAMME, "Harbourside Partnership Scheme")], board="Lowfield Town Council"
+    )
     _, me = resolve(resolver, [a, b])
     assert same(me, ("a", 0), ("b", 0))
 
 
 def test_a_body_and_the_project_it_runs_stay_two(resolver):
     # a trust is a body, not an arrangement: its project is its own entity
-    a = report("a", [mention("a", ORGANISATION, "Harbourside Trust"),
-                     mention("a", PROGRAMME, "Harbourside Trust Project")])
+    a = report(
+        "a",
+        [
+            mention("a", ORGANISATION, "Harbourside Trust"),
+            mention("a", PROGRAMME, "Harbourside Trust Project"),
+        ],
+    )
     entities, me = resolve(resolver, [a])
     assert not same(me, ("a", 0), ("a", 1))
     assert entities[me[("a", 0)]].type == ORGANISATION
@@ -635,8 +731,9 @@ def test_a_body_and_the_project_it_runs_stay_two(resolver):
 
 def test_arrangement_named_only_in_different_bodies_stays_two(resolver):
     a = report("a", [mention("a", ORGANISATION, "Harbourside Partnership")], board="Lowfield Town Council")
-    b = report("b", [mention("b", PROGRAMME, "Harbourside Partnership Project")],
-               board="Quarrymoor Parish Council")
+    b = report(
+        "b", [mention("b", PROGRAMME, "Harbourside Partnership Project")], board="Quarrymoor Parish Council"
+    )
     _, me = resolve(resolver, [a, b])
     assert not same(me, ("a", 0), ("b", 0))
 
@@ -663,26 +760,39 @@ def test_synonymous_heads_in_different_bodies_are_a_doubt():
 
 def test_two_bodies_sharing_a_place_name_stay_apart(resolver):
     # the distinctive word is the report's own place: a town's housing body and its homes builder
-    a = report("a", [mention("a", ORGANISATION, "Lowfield Housing"),
-                     mention("a", ORGANISATION, "Lowfield Homes")], board="Lowfield Town Council")
+    a = report(
+        "a",
+        [mention("a", ORGANISATION, "Lowfield Housing"), mention("a", ORGANISATION, "Lowfield Homes")],
+        board="Lowfield Town Council",
+    )
     _, me = resolve(resolver, [a])
     assert not same(me, ("a", 0), ("a", 1))
     # a word that begins several bodies' names nearby is a place too
-    b = report("b", [mention("b", ORGANISATION, "Kestrel Housing"),
-                     mention("b", ORGANISATION, "Kestrel Homes"),
-                     mention("b", ORGANISATION, "Kestrel Rowing Club")], board="Quarrymoor Parish Council")
+    b = report(
+        "b",
+        [
+            mention("b", ORGANISATION, "Kestrel Housing"),
+            mention("b", ORGANISATION, "Kestrel Homes"),
+            mention("b", ORGANISATION, "Kestrel Rowing Club"),
+        ],
+        board="Quarrymoor Parish Council",
+    )
     _, me = resolve(resolver, [b])
     assert not same(me, ("b", 0), ("b", 1))
     # a council's place in the register (a general resource, not the development texts)
-    c = report("c", [mention("c", ORGANISATION, "Ryedale Housing"),
-                     mention("c", ORGANISATION, "Ryedale Homes")], board="Quarrymoor Parish Council")
+    c = report(
+        "c",
+        [mention("c", ORGANISATION, "Ryedale Housing"), mention("c", ORGANISATION, "Ryedale Homes")],
+        board="Quarrymoor Parish Council",
+    )
     _, me = resolve(resolver, [c])
     assert not same(me, ("c", 0), ("c", 1))
 
 
 def test_heads_that_are_not_synonyms_stay_apart(resolver):
-    a = report("a", [mention("a", ORGANISATION, "Kestrel Housing"),
-                     mention("a", ORGANISATION, "Kestrel Trust")])
+    a = report(
+        "a", [mention("a", ORGANISATION, "Kestrel Housing"), mention("a", ORGANISATION, "Kestrel Trust")]
+    )
     _, me = resolve(resolver, [a])
     assert not same(me, ("a", 0), ("a", 1))
 
@@ -691,9 +801,15 @@ def test_heads_that_are_not_synonyms_stay_apart(resolver):
 
 
 def _councillors(rid: str, *extra: Mention) -> ExtractedReport:
-    return report(rid, [mention(rid, PERSON, "Peter Dawkinson", "Cllr Peter Dawkinson", ("Cllr",)),
-                        mention(rid, PERSON, "Ann Moss", "Cllr Ann Moss", ("Cllr",)), *extra],
-                  board="Lowfield Parish Council")
+    return report(
+        rid,
+        [
+            mention(rid, PERSON, "Peter Dawkinson", "Cllr Peter Dawkinson", ("Cllr",)),
+            mention(rid, PERSON, "Ann Moss", "Cllr Ann Moss", ("Cllr",)),
+            *extra,
+        ],
+        board="Lowfield Parish Council",
+    )
 
 
 def test_councillor_surname_cut_short_is_the_councillor(resolver):
@@ -705,8 +821,11 @@ def test_councillor_surname_cut_short_is_the_councillor(resolver):
 
 def test_misspelt_surname_that_is_a_real_name_in_the_body_stays_apart(resolver):
     a = _councillors("a", mention("a", PERSON, "Dawkins", "Cllr Dawkins", ("Cllr",)))
-    b = report("b", [mention("b", PERSON, "Sara Dawkins", "Cllr Sara Dawkins", ("Cllr",))],
-               board="Lowfield Parish Council")
+    b = report(
+        "b",
+        [mention("b", PERSON, "Sara Dawkins", "Cllr Sara Dawkins", ("Cllr",))],
+        board="Lowfield Parish Council",
+    )
     _, me = resolve(resolver, [a, b])
     assert not same(me, ("a", 0), ("a", 2))
     assert same(me, ("a", 2), ("b", 0))
@@ -719,15 +838,21 @@ def test_near_surname_without_councillor_title_stays_apart(resolver):
 
 
 def test_near_surname_used_twice_is_a_member_named_so(resolver):
-    a = _councillors("a", mention("a", PERSON, "Dawkins", "Cllr Dawkins", ("Cllr",)),
-                     mention("a", PERSON, "Dawkins", "Cllr Dawkins", ("Cllr",)))
+    a = _councillors(
+        "a",
+        mention("a", PERSON, "Dawkins", "Cllr Dawkins", ("Cllr",)),
+        mention("a", PERSON, "Dawkins", "Cllr Dawkins", ("Cllr",)),
+    )
     _, me = resolve(resolver, [a])
     assert not same(me, ("a", 0), ("a", 2))
 
 
 def test_near_surname_of_two_people_sharing_a_surname_stays_apart(resolver):
-    a = _councillors("a", mention("a", PERSON, "Lucy Dawkinson", "Cllr Lucy Dawkinson", ("Cllr",)),
-                     mention("a", PERSON, "Dawkins", "Cllr Dawkins", ("Cllr",)))
+    a = _councillors(
+        "a",
+        mention("a", PERSON, "Lucy Dawkinson", "Cllr Lucy Dawkinson", ("Cllr",)),
+        mention("a", PERSON, "Dawkins", "Cllr Dawkins", ("Cllr",)),
+    )
     _, me = resolve(resolver, [a])
     assert not same(me, ("a", 0), ("a", 2))
     assert not same(me, ("a", 3), ("a", 2))
@@ -781,10 +906,15 @@ def test_tier_named_committee_is_another_councils_within_its_report():
 
 
 def test_committee_right_after_the_parish_council_is_the_parishs():
-    text = ("The Planning Committee met in March. The plans were seen by the Parish Council. "
-            "The Planning Committee objected. The Parish Council Planning Committee wrote to us.")
-    names = [(ORGANISATION, "Planning Committee"), (ORGANISATION, "Planning Committee"),
-             (ORGANISATION, "Parish Council Planning Committee")]
+    text = (
+        "The Planning Committee met in March. The plans were seen by the Parish Council. "
+        "The Planning Committee objected. The Parish Council Planning Committee wrote to us."
+    )
+    names = [
+        (ORGANISATION, "Planning Committee"),
+        (ORGANISATION, "Planning Committee"),
+        (ORGANISATION, "Parish Council Planning Committee"),
+    ]
     rep = _text_report("a", text, names, DISTRICT)
     entities, me = resolve(Resolver(), [rep])
     assert same(me, ("a", 1), ("a", 2))

@@ -74,8 +74,23 @@ PEER_TITLES = {"lord", "lady", "baroness", "baron"}
 NATION_WORDS = {"england", "wales", "scotland", "uk", "cymru", "ireland", "britain"}
 COUNCILLOR_TITLES = {"cllr", "cllrs", "councillor", "councillors"}
 # Words of a council's name that say what kind of council it is, not where
-BODY_KIND_WORDS = {"parish", "town", "community", "city", "county", "borough", "district", "council",
-                   "councils", "board", "committee", "the", "of", "metropolitan", "royal"}
+BODY_KIND_WORDS = {
+    "parish",
+    "town",
+    "community",
+    "city",
+    "county",
+    "borough",
+    "district",
+    "council",
+    "councils",
+    "board",
+    "committee",
+    "the",
+    "of",
+    "metropolitan",
+    "royal",
+}
 _THE = re.compile(r"^the\s+", re.IGNORECASE)
 _QUALIFIER = re.compile(r"\s+(for|of)\s+[a-z].*$")
 # "Jo Bloggs (JB)", "Cllr. J. Bloggs (JB)", "J Bloggs – Chair (JB)"
@@ -322,8 +337,11 @@ def _own_council(rep: ExtractedReport) -> Mention | None:
     """The council a report is most about: of the councils it names, a parish, town or
     community council first (minutes name their own council, and the county above it),
     then the one named most, if named more than any other."""
-    councils = [m for m in rep.mentions
-                if m.type == COUNCIL or (m.type == ORGANISATION and m.name.lower().endswith(" council"))]
+    councils = [
+        m
+        for m in rep.mentions
+        if m.type == COUNCIL or (m.type == ORGANISATION and m.name.lower().endswith(" council"))
+    ]
     local = [m for m in councils if LOCAL_TIERS & set(m.name.lower().split())]
     for pool in (local, councils):
         counts = Counter(m.name for m in pool)
@@ -391,8 +409,11 @@ def _people(ctx: Context) -> list[_Person]:
         if m.rule == "chair-pronoun":
             continue
         first, last = _first_last(m.name)
-        out.append(_Person(rid, key, m.name, person_form(m.name), first, last, _title_class(m.titles),
-                           m.text.strip()))
+        out.append(
+            _Person(
+                rid, key, m.name, person_form(m.name), first, last, _title_class(m.titles), m.text.strip()
+            )
+        )
     return out
 
 
@@ -421,10 +442,11 @@ def _clusters(ctx: Context, people: list[_Person]) -> dict[str, _Person]:
 def rule_full_name_variants(ctx: Context) -> None:
     """Spelling variants and short forms of one full name, in one report or body."""
     forms = short_forms()
-    full = sorted({(p.rid, p.key): p for p in _people(ctx) if p.form == "full"}.values(),
-                  key=lambda p: (p.key, p.rid))
+    full = sorted(
+        {(p.rid, p.key): p for p in _people(ctx) if p.form == "full"}.values(), key=lambda p: (p.key, p.rid)
+    )
     for i, a in enumerate(full):
-        for b in full[i + 1:]:
+        for b in full[i + 1 :]:
             if a.key == b.key or not surnames_agree(a.last, b.last) or _titles_contradict(a, b):
                 continue
             why = first_names_agree(a.first, b.first, forms)
@@ -433,11 +455,20 @@ def rule_full_name_variants(ctx: Context) -> None:
             kind = why if a.last == b.last else ("spelling" if why == "same" else f"{why} and spelling")
             if a.rid == b.rid or ctx.same_body(a.rid, b.rid):
                 scope = "in the same report" if a.rid == b.rid else "in reports of the same body"
-                ctx.join(a.key, b.key, f"'{a.name}' and '{b.name}' taken as one person ({kind} variant "
-                                       f"{scope}: {a.rid}, {b.rid})")
+                ctx.join(
+                    a.key,
+                    b.key,
+                    f"'{a.name}' and '{b.name}' taken as one person ({kind} variant "
+                    f"{scope}: {a.rid}, {b.rid})",
+                )
             elif ctx.uf.find(a.key) != ctx.uf.find(b.key):
-                ctx.doubt(a.key, b.key, 0.6, f"'{a.name}' and '{b.name}' are {kind} variants of one name, "
-                                             f"in reports of different bodies")
+                ctx.doubt(
+                    a.key,
+                    b.key,
+                    0.6,
+                    f"'{a.name}' and '{b.name}' are {kind} variants of one name, "
+                    f"in reports of different bodies",
+                )
 
 
 def rule_initial_with_full_name(ctx: Context) -> None:
@@ -448,8 +479,11 @@ def rule_initial_with_full_name(ctx: Context) -> None:
         if p.form != "initial":
             continue
         initial = p.name.replace(".", " ").split()[0].lower()
-        fits = [q for q in full if q.last == p.last and q.first.startswith(initial)
-                and not _titles_contradict(p, q)]
+        fits = [
+            q
+            for q in full
+            if q.last == p.last and q.first.startswith(initial) and not _titles_contradict(p, q)
+        ]
         _join_unique(ctx, p, fits, f"initial {initial.upper()} and surname {p.last.title()}")
 
 
@@ -473,14 +507,18 @@ def _join_unique(ctx: Context, p: _Person, fits: list[_Person], what: str) -> No
         return
     if len(clusters) > 1:
         ctx.notes[p.key].append(
-            f"'{p.text}' ({p.rid}) left apart: {len(clusters)} people with {what} {scope}")
+            f"'{p.text}' ({p.rid}) left apart: {len(clusters)} people with {what} {scope}"
+        )
         return
     # Nothing in context: anyone further afield is a doubt for a reviewer, never a join.
     for q in _clusters(ctx, fits).values():
         if ctx.uf.find(q.key) != ctx.uf.find(p.key):
-            ctx.doubt(p.key, q.key, 0.5 if p.title == q.title else 0.3,
-                      f"{what}: '{p.text}' ({p.rid}) and '{q.text}' ({q.rid}) are in reports of "
-                      f"different bodies")
+            ctx.doubt(
+                p.key,
+                q.key,
+                0.5 if p.title == q.title else 0.3,
+                f"{what}: '{p.text}' ({p.rid}) and '{q.text}' ({q.rid}) are in reports of different bodies",
+            )
 
 
 def rule_surname_across_body(ctx: Context) -> None:
@@ -490,21 +528,29 @@ def rule_surname_across_body(ctx: Context) -> None:
         if p.form in {"surname", "initial"}:
             by_surname[p.name.lower()].append(p)
     for name, group in sorted(by_surname.items()):
-        reps = {}
+        reps: dict[Key, _Person] = {}
         for p in group:
             reps.setdefault(ctx.uf.find(p.key), p)
         items = sorted(reps.values(), key=lambda p: p.rid)
         for i, a in enumerate(items):
-            for b in items[i + 1:]:
+            for b in items[i + 1 :]:
                 if ctx.uf.find(a.key) == ctx.uf.find(b.key):
                     continue
                 if ctx.same_body(a.rid, b.rid) and not _titles_contradict(a, b):
-                    ctx.join(a.key, b.key, f"'{a.text}' ({a.rid}) and '{b.text}' ({b.rid}): the same name "
-                                           f"in reports of the same body")
+                    ctx.join(
+                        a.key,
+                        b.key,
+                        f"'{a.text}' ({a.rid}) and '{b.text}' ({b.rid}): the same name "
+                        f"in reports of the same body",
+                    )
                 else:
                     score = 0.5 if a.title == b.title else 0.3
-                    ctx.doubt(a.key, b.key, score, f"the same name {name.title()!r} in reports of "
-                                                   f"different bodies ({a.rid}, {b.rid})")
+                    ctx.doubt(
+                        a.key,
+                        b.key,
+                        score,
+                        f"the same name {name.title()!r} in reports of different bodies ({a.rid}, {b.rid})",
+                    )
 
 
 def rule_roster_initials(ctx: Context) -> None:
@@ -528,12 +574,16 @@ def rule_roster_initials(ctx: Context) -> None:
             _initial_mentions(ctx, rep, ini, index, person)
 
 
-def _person_at(rep: ExtractedReport, people: list[tuple[int, Mention]], start: int, end: int
-               ) -> tuple[int, Mention] | None:
+def _person_at(
+    rep: ExtractedReport, people: list[tuple[int, Mention]], start: int, end: int
+) -> tuple[int, Mention] | None:
     """The full name a roster entry's name is (a mention inside it, titles allowed before)."""
     for i, m in people:
-        if (start - 12 <= m.span.start < end and m.span.end <= end + 1
-                and person_form(m.name) in {"full", "initial"}):
+        if (
+            start - 12 <= m.span.start < end
+            and m.span.end <= end + 1
+            and person_form(m.name) in {"full", "initial"}
+        ):
             return i, m
     return None
 
@@ -555,24 +605,46 @@ def _initial_mentions(ctx: Context, rep: ExtractedReport, ini: str, index: int, 
         j = taken.get((span.start, span.end))
         if j is None:
             sentence = next((s for s in rep.sentences if s.start <= span.start < s.end), span)
-            rep.mentions.append(Mention(report_id=rid, span=span, text=ini, type=PERSON, name=person.name,
-                                        sentence=sentence, rule=f"roster-initials|{person.text.strip()}"))
+            rep.mentions.append(
+                Mention(
+                    report_id=rid,
+                    span=span,
+                    text=ini,
+                    type=PERSON,
+                    name=person.name,
+                    sentence=sentence,
+                    rule=f"roster-initials|{person.text.strip()}",
+                )
+            )
             j = len(rep.mentions) - 1
             ctx.mkey[(rid, j)] = f"person@{rid}:initials {ini.lower()}"
-        ctx.join(ctx.mkey[(rid, j)], target,
-                 f"initials {ini} ({rid}) are '{person.text.strip()}', as the report's roster gives them")
+        ctx.join(
+            ctx.mkey[(rid, j)],
+            target,
+            f"initials {ini} ({rid}) are '{person.text.strip()}', as the report's roster gives them",
+        )
 
 
 # ------------------------------------------------------------------ generic bodies of another council
 
 
-COUNCIL_TIERS = ("parish", "town", "community", "village", "neighbourhood", "district", "county", "borough",
-                 "city")
+COUNCIL_TIERS = (
+    "parish",
+    "town",
+    "community",
+    "village",
+    "neighbourhood",
+    "district",
+    "county",
+    "borough",
+    "city",
+)
 # "the Parish Council" named by its tier alone, not by its place ("Eastmoor Parish Council")
 _TIERS = "|".join(COUNCIL_TIERS)
 _TIER_ALONE = re.compile(rf"\bthe\s+(?P<tier>{_TIERS})\s+council\b(?!\s+of\b)", re.IGNORECASE)
-_TIER_NAMED = re.compile(rf"^(?:the\s+)?(?P<tier>{_TIERS})\s+council(?:'s|s')?\s+(?P<rest>.+)$",
-                         re.IGNORECASE)
+_TIER_NAMED = re.compile(
+    rf"^(?:the\s+)?(?P<tier>{_TIERS})\s+council(?:'s|s')?\s+(?P<rest>.+)$", re.IGNORECASE
+)
 
 
 @functools.cache
@@ -658,8 +730,11 @@ def rule_generic_bodies(ctx: Context) -> None:
             continue  # another council's, which one implicit: it stays within its report
         seen = first_of.setdefault((ctx.uf.find(body), name_key(m.name)), key)
         if seen != key:
-            ctx.join(key, seen, f"'{m.name}' of one body ({ctx.owner_of.get(key) or body}) in several of "
-                                f"its reports")
+            ctx.join(
+                key,
+                seen,
+                f"'{m.name}' of one body ({ctx.owner_of.get(key) or body}) in several of its reports",
+            )
 
 
 ROSTER_OVERLAP = 3  # people named alike in two reports that make them one body's
@@ -677,7 +752,7 @@ def _shared_rosters(ctx: Context) -> None:
             names[p.rid].add(f"surname:{p.last}")
     rids = sorted(names)
     for i, a in enumerate(rids):
-        for b in rids[i + 1:]:
+        for b in rids[i + 1 :]:
             shared = names[a] & names[b]
             if len(shared) >= ROSTER_OVERLAP:
                 ctx.rosters.union(a, b)
@@ -730,9 +805,12 @@ def rule_dash_aliases(ctx: Context) -> None:
             alias = re.search(r"\|alias:(\d+)", m.rule)
             if alias:
                 other = int(alias.group(1))
-                ctx.join(ctx.mkey[(rid, other)], ctx.mkey[(rid, i)],
-                         f"'{m.text}' and '{rep.mentions[other].text}' are written as one name with a "
-                         f"dash ({rid})")
+                ctx.join(
+                    ctx.mkey[(rid, other)],
+                    ctx.mkey[(rid, i)],
+                    f"'{m.text}' and '{rep.mentions[other].text}' are written as one name with a "
+                    f"dash ({rid})",
+                )
 
 
 def rule_abbreviated_words(ctx: Context) -> None:
@@ -752,8 +830,9 @@ def rule_abbreviated_words(ctx: Context) -> None:
                 _join_or_doubt(ctx, reports_of, k, without[0], note, 0.7)
 
 
-def _join_or_doubt(ctx: Context, reports_of: dict[Key, set[str]], a: Key, b: Key, note: str,
-                   score: float) -> None:
+def _join_or_doubt(
+    ctx: Context, reports_of: dict[Key, set[str]], a: Key, b: Key, note: str, score: float
+) -> None:
     if _near(ctx, reports_of, a, b):
         ctx.join(a, b, note)
     elif ctx.uf.find(a) != ctx.uf.find(b):
@@ -769,35 +848,56 @@ def rule_acronyms(ctx: Context) -> None:
         if not is_acronym(name):
             continue
         if name.lower() in defined:
-            ctx.join(key, defined[name.lower()], f"acronym {name} defined in a report for "
-                                                 f"{orgs.get(defined[name.lower()], ('?',))[0]}")
+            ctx.join(
+                key,
+                defined[name.lower()],
+                f"acronym {name} defined in a report for {orgs.get(defined[name.lower()], ('?',))[0]}",
+            )
             continue
         # a council in the register, anywhere in the corpus ("XCC" is the city council, not a
         # community council); one the register does not know, only nearby
-        known = {ctx.uf.find(k) for k in council_sigs.get(name, set())
-                 if k.startswith("council:") or ctx.register.knows(k.split(":", 1)[1])}
-        councils = known or {ctx.uf.find(k) for k in council_sigs.get(name, set())
-                             if _near(ctx, reports_of, key, k)}
+        known = {
+            ctx.uf.find(k)
+            for k in council_sigs.get(name, set())
+            if k.startswith("council:") or ctx.register.knows(k.split(":", 1)[1])
+        }
+        councils = known or {
+            ctx.uf.find(k) for k in council_sigs.get(name, set()) if _near(ctx, reports_of, key, k)
+        }
         if _owned_acronym(ctx, key, name, orgs, reports_of):
             continue
         all_councils = {ctx.uf.find(k) for k in council_sigs.get(name, set())}
-        matches = sorted(k for k, (n, _r) in orgs.items()
-                         if k != key and len(n.split()) >= 2 and signature(n) == name
-                         and (ctx.uf.find(k) not in all_councils or not councils))
+        matches = sorted(
+            k
+            for k, (n, _r) in orgs.items()
+            if k != key
+            and len(n.split()) >= 2
+            and signature(n) == name
+            and (ctx.uf.find(k) not in all_councils or not councils)
+        )
         near = [k for k in matches if _near(ctx, reports_of, key, k)]
         if len({ctx.uf.find(k) for k in near}) == 1:
             ctx.join(key, near[0], f"acronym {name} read as the initials of {orgs[near[0]][0]}, named nearby")
         elif not near and len({ctx.uf.find(k) for k in matches}) == 1:
-            ctx.doubt(key, matches[0], 0.5, f"acronym {name} has the initials of {orgs[matches[0]][0]}, "
-                                            f"named only in reports of other bodies")
+            ctx.doubt(
+                key,
+                matches[0],
+                0.5,
+                f"acronym {name} has the initials of {orgs[matches[0]][0]}, "
+                f"named only in reports of other bodies",
+            )
         elif not matches and _head_dropped(ctx, key, name, orgs, reports_of):
             continue
         elif not matches and len(councils) == 1:
             # "XBC" in one set of minutes, "X Borough Council" in another: the only
             # council the corpus names with those initials
             council_key = min(councils)
-            ctx.join(key, council_key, f"acronym {name} read as the initials of the only council so named "
-                                       f"in the corpus ({council_key.split(':', 1)[1]})")
+            ctx.join(
+                key,
+                council_key,
+                f"acronym {name} read as the initials of the only council so named "
+                f"in the corpus ({council_key.split(':', 1)[1]})",
+            )
 
 
 def _acronym_sources(ctx: Context) -> tuple[dict[str, Key], dict[str, set[Key]]]:
@@ -814,14 +914,17 @@ def _acronym_sources(ctx: Context) -> tuple[dict[str, Key], dict[str, set[Key]]]
     return defined, council_sigs
 
 
-def _owned_acronym(ctx: Context, key: Key, name: str, orgs: dict[Key, tuple[str, str]],
-                   reports_of: dict[Key, set[str]]) -> bool:
+def _owned_acronym(
+    ctx: Context, key: Key, name: str, orgs: dict[Key, tuple[str, str]], reports_of: dict[Key, set[str]]
+) -> bool:
     """ "XPCC" beside "PCC" in the minutes of X's council: the owner's initial and the acronym."""
     for rid in sorted(reports_of.get(key, set())):
         rep = next(r for r in ctx.reports if r.document.identifier == rid)
         owner = body_label(rep)
-        lead = signature(owner_place(owner)) if owner else ""
-        rest = name[len(lead):]
+        if not owner:  # a report naming no body of its own owns no acronym
+            continue
+        lead = signature(owner_place(owner))
+        rest = name[len(lead) :]
         if not lead or not name.startswith(lead) or len(rest) < 2:
             continue
         for other, (n, _r) in sorted(orgs.items()):
@@ -831,18 +934,24 @@ def _owned_acronym(ctx: Context, key: Key, name: str, orgs: dict[Key, tuple[str,
     return False
 
 
-def _head_dropped(ctx: Context, key: Key, name: str, orgs: dict[Key, tuple[str, str]],
-                  reports_of: dict[Key, set[str]]) -> bool:
+def _head_dropped(
+    ctx: Context, key: Key, name: str, orgs: dict[Key, tuple[str, str]], reports_of: dict[Key, set[str]]
+) -> bool:
     """ "XYA" beside "X Y" or "XY" in one body's reports: the name with its head word dropped
     ("... Association", "... Executive"); only when exactly one name fits."""
     heads = lexicons.words("resolve_body_heads")
     stem = name[:-1]
     if len(stem) < 2 or not any(h[0] == name[-1].lower() for h in heads):
         return False
-    fits = {ctx.uf.find(k) for k, (n, _r) in orgs.items()
-            if k != key and (n == stem or (len(n.split()) >= 2 and signature(n) == stem
-                                           and n.split()[-1].lower() not in heads))
-            and _near(ctx, reports_of, key, k)}
+    fits = {
+        ctx.uf.find(k)
+        for k, (n, _r) in orgs.items()
+        if k != key
+        and (
+            n == stem or (len(n.split()) >= 2 and signature(n) == stem and n.split()[-1].lower() not in heads)
+        )
+        and _near(ctx, reports_of, key, k)
+    }
     if len(fits) != 1:
         return False
     (target,) = fits
@@ -863,30 +972,40 @@ def rule_renamed_bodies(ctx: Context) -> None:
     okeys = sorted(orgs)
     for i, a in enumerate(okeys):
         wa = _body_words(a)
-        for b in okeys[i + 1:]:
+        for b in okeys[i + 1 :]:
             wb = _body_words(b)
             if len(wa) < 2 or len(wb) < 2 or wa[-1] != wb[-1]:
                 continue
             small, big = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
             if not set(small) <= set(big):
                 continue
-            note = (f"'{orgs[a][0]}' and '{orgs[b][0]}' taken as one body (one name's words within "
-                    f"the other's, same head '{wa[-1]}')")
+            note = (
+                f"'{orgs[a][0]}' and '{orgs[b][0]}' taken as one body (one name's words within "
+                f"the other's, same head '{wa[-1]}')"
+            )
             if a.startswith("organisation@") or b.startswith("organisation@"):
                 # Generic names of one body differ for a reason ("Planning Committee",
                 # "Planning Control Committee"), unless only by a filler word
                 # another council's (tier-owned) only within one report: which council is implicit
-                near = (reports_of.get(a, set()) & reports_of.get(b, set())
-                        if a in ctx.tier_owned or b in ctx.tier_owned else _near(ctx, reports_of, a, b))
+                near = (
+                    reports_of.get(a, set()) & reports_of.get(b, set())
+                    if a in ctx.tier_owned or b in ctx.tier_owned
+                    else _near(ctx, reports_of, a, b)
+                )
                 same_owner = ctx.owner_of.get(a) == ctx.owner_of.get(b)
                 if set(big) - set(small) <= generic_fillers() and near and same_owner:
                     ctx.join(a, b, note)
                 continue
-            if big[-len(small):] == small and not _near(ctx, reports_of, a, b):
+            if big[-len(small) :] == small and not _near(ctx, reports_of, a, b):
                 # words before a name are its owner ("X Park Cricket Club" is one cricket
                 # club): nearby they are the same body, further afield only perhaps
-                ctx.doubt(a, b, 0.5, f"{note}, but the longer name adds its owner and they are named "
-                                     f"in reports of different bodies")
+                ctx.doubt(
+                    a,
+                    b,
+                    0.5,
+                    f"{note}, but the longer name adds its owner and they are named "
+                    f"in reports of different bodies",
+                )
                 continue
             ctx.join(a, b, note)
 
@@ -900,16 +1019,19 @@ def rule_short_names(ctx: Context) -> None:
         word = name.strip()
         if " " in word or len(word) < 3 or not word[0].isupper() or key.startswith("organisation@"):
             continue
-        fits = [k for k, (n, _r) in orgs.items()
-                if k != key and n.split()[0] == word and len(n.split()) >= 2
-                and not k.startswith("organisation@")]
+        fits = [
+            k
+            for k, (n, _r) in orgs.items()
+            if k != key and n.split()[0] == word and len(n.split()) >= 2 and not k.startswith("organisation@")
+        ]
         near = {ctx.uf.find(k) for k in fits if _near(ctx, reports_of, key, k)}
         longer = near or {ctx.uf.find(k) for k in fits}
         if len(longer) == 1:
             (target,) = longer
             where = "named nearby" if near else "the only body so named in the corpus"
-            ctx.join(key, target, f"'{word}' is the short name of '{orgs.get(target, (target,))[0]}', "
-                                  f"{where}")
+            ctx.join(
+                key, target, f"'{word}' is the short name of '{orgs.get(target, (target,))[0]}', {where}"
+            )
 
 
 def rule_generic_body_named_in_full(ctx: Context) -> None:
@@ -965,7 +1087,7 @@ def rule_programme_variants(ctx: Context) -> None:
     pkeys = sorted(names)
     for i, a in enumerate(pkeys):
         wa = a.split(":", 1)[1].split()
-        for b in pkeys[i + 1:]:
+        for b in pkeys[i + 1 :]:
             wb = b.split(":", 1)[1].split()
             small, big = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
             if len(small) < 2 and not (len(small) == 1 and small[0] not in PROGRAMME_HEADS and len(big) <= 2):
@@ -973,8 +1095,12 @@ def rule_programme_variants(ctx: Context) -> None:
             if big[: len(small)] == small or (
                 _subsequence(small, big) and small[0] == big[0] and small[-1] == big[-1]
             ):
-                ctx.join(a, b, f"'{names[a][0]}' and '{names[b][0]}' taken as one programme (one name "
-                               f"extends the other)")
+                ctx.join(
+                    a,
+                    b,
+                    f"'{names[a][0]}' and '{names[b][0]}' taken as one programme (one name "
+                    f"extends the other)",
+                )
 
 
 @functools.cache
@@ -995,8 +1121,12 @@ def rule_arrangement_typed_twice(ctx: Context) -> None:
         okey = bodies.get(" ".join(words[:-1]))
         if okey is None or not _near(ctx, reports_of, okey, pkey):
             continue
-        ctx.join(okey, pkey, f"'{names[ORGANISATION][okey][0]}' and '{pname}' taken as one arrangement, "
-                             f"named as a body and as a programme nearby")
+        ctx.join(
+            okey,
+            pkey,
+            f"'{names[ORGANISATION][okey][0]}' and '{pname}' taken as one arrangement, "
+            f"named as a body and as a programme nearby",
+        )
         if ctx.uf.find(okey) == ctx.uf.find(pkey):
             ctx.type_of[okey] = ctx.type_of[pkey] = PROGRAMME
 
@@ -1012,8 +1142,13 @@ def head_synonyms() -> dict[str, frozenset[str]]:
     return table
 
 
-def _names_a_place(ctx: Context, stem: str, keys: tuple[Key, Key], orgs: dict[Key, tuple[str, str]],
-                   reports_of: dict[Key, set[str]]) -> bool:
+def _names_a_place(
+    ctx: Context,
+    stem: str,
+    keys: tuple[Key, Key],
+    orgs: dict[Key, tuple[str, str]],
+    reports_of: dict[Key, set[str]],
+) -> bool:
     """Whether a body's distinctive words are a place: a council's place in the register, the
     place of the issuing body of a report naming it, or the first words of other bodies nearby."""
     if stem in ctx.register.place_names():
@@ -1023,8 +1158,11 @@ def _names_a_place(ctx: Context, stem: str, keys: tuple[Key, Key], orgs: dict[Ke
         owner = body_label(rep) if rep.document.identifier in rids else None
         if owner and name_key(owner_place(owner)) == stem:
             return True
-    return any(name_key(n).startswith(stem + " ") and any(_near(ctx, reports_of, k, other) for k in keys)
-               for other, (n, _r) in orgs.items() if other not in keys)
+    return any(
+        name_key(n).startswith(stem + " ") and any(_near(ctx, reports_of, k, other) for k in keys)
+        for other, (n, _r) in orgs.items()
+        if other not in keys
+    )
 
 
 def rule_synonymous_heads(ctx: Context) -> None:
@@ -1040,7 +1178,7 @@ def rule_synonymous_heads(ctx: Context) -> None:
             by_stem[" ".join(words[:-1])].append(key)
     for stem, keys in sorted(by_stem.items()):
         for i, a in enumerate(keys):
-            for b in keys[i + 1:]:
+            for b in keys[i + 1 :]:
                 ha, hb = name_key(orgs[a][0]).split()[-1], name_key(orgs[b][0]).split()[-1]
                 if ha == hb or hb not in synonyms[ha] or _names_a_place(ctx, stem, (a, b), orgs, reports_of):
                     continue
@@ -1080,8 +1218,12 @@ def rule_councillor_surname_slip(ctx: Context) -> None:
         fits = {ctx.uf.find(q.key): q for q in councillors[p.rid] if _misspelt_surname(p.last, q.last)}
         if len(fits) == 1:
             (q,) = fits.values()
-            ctx.join(p.key, q.key, f"'{p.text}' ({p.rid}) taken as '{q.text}', the only councillor of the "
-                                   f"report whose surname it misspells; no one of its body is {p.name}")
+            ctx.join(
+                p.key,
+                q.key,
+                f"'{p.text}' ({p.rid}) taken as '{q.text}', the only councillor of the "
+                f"report whose surname it misspells; no one of its body is {p.name}",
+            )
 
 
 Rule = Callable[[Context], None]
@@ -1112,8 +1254,12 @@ RULES: tuple[Rule, ...] = (
 
 
 class Resolver:
-    def __init__(self, register: Register | None = None, judgements: Judgements | None = None,
-                 rules: tuple[Rule, ...] = RULES):
+    def __init__(
+        self,
+        register: Register | None = None,
+        judgements: Judgements | None = None,
+        rules: tuple[Rule, ...] = RULES,
+    ):
         self.register = register or default_register()
         self.judgements = judgements
         self.rules = rules
@@ -1185,8 +1331,13 @@ class Resolver:
         return sorted(best.values(), key=lambda d: (-d.score, d.a, d.b))
 
     # -- the entity record for a cluster
-    def _entity(self, members: list[tuple[str, int, Mention]], used_ids: set[str],
-                owner: str | None = None, decided: str | None = None) -> Entity:
+    def _entity(
+        self,
+        members: list[tuple[str, int, Mention]],
+        used_ids: set[str],
+        owner: str | None = None,
+        decided: str | None = None,
+    ) -> Entity:
         own = [m for _, _, m in members if m.rule != "chair-pronoun" and not m.rule.startswith("roster-")]
         types = Counter(m.type for m in own)
         etype = types.most_common(1)[0][0] if types else members[0][2].type

@@ -87,7 +87,8 @@ class ChunkContext:
 
     @property
     def lone_sentence_word(self) -> bool:
-        return len(self.cwords) == 1 and self.doc[self.core.start].is_sent_start
+        # spaCy leaves is_sent_start None where no sentence boundary was set: not a start
+        return len(self.cwords) == 1 and bool(self.doc[self.core.start].is_sent_start)
 
     @property
     def before(self) -> str:

@@ -267,7 +267,8 @@ def author_mention(spans: list[Span]) -> int | None:
     """A mention of the report's chair: named in the header, else "I"."""
     chair = [m for m, s in enumerate(spans) if s._.bg_chair and s.label_ == PERSON]
     named = [m for m in chair if spans[m]._.bg_rule != "chair-pronoun"]
-    return (named or chair or [None])[0]
+    first = named or chair
+    return first[0] if first else None
 
 
 def referents(doc: Doc, spans: list[Span], lex: Lexicon, board: int | None) -> dict[int, int]:
@@ -296,9 +297,13 @@ def referents(doc: Doc, spans: list[Span], lex: Lexicon, board: int | None) -> d
             continue
         prev = doc[tok.i - 1].lower_ if tok.i > 0 else ""
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-        if board is not None and low in board_heads and tok.text[:1].isupper() and not (
-            nxt is not None and nxt.lower_ in {"of", "'s", "\u2019s"}
-        ) and _board_kind_before(doc, tok, spans[board]):
+        if (
+            board is not None
+            and low in board_heads
+            and tok.text[:1].isupper()
+            and not (nxt is not None and nxt.lower_ in {"of", "'s", "\u2019s"})
+            and _board_kind_before(doc, tok, spans[board])
+        ):
             out[tok.i] = board  # "the Parish Council": the board's own kind of council
             continue
         # "the Chairman and Clerk": the article of the first office serves both
@@ -385,6 +390,17 @@ def _person_subject(verb: Token, spans: list[Span], tm: dict[int, int]) -> int |
 # ------------------------------------------------------------------ phrases
 
 
+@dataclass
+class _PhraseParts:
+    """The tokens of a phrase, sorted by what they say about its parties."""
+
+    keep: list[Token] = field(default_factory=list)
+    # "officials from the X Unit", "representatives of Y": the people stand for their body
+    represented: list[Token] = field(default_factory=list)
+    # "the Minister for X, Jo Bloggs MP": a role named first, the person in apposition
+    role_holders: list[Token] = field(default_factory=list)
+
+
 def phrase_agents(ctx: Sentence, head: Token) -> list[int]:
     """Parties in the phrase headed by ``head``, without appositions and clauses.
 
@@ -392,43 +408,9 @@ def phrase_agents(ctx: Sentence, head: Token) -> list[int]:
     is one person: the department is his role, not a second party.
     """
     tm, spans = ctx.tm, ctx.spans
-    keep: list[Token] = []
-    # "officials from the X Unit", "representatives of Y": the people stand for their body
-    represented: list[Token] = []
-    # "the Minister for X, Jo Bloggs MP": a role named first, the person in apposition
-    role_holders: list[Token] = []
-
-    def walk(tok: Token) -> None:
-        keep.append(tok)
-        for child in tok.children:
-            if child.dep_ == "appos" and tok.lower_ in ROLE_WORDS and tok.i not in tm:
-                role_holders.extend(child.subtree)
-            if (
-                child.dep_ == "prep"
-                and child.lower_ in {"from", "of"}
-                and tok.lower_ in PEOPLE_NOUNS
-                and tok.i not in tm
-            ):
-                represented.extend(t for o in child.children if o.dep_ == "pobj" for t in o.subtree)
-                continue
-            if child.dep_ in NOT_PARTIES and not (
-                child.dep_ == "prep" and child.lower_ == "of" and tok.i in tm
-            ):
-                if child.dep_ == "prep" and child.head.i in tm and tm.get(child.i) == tm.get(child.head.i):
-                    walk(child)
-                continue
-            walk(child)
-
-    walk(head)
-    found = [m for m in ctx.mentions_in(sorted(keep, key=lambda t: t.i)) if ctx.label(m) in AGENT_TYPES]
-    if not found:
-        found = [
-            m for m in ctx.mentions_in(sorted(role_holders, key=lambda t: t.i)) if ctx.label(m) == PERSON
-        ]
-    if not found and head.i not in tm and head.pos_ == "NOUN":
-        # "by local firm, X": the common noun's apposition names the party
-        named = [t for c in head.children if c.dep_ == "appos" for t in c.subtree]
-        found = [m for m in ctx.mentions_in(named) if ctx.label(m) in AGENT_TYPES]
+    parts = _PhraseParts()
+    _walk_phrase(tm, head, parts)
+    found = _named_parties(ctx, head, parts)
     if head.i not in tm:
         found = list(dict.fromkeys(those_bodies(ctx, head) + found))
     # A person's appended role ("Councillor X, the Y Board Chair") is not another party:
@@ -436,9 +418,65 @@ def phrase_agents(ctx: Sentence, head: Token) -> list[int]:
     if any(spans[m].label_ == PERSON for m in found):
         found = [m for m in found if spans[m].label_ == PERSON]
     bodies = [
-        m for m in ctx.mentions_in(sorted(represented, key=lambda t: t.i)) if ctx.label(m) in MEMBER_TYPES
+        m
+        for m in ctx.mentions_in(sorted(parts.represented, key=lambda t: t.i))
+        if ctx.label(m) in MEMBER_TYPES
     ]
     return list(dict.fromkeys(found + bodies))
+
+
+def _walk_phrase(tm: dict[int, int], tok: Token, parts: _PhraseParts) -> None:
+    parts.keep.append(tok)
+    for child in tok.children:
+        if _role_apposition(tm, tok, child):
+            parts.role_holders.extend(child.subtree)
+        if _people_for_a_body(tm, tok, child):
+            parts.represented.extend(t for o in child.children if o.dep_ == "pobj" for t in o.subtree)
+            continue
+        if _leaves_phrase(tm, tok, child) and not _within_mention(tm, child):
+            continue
+        _walk_phrase(tm, child, parts)
+
+
+def _role_apposition(tm: dict[int, int], tok: Token, child: Token) -> bool:
+    """ "the Minister for X, Jo Bloggs MP": a role word, not a mention, with a holder in apposition."""
+    return child.dep_ == "appos" and tok.lower_ in ROLE_WORDS and tok.i not in tm
+
+
+def _people_for_a_body(tm: dict[int, int], tok: Token, child: Token) -> bool:
+    """ "officials from …", "representatives of …": people named by the body they stand for."""
+    return (
+        child.dep_ == "prep"
+        and child.lower_ in {"from", "of"}
+        and tok.lower_ in PEOPLE_NOUNS
+        and tok.i not in tm
+    )
+
+
+def _leaves_phrase(tm: dict[int, int], tok: Token, child: Token) -> bool:
+    """An apposition or clause, which names no party of the phrase; "of" inside a mention stays."""
+    return child.dep_ in NOT_PARTIES and not (child.dep_ == "prep" and child.lower_ == "of" and tok.i in tm)
+
+
+def _within_mention(tm: dict[int, int], child: Token) -> bool:
+    """A preposition that is part of the same mention as its head ("Department for X")."""
+    return child.dep_ == "prep" and child.head.i in tm and tm.get(child.i) == tm.get(child.head.i)
+
+
+def _named_parties(ctx: Sentence, head: Token, parts: _PhraseParts) -> list[int]:
+    """The agents the phrase names; else the person holding a role it names; else, for a
+    common noun, the party in its apposition ("by local firm, X")."""
+    found = [m for m in ctx.mentions_in(sorted(parts.keep, key=lambda t: t.i)) if ctx.label(m) in AGENT_TYPES]
+    if not found:
+        found = [
+            m
+            for m in ctx.mentions_in(sorted(parts.role_holders, key=lambda t: t.i))
+            if ctx.label(m) == PERSON
+        ]
+    if not found and head.i not in ctx.tm and head.pos_ == "NOUN":
+        named = [t for c in head.children if c.dep_ == "appos" for t in c.subtree]
+        found = [m for m in ctx.mentions_in(named) if ctx.label(m) in AGENT_TYPES]
+    return found
 
 
 def those_bodies(ctx: Sentence, head: Token) -> list[int]:
@@ -593,9 +631,7 @@ def _author_as_doer(ctx: Sentence, head: Token, comitative: bool) -> list[int]:
         return []
     # "Met with X to discuss …": an item that opens with its past-tense verb, subject left out
     past = head.tag_ == "VBD" or head.lower_ == "met"  # the tagger reads an opening "Met" as a name
-    if past and head.i == _first_word(ctx.sent) and not any(
-        c.dep_ in SUBJECT_DEPS for c in head.children
-    ):
+    if past and head.i == _first_word(ctx.sent) and not any(c.dep_ in SUBJECT_DEPS for c in head.children):
         return [author]
     anchor = next((a for a in [head, *head.ancestors] if a.pos_ == "VERB"), None)
     if anchor is None or not any(c.dep_ == "auxpass" for c in anchor.children):
@@ -678,8 +714,13 @@ def met_object(ctx: Sentence) -> list[dict]:
             continue
         subjects = subject_agents(ctx, tok) or ([] if tok.tag_ == "VBN" else passive_agents(ctx, tok))
         # "X visited the store with members of the council": the company met it too
-        company = [m for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"
-                   for o in c.children for m in phrase_agents(ctx, o)]
+        company = [
+            m
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ == "with"
+            for o in c.children
+            for m in phrase_agents(ctx, o)
+        ]
         parties = list(dict.fromkeys(subjects + company + partners))
         if len(parties) >= 2:
             out.append(ctx.relation(WORKED_WITH, parties, tok.text, "interaction-object"))
@@ -785,58 +826,93 @@ def listed_subject(ctx: Sentence) -> list[dict]:
     evidence" parsed with "A" as the root), so the list is read as text: person
     mentions separated by commas, "and", or an apposition naming a role.
     """
-    doc, sent = ctx.doc, ctx.sent
     if sum(ctx.label(m) == PERSON for m in ctx.idxs) < 2:
         return []
+    members, end = _listed_people(ctx, _list_start(ctx))
+    if len(members) < 2:
+        return []
+    verb = _verb_after_list(ctx, end)
+    if verb is None:
+        return []
+    return [ctx.relation(WORKED_WITH, members, verb.lemma_, "listed-subject")]
+
+
+def _list_start(ctx: Sentence) -> int:
+    """The first word of the sentence past punctuation and a plural title ("Councillors")."""
+    doc, sent = ctx.doc, ctx.sent
     i = sent.start
     while i < sent.end and (doc[i].is_space or doc[i].is_punct or doc[i].lower_ in PLURAL_TITLES):
         i += 1
+    return i
+
+
+def _listed_people(ctx: Sentence, i: int) -> tuple[list[int], int]:
+    """The people listed from token ``i`` on, and the token after the list."""
     members: list[int] = []
-    while i < sent.end:
+    while i < ctx.sent.end:
         m = ctx.starts_at(i)
         if m is None or ctx.label(m) != PERSON:
             break
         members.append(m)
-        i = j = ctx.end_of(i)
-        if j < sent.end and doc[j].text == ",":
-            k = j + 1
-            # the apposition may name the role's body: ", Chairman of the X Board,"
-            while (
-                k < sent.end
-                and k - j <= 10
-                and doc[k].text != ","
-                and (ctx.tm.get(k) is None or ctx.label(ctx.tm[k]) != PERSON)
-            ):
-                k += 1
-            role = any(t.lower_ in ROLE_WORDS for t in doc[j + 1 : k])
-            if k < sent.end and doc[k].text == "," and role:
-                j = k
-            j += 1
-        if j < sent.end and doc[j].lower_ in {"and", "&"}:
-            j += 1
+        i = ctx.end_of(i)
+        j = _past_separator(ctx, i)
         if j == i:
             break
         i = j
-    members = list(dict.fromkeys(members))
-    if len(members) < 2:
-        return []
-    k = i
+    return list(dict.fromkeys(members)), i
+
+
+def _past_separator(ctx: Sentence, j: int) -> int:
+    """Past what follows a listed person: a comma (with a role in apposition after it) and "and"."""
+    doc, sent = ctx.doc, ctx.sent
+    if j < sent.end and doc[j].text == ",":
+        j = _role_apposition_end(ctx, j) + 1
+    if j < sent.end and doc[j].lower_ in {"and", "&"}:
+        j += 1
+    return j
+
+
+def _role_apposition_end(ctx: Sentence, j: int) -> int:
+    """The closing comma of a role in apposition after the comma at ``j``, else ``j``.
+
+    The apposition may name the role's body: ", Chairman of the X Board,".
+    """
+    doc, sent = ctx.doc, ctx.sent
+    k = j + 1
+    while (
+        k < sent.end
+        and k - j <= 10
+        and doc[k].text != ","
+        and (ctx.tm.get(k) is None or ctx.label(ctx.tm[k]) != PERSON)
+    ):
+        k += 1
+    role = any(t.lower_ in ROLE_WORDS for t in doc[j + 1 : k])
+    return k if k < sent.end and doc[k].text == "," and role else j
+
+
+def _verb_after_list(ctx: Sentence, k: int) -> Token | None:
+    """The verb the listed people act by, right after the list (adverbs allowed before it)."""
+    doc, sent = ctx.doc, ctx.sent
     while k < sent.end and doc[k].pos_ == "ADV":
         k += 1
     if k >= sent.end or doc[k].pos_ not in {"VERB", "AUX"} or doc[k].tag_ in {"VBG", "VBN"}:
-        return []
+        return None
     verb = doc[k]
     # "A and B would be asked": done to them, not by them
     if any(t.dep_ == "auxpass" for t in doc[k : min(k + 4, sent.end)]):
-        return []
-    if verb.lemma_ in ctx.lex.not_joint:
-        # "were pleased to endorse": the action is the verb after "to"
-        rest = doc[k + 1 : min(k + 5, sent.end)]
-        if verb.lemma_ not in {"be", "have"} or not any(
-            t.lower_ == "to" and t.i + 1 < sent.end and doc[t.i + 1].pos_ == "VERB" for t in rest
-        ):
-            return []
-    return [ctx.relation(WORKED_WITH, members, verb.lemma_, "listed-subject")]
+        return None
+    if verb.lemma_ in ctx.lex.not_joint and not _acts_after_to(ctx, verb):
+        return None
+    return verb
+
+
+def _acts_after_to(ctx: Sentence, verb: Token) -> bool:
+    """ "were pleased to endorse": the action is the verb after "to"."""
+    doc, end = ctx.doc, ctx.sent.end
+    rest = doc[verb.i + 1 : min(verb.i + 5, end)]
+    return verb.lemma_ in {"be", "have"} and any(
+        t.lower_ == "to" and t.i + 1 < end and doc[t.i + 1].pos_ == "VERB" for t in rest
+    )
 
 
 def hired_for_body(ctx: Sentence) -> list[dict]:
@@ -1040,11 +1116,22 @@ def _providers(ctx: Sentence, programmes: list[int]) -> list[int]:
         if not ctx.named_here(p):
             continue
         root = ctx.spans[p].root
-        out += [m for c in root.children if c.dep_ == "prep" and c.lower_ in {"from", "by"}
-                for o in c.children for m in ctx.mentions_in([o]) if ctx.label(m) in MEMBER_TYPES]
+        out += [
+            m
+            for c in root.children
+            if c.dep_ == "prep" and c.lower_ in {"from", "by"}
+            for o in c.children
+            for m in ctx.mentions_in([o])
+            if ctx.label(m) in MEMBER_TYPES
+        ]
         # "to Y, X Fund": body and programme in apposition
-        out += [m for c in root.children if c.dep_ == "appos" for m in ctx.mentions_in([c])
-                if ctx.label(m) == ORGANISATION]
+        out += [
+            m
+            for c in root.children
+            if c.dep_ == "appos"
+            for m in ctx.mentions_in([c])
+            if ctx.label(m) == ORGANISATION
+        ]
         if root.dep_ == "appos":
             out += [m for m in ctx.mentions_in([root.head]) if ctx.label(m) == ORGANISATION]
     return out
@@ -1130,19 +1217,36 @@ def role_phrase(doc: Doc, tokens: list[Token], tm: dict[int, int]) -> str:
         return i in inside and tm.get(i) is None
 
     first = next(t for t in tokens if t.lower_ in ROLE_WORDS)
-    s = first.i
+    s = _role_start(doc, first.i, free)
+    e = _role_end(doc, first.i + 1, free)
+    while e > s + 1 and doc[e - 1].lower_ in {"and", "&", "of", "for"}:
+        e -= 1
+    return " ".join(doc[s:e].text.split())
+
+
+def _role_start(doc: Doc, s: int, free: Callable[[int], bool]) -> int:
+    """Back from the role word at ``s`` over role words and up to two title-case modifiers."""
     modifiers = 0
     while free(s - 1) and modifiers < 2:
         p = doc[s - 1]
         if p.lower_ in ROLE_WORDS:
             s -= 1
             continue
-        if p.is_alpha and p.text[:1].isupper() and not p.text.isupper() and p.ent_type_ != "PERSON":
+        if _role_modifier(p):
             s -= 1
             modifiers += 1
             continue
         break
-    e = first.i + 1
+    return s
+
+
+def _role_modifier(tok: Token) -> bool:
+    """ "Parliamentary", "Policy": title case, not initials, not part of a person's name."""
+    return tok.is_alpha and tok.text[:1].isupper() and not tok.text.isupper() and tok.ent_type_ != "PERSON"
+
+
+def _role_end(doc: Doc, e: int, free: Callable[[int], bool]) -> int:
+    """On from ``e`` over role words ("Vice-Chair" too) and an "of/for X" complement."""
     while free(e):
         t = doc[e]
         if t.lower_ in ROLE_WORDS:
@@ -1150,18 +1254,20 @@ def role_phrase(doc: Doc, tokens: list[Token], tm: dict[int, int]) -> str:
         elif t.text == "-" and e + 1 < len(doc) and doc[e + 1].lower_ in ROLE_WORDS:  # "Vice-Chair"
             e += 2
         elif t.lower_ in {"of", "for"} and free(e + 1) and doc[e + 1].text[:1].isupper():
-            e += 2
-            while free(e) and (
-                (doc[e].text[:1].isupper() and doc[e].is_alpha)
-                or (doc[e].lower_ in {"and", "&"} and free(e + 1) and doc[e + 1].text[:1].isupper())
-            ):
-                e += 1
-            break
+            return _complement_end(doc, e + 2, free)
         else:
             break
-    while e > s + 1 and doc[e - 1].lower_ in {"and", "&", "of", "for"}:
-        e -= 1
-    return " ".join(doc[s:e].text.split())
+    return e
+
+
+def _complement_end(doc: Doc, e: int, free: Callable[[int], bool]) -> int:
+    """The end of "of State", "for Housing and Planning": title-case words, joined by "and"."""
+    while free(e) and (
+        (doc[e].text[:1].isupper() and doc[e].is_alpha)
+        or (doc[e].lower_ in {"and", "&"} and free(e + 1) and doc[e + 1].text[:1].isupper())
+    ):
+        e += 1
+    return e
 
 
 # ------------------------------------------------------------------ the component

@@ -32,9 +32,7 @@ WRAP_SHARE = 0.5
 WRAP_BAND = 15
 
 
-@Language.factory(
-    "bg_paragraphs", assigns=["token.is_sent_start"], default_config={"heading_max_chars": 90}
-)
+@Language.factory("bg_paragraphs", assigns=["token.is_sent_start"], default_config={"heading_max_chars": 90})
 def make_paragraphs(nlp: Language, name: str, heading_max_chars: int) -> ParagraphBoundaries:
     return ParagraphBoundaries(heading_max_chars)
 
