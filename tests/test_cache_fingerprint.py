@@ -43,3 +43,18 @@ def test_a_new_helper_module_is_fingerprinted_and_corpus_level_code_is_not(
     assert cache._code_fingerprint() == before
     (copy / "ingest" / "newhelper.py").write_text("WORDS = ('a',)\n")  # e.g. something metadata imports
     assert cache._code_fingerprint() != before
+
+
+def test_another_ocr_engine_version_is_another_cache_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    from boardgraph.ingest import ocr
+
+    monkeypatch.setattr(ocr, "engine_version", lambda: "tesseract 5.3.0")
+    before = cache.settings_fingerprint(None, None)
+    monkeypatch.setattr(ocr, "engine_version", lambda: "tesseract 5.5.1")
+    assert cache.settings_fingerprint(None, None) != before
+
+    def missing() -> str:
+        raise ocr.OcrUnavailable("not installed")
+
+    monkeypatch.setattr(ocr, "engine_version", missing)
+    assert cache.settings_fingerprint(None, None) not in (before, "")

@@ -40,6 +40,7 @@ import spacy
 
 from boardgraph import __version__, atomic, lexicons
 from boardgraph.errors import BoardgraphError
+from boardgraph.ingest import ocr
 from boardgraph.model import ExtractedReport
 from boardgraph.nlp.pipeline import DEFAULT_CONFIG, model_meta, model_setting
 from boardgraph.resources import data_dir
@@ -113,8 +114,17 @@ def settings_fingerprint(model: str | None, config: str | None) -> str:
         "spacy": spacy.__version__,
         "lexicons": lexicons.fingerprint(),
         "register": _data_fingerprint(),
+        "ocr": _ocr_identity(),
     }
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
+
+
+def _ocr_identity() -> str:
+    """The OCR engine's version: a scanned page read by another Tesseract may read differently."""
+    try:
+        return ocr.engine_version()
+    except ocr.OcrUnavailable:
+        return "unavailable"
 
 
 @dataclass
