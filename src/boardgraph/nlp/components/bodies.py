@@ -240,14 +240,7 @@ def ner_organisations(doc: Doc, lexicon: Lexicon, is_place: Callable[[str], bool
 
 def _not_an_organisation(span: Span, lexicon: Lexicon, is_place: Callable[[str], bool]) -> bool:
     doc = span.doc
-    words = words_of(span)
-    if not words or any(
-        t.like_num or t.like_email or t.like_url or t.text in {"-", "\u2013", "/"} for t in span
-    ):
-        return True
-    if any(w in ROLE_WORDS | CALENDAR_WORDS | DOCUMENT_HEADS | EVENT_HEADS | COUNCIL_TIERS for w in words):
-        return True
-    if is_generic(words) or person_like(span) or is_place(span.text) or any(w in PLATFORMS for w in words):
+    if _not_a_body_name(span, is_place):
         return True
     names = [t for t in span if t.is_alpha and t.lower_ not in NAME_CONNECTORS]
     if not names or not all(t.text[0].isupper() for t in names):
@@ -257,6 +250,26 @@ def _not_an_organisation(span: Span, lexicon: Lexicon, is_place: Callable[[str],
     initial = len(first.text.rstrip(".")) == 1
     if initial or lexicon.is_given_name(first.text) or titled_elsewhere(doc, last.lower_):
         return True
+    if _place_or_thing(doc, first, last, len(names), lexicon):
+        return True
+    if len(names) == 1:
+        return _lone_word_not_a_body(span, names[0], lexicon)
+    return False
+
+
+def _not_a_body_name(span: Span, is_place: Callable[[str], bool]) -> bool:
+    """Numbers, addresses, roles, dates, document words, generic words, people, places, platforms."""
+    words = words_of(span)
+    if not words or any(
+        t.like_num or t.like_email or t.like_url or t.text in {"-", "\u2013", "/"} for t in span
+    ):
+        return True
+    if any(w in ROLE_WORDS | CALENDAR_WORDS | DOCUMENT_HEADS | EVENT_HEADS | COUNCIL_TIERS for w in words):
+        return True
+    return is_generic(words) or person_like(span) or is_place(span.text) or any(w in PLATFORMS for w in words)
+
+
+def _place_or_thing(doc: Doc, first: Token, last: Token, n_names: int, lexicon: Lexicon) -> bool:
     # a place or a thing: "X Road", "Y Area", "Z Farm"; "Solar Farms", "Standing Orders"
     if last.lower_ in PLACE_HEADS | PLACE_SURNAME_HEADS | {"area", "entrance", "farm", "farms"}:
         return True
@@ -264,19 +277,20 @@ def _not_an_organisation(span: Span, lexicon: Lexicon, is_place: Callable[[str],
         return True
     if last.lower_.endswith("ing") and lexicon.is_word_token(last):
         return True  # "Fly Tipping": an activity
-    if len(names) >= 2 and lexicon.is_word(last.lower_) and lexicon.written_lower(doc, last.lower_):
-        return True  # "X Subscription", "Y Application": a heading about a body, not its name
-    if len(names) == 1:
-        tok = names[0]
-        before = doc[span.start - 1].lower_ if span.start else ""
-        # "in X", "to X": a village; "X Community Council" elsewhere: X is the place it is named for
-        return (
-            before in PLACE_PREPOSITIONS
-            or tok.text.isupper()
-            or lexicon.word_in_capitals(doc, tok)
-            or _opens_a_name_elsewhere(doc, tok)
-        )
-    return False
+    # "X Subscription", "Y Application": a heading about a body, not its name
+    return n_names >= 2 and lexicon.is_word(last.lower_) and lexicon.written_lower(doc, last.lower_)
+
+
+def _lone_word_not_a_body(span: Span, tok: Token, lexicon: Lexicon) -> bool:
+    doc = span.doc
+    before = doc[span.start - 1].lower_ if span.start else ""
+    # "in X", "to X": a village; "X Community Council" elsewhere: X is the place it is named for
+    return (
+        before in PLACE_PREPOSITIONS
+        or tok.text.isupper()
+        or lexicon.word_in_capitals(doc, tok)
+        or _opens_a_name_elsewhere(doc, tok)
+    )
 
 
 def _opens_a_name_elsewhere(doc: Doc, tok: Token) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from boardgraph.lexicons import words
 from boardgraph.lexicons.names import (
@@ -59,49 +59,66 @@ def name_chunks(sent: Span) -> Iterator[Span]:
         if not is_namey(tok) or tok.text == "&":
             i += 1
             continue
-        j = i + 1
-        while j < sent.end:
-            t = doc[j]
-            prev = doc[j - 1]
-            if "\n" in prev.whitespace_ or t.is_space:
-                break
-            # "Footbridge The Council": a capitalised article starts a new phrase
-            if t.text == "The":
-                break
-            if is_namey(t) and "\n" not in t.text:
-                j += 1
-                continue
-            # "Planning Committee on Monday": a name never runs on into a day or a month
-            if t.lower_ in NAME_CONNECTORS and j + 1 < sent.end and doc[j + 1].lower_ in CALENDAR_WORDS:
-                break
-            # "Leaders on the Strong Scrutiny programme": a preposition
-            # with an article starts a new phrase, not the same name
-            if (
-                t.lower_ in {"on", "at", "in", "to", "with", "for", "from", "by", "and"}
-                and j + 1 < sent.end
-                and doc[j + 1].lower_ == "the"
-            ):
-                break
-            # connectors and possessives must be followed by another name word
-            if (t.lower_ in NAME_CONNECTORS or t.text in POSSESSIVES or t.text == "-") and j + 1 < sent.end:
-                k = j + 1
-                while k < sent.end and doc[k].lower_ in NAME_CONNECTORS and doc[k].text != "&":
-                    k += 1
-                # "St Cuthbert's and the Wolfson Trust": "and the" starts a second name
-                if any(
-                    doc[x].lower_ in {"and", "or"} and doc[x + 1].lower_ == "the" for x in range(j, k - 1)
-                ):
-                    break
-                if k < sent.end and is_namey(doc[k]) and not doc[k].is_space:
-                    if t.text == "-" and (prev.whitespace_ or t.whitespace_):
-                        break
-                    j = k + 1
-                    continue
-                if t.text in POSSESSIVES and t.tag_ == "POS":
-                    break
-            break
+        j = _chunk_end(doc, i + 1, sent.end)
         yield doc[i:j]
         i = j
+
+
+def _chunk_end(doc: Doc, j: int, end: int) -> int:
+    """Where the name that runs on to j ends, at the latest at end."""
+    while j < end:
+        t = doc[j]
+        if _opens_new_line_or_phrase(doc, j):
+            return j
+        if is_namey(t) and "\n" not in t.text:
+            j += 1
+            continue
+        if _new_phrase_after(doc, j, end):
+            return j
+        past = _past_connector(doc, j, end)
+        if past is None:
+            return j
+        j = past
+    return j
+
+
+def _opens_new_line_or_phrase(doc: Doc, j: int) -> bool:
+    t = doc[j]
+    # "Footbridge The Council": a capitalised article starts a new phrase
+    return "\n" in doc[j - 1].whitespace_ or t.is_space or t.text == "The"
+
+
+def _new_phrase_after(doc: Doc, j: int, end: int) -> bool:
+    """The connector at j leads out of the name, not on to more of it."""
+    if j + 1 >= end:
+        return False
+    t, nxt = doc[j], doc[j + 1]
+    # "Planning Committee on Monday": a name never runs on into a day or a month
+    if t.lower_ in NAME_CONNECTORS and nxt.lower_ in CALENDAR_WORDS:
+        return True
+    # "Leaders on the Strong Scrutiny programme": a preposition
+    # with an article starts a new phrase, not the same name
+    return t.lower_ in {"on", "at", "in", "to", "with", "for", "from", "by", "and"} and nxt.lower_ == "the"
+
+
+def _past_connector(doc: Doc, j: int, end: int) -> int | None:
+    """Past the connectors or possessive at j and the name word after them; None when no
+    name word follows (connectors and possessives must be followed by another one)."""
+    t = doc[j]
+    if not (t.lower_ in NAME_CONNECTORS or t.text in POSSESSIVES or t.text == "-") or j + 1 >= end:
+        return None
+    k = j + 1
+    while k < end and doc[k].lower_ in NAME_CONNECTORS and doc[k].text != "&":
+        k += 1
+    # "St Cuthbert's and the Wolfson Trust": "and the" starts a second name
+    if any(doc[x].lower_ in {"and", "or"} and doc[x + 1].lower_ == "the" for x in range(j, k - 1)):
+        return None
+    if k >= end or not is_namey(doc[k]) or doc[k].is_space:
+        return None
+    # a hyphen with a space beside it is a dash between phrases, not inside a name
+    if t.text == "-" and (doc[j - 1].whitespace_ or t.whitespace_):
+        return None
+    return k + 1
 
 
 def trim(span: Span) -> Span | None:

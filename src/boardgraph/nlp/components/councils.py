@@ -20,7 +20,7 @@ from boardgraph.lexicons.names import (
     heading_case,
     initials,
 )
-from boardgraph.lexicons.register import Register
+from boardgraph.lexicons.register import Council, Register
 from boardgraph.model import COUNCIL
 from boardgraph.nlp.components.chunks import is_namey
 from boardgraph.nlp.components.spans import Candidate
@@ -39,59 +39,84 @@ def find_councils(doc: Doc, day: dt.date | None, register: Register) -> list[Can
     for tok in doc:
         if tok.lower_ not in {"council", "councils"} or not tok.text[0].isupper():
             continue
-        # Walk back over the place words ("Gedling Borough", "Newcastle-under-Lyme Borough").
-        s = tok.i
-        while s > 0:
-            p = doc[s - 1]
-            if "\n" in p.whitespace_ or p.is_space:
-                break
-            hyphen_part = not p.whitespace_ and (p.text == "-" or p.lower_ in {"on", "upon", "le", "under"})
-            if is_namey(p) or hyphen_part:
-                s -= 1
-                continue
-            break
-        while s < tok.i and doc[s].lower_ in {"the"}:
-            s += 1
+        s = _place_words_start(doc, tok.i)
         if s == tok.i:
             continue
         if tok.lower_ == "council":
-            s = _over_and(doc, s, tok.i, day, register)
-        full = doc[s : tok.i + 1]
-        if tok.lower_ == "council" and doc[tok.i - 1].lower_ in LOCAL_TIERS and not register.knows(full.text):
-            local = local_council(doc, s, tok.i)
-            if local is not None:
-                out.append(local)
-            continue
-        if tok.lower_ == "council":
-            found = register.lookup(full.text, day)
-            if found is None:
-                # drop qualifiers one word at a time from the left ("Congratulations Bolton Council")
-                for k in range(s + 1, tok.i):
-                    found = register.lookup(doc[k : tok.i + 1].text, day)
-                    if found:
-                        s = k
-                        break
-            # a council named in full, tier and all, that did not exist on the report's
-            # date is not its place's later council ("X Borough Council" after X's merger);
-            # "X Council" alone is whichever council X had on the day
-            specific = register.knows(doc[s : tok.i + 1].text) and any(
-                t.lower_ in {"borough", "county", "district", "city", "metropolitan"} for t in doc[s : tok.i]
-            )
-            if found is None and not specific:
-                place = _strip_council_type(doc[s : tok.i])
-                if place is not None:
-                    found = register.lookup_place(place.text, day)
-            if found:
-                out.append(
-                    Candidate(
-                        s, tok.i + 1, COUNCIL, "register-council", 90, found.official_name, key=found.code
-                    )
-                )
+            found = _one_council(doc, s, tok.i, day, register)
+            if found is not None:
+                out.append(found)
         else:
             out += _council_list(doc, s, tok.i, day, register)
     out += _council_of(doc, day, register)
     out += combined_authorities(doc, day, register)
     return out
+
+
+def _place_walk_back(doc: Doc, i: int) -> int:
+    """Back from i over the place words ("Gedling Borough", "Newcastle-under-Lyme Borough")
+    on the same line."""
+    s = i
+    while s > 0:
+        p = doc[s - 1]
+        if "\n" in p.whitespace_ or p.is_space:
+            break
+        hyphen_part = not p.whitespace_ and (p.text == "-" or p.lower_ in {"on", "upon", "le", "under"})
+        if not (is_namey(p) or hyphen_part):
+            break
+        s -= 1
+    return s
+
+
+def _place_words_start(doc: Doc, head: int) -> int:
+    """Where the name before the head "Council(s)" begins, past a leading "the"."""
+    s = _place_walk_back(doc, head)
+    while s < head and doc[s].lower_ in {"the"}:
+        s += 1
+    return s
+
+
+def _one_council(doc: Doc, s: int, head: int, day: dt.date | None, register: Register) -> Candidate | None:
+    """The council named doc[s:head] + "Council": local, or one the register holds."""
+    s = _over_and(doc, s, head, day, register)
+    if doc[head - 1].lower_ in LOCAL_TIERS and not register.knows(doc[s : head + 1].text):
+        return local_council(doc, s, head)
+    s, found = _lookup_dropping_qualifiers(doc, s, head, day, register)
+    if found is None:
+        found = _council_of_place(doc, s, head, day, register)
+    if found:
+        return Candidate(s, head + 1, COUNCIL, "register-council", 90, found.official_name, key=found.code)
+    return None
+
+
+def _lookup_dropping_qualifiers(
+    doc: Doc, s: int, head: int, day: dt.date | None, register: Register
+) -> tuple[int, Council | None]:
+    """The register's council for doc[s:head+1], dropping qualifiers one word at a time
+    from the left ("Congratulations Bolton Council"); where the name starts."""
+    found = register.lookup(doc[s : head + 1].text, day)
+    if found is not None:
+        return s, found
+    for k in range(s + 1, head):
+        found = register.lookup(doc[k : head + 1].text, day)
+        if found:
+            return k, found
+    return s, found
+
+
+def _council_of_place(doc: Doc, s: int, head: int, day: dt.date | None, register: Register) -> Council | None:
+    """ "X Council" where the register lacks the name: whichever council X had on the day.
+
+    A council named in full, tier and all, that did not exist on the report's date is
+    not its place's later council ("X Borough Council" after X's merger).
+    """
+    specific = register.knows(doc[s : head + 1].text) and any(
+        t.lower_ in {"borough", "county", "district", "city", "metropolitan"} for t in doc[s:head]
+    )
+    if specific:
+        return None
+    place = _strip_council_type(doc[s:head])
+    return register.lookup_place(place.text, day) if place is not None else None
 
 
 def combined_authorities(doc: Doc, day: dt.date | None, register: Register) -> list[Candidate]:
@@ -274,39 +299,11 @@ def _over_and(doc: Doc, s: int, head: int, day: dt.date | None, register: Regist
 def _council_list(doc: Doc, s: int, head: int, day: dt.date | None, register: Register) -> list[Candidate]:
     """ "Leeds, Bradford, Calderdale and Kirklees Councils": four councils, one head."""
     out: list[Candidate] = []
-    # the last item is doc[s:head]; walk back over ", X" and " and X"
-    items: list[tuple[int, int]] = [(s, head)]
-    i = s - 1
-    while i > 0:
-        if doc[i].text in {",", "and", "&"} or doc[i].lower_ == "and":
-            j = i - 1
-            if doc[j].text == "," and doc[i].lower_ == "and":  # Oxford comma
-                j -= 1
-            e = j + 1
-            while j >= 0 and (is_namey(doc[j]) or (doc[j].text == "-" and not doc[j].whitespace_)):
-                j -= 1
-            if e - (j + 1) <= 0 or e - (j + 1) > 4:
-                break
-            items.append((j + 1, e))
-            i = j
-        else:
-            break
-    # "Leeds, Knowsley and Telford and Wrekin Councils": two items joined by "and"
-    # may be one place
-    items.reverse()
-    merged: list[tuple[int, int]] = []
-    for a, b in items:
-        if merged and doc[merged[-1][1]].lower_ in {"and", "&"} and merged[-1][1] + 1 == a:
-            pa, _ = merged[-1]
-            place = _strip_council_type(doc[pa:b])
-            if place is not None and register.lookup_place(place.text, day) is not None:
-                merged[-1] = (pa, b)
-                continue
-        merged.append((a, b))
+    items = _joined_places(doc, _list_items(doc, s, head), day, register)
     # "London Councils" is a body's name: a plural head shared by one place lists nothing
-    if len(merged) < 2:
+    if len(items) < 2:
         return out
-    for a, b in merged:
+    for a, b in items:
         place = _strip_council_type(doc[a:b])
         if place is None:
             continue
@@ -316,6 +313,43 @@ def _council_list(doc: Doc, s: int, head: int, day: dt.date | None, register: Re
                 Candidate(a, b, COUNCIL, "register-council-list", 90, found.official_name, key=found.code)
             )
     return out
+
+
+def _list_items(doc: Doc, s: int, head: int) -> list[tuple[int, int]]:
+    """The list's items in text order: the last is doc[s:head], the others come before
+    it after ", X" and " and X"."""
+    items: list[tuple[int, int]] = [(s, head)]
+    i = s - 1
+    while i > 0 and (doc[i].text in {",", "and", "&"} or doc[i].lower_ == "and"):
+        j = i - 1
+        if doc[j].text == "," and doc[i].lower_ == "and":  # Oxford comma
+            j -= 1
+        e = j + 1
+        while j >= 0 and (is_namey(doc[j]) or (doc[j].text == "-" and not doc[j].whitespace_)):
+            j -= 1
+        if e - (j + 1) <= 0 or e - (j + 1) > 4:
+            break
+        items.append((j + 1, e))
+        i = j
+    items.reverse()
+    return items
+
+
+def _joined_places(
+    doc: Doc, items: list[tuple[int, int]], day: dt.date | None, register: Register
+) -> list[tuple[int, int]]:
+    """ "Leeds, Knowsley and Telford and Wrekin Councils": two items joined by "and"
+    may be one place."""
+    merged: list[tuple[int, int]] = []
+    for a, b in items:
+        if merged and doc[merged[-1][1]].lower_ in {"and", "&"} and merged[-1][1] + 1 == a:
+            pa, _ = merged[-1]
+            place = _strip_council_type(doc[pa:b])
+            if place is not None and register.lookup_place(place.text, day) is not None:
+                merged[-1] = (pa, b)
+                continue
+        merged.append((a, b))
+    return merged
 
 
 # Initials that end like a council's ("…CC", "…BC", "…DC") but name something else.

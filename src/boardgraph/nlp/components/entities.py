@@ -121,6 +121,16 @@ def drop_fallbacks_named_otherwise(cands: list[Candidate]) -> list[Candidate]:
 
 def propagate(doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
     """Once a name is known in a report, its other occurrences are mentions too."""
+    known = _known_names(doc, chosen)
+    taken = [False] * len(doc)
+    for c in chosen:
+        taken[c.start : c.end] = [True] * (c.end - c.start)
+    extra = _other_mentions(doc, known, taken)
+    return _drop_unnamed_events(chosen, sorted(chosen + extra, key=lambda c: (c.start, c.end)))
+
+
+def _known_names(doc: Doc, chosen: list[Candidate]) -> dict[tuple[str, ...], Candidate]:
+    """The lower-cased words of each name worth finding again, and its acronym."""
     known: dict[tuple[str, ...], Candidate] = {}
     for c in chosen:
         if c.rule == "event-of":  # kept below only if the report names the programme itself
@@ -132,42 +142,47 @@ def propagate(doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
             known.setdefault(tuple(t.lower_ for t in doc[c.start : c.end]), c)
         if c.acronym and c.label != COUNCIL:
             known.setdefault((c.acronym.lower(),), Candidate(0, 0, c.label, "acronym-of", 60, c.acronym))
-    taken = [False] * len(doc)
-    for c in chosen:
-        for k in range(c.start, c.end):
-            taken[k] = True
+    return known
+
+
+def _other_mentions(doc: Doc, known: dict[tuple[str, ...], Candidate], taken: list[bool]) -> list[Candidate]:
+    """The known names where no candidate is yet, the longest first; marks them taken."""
     extra: list[Candidate] = []
     keys = sorted(known, key=len, reverse=True)
     for i in range(len(doc)):
         if taken[i] or not doc[i].text[:1].isupper():
             continue
-        for key in keys:
-            n = len(key)
-            if (
-                i + n <= len(doc)
-                and tuple(t.lower_ for t in doc[i : i + n]) == key
-                and not any(taken[i : i + n])
-            ):
-                src = known[key]
-                # an acronym is written in capitals: "Acc" or "Risk" is not "ACC" or "RISK"
-                if n == 1 and not doc[i].text.isupper():
-                    continue
-                extra.append(
-                    Candidate(i, i + n, src.label, "propagated", src.priority - 5, src.name, key=src.key)
-                )
-                for k in range(i, i + n):
-                    taken[k] = True
-                break
-    # "the Bright Y Camp" names the programme "Bright Y …" only if the report names it
+        key = _name_at(doc, i, keys, taken)
+        if key is None:
+            continue
+        n = len(key)
+        src = known[key]
+        extra.append(Candidate(i, i + n, src.label, "propagated", src.priority - 5, src.name, key=src.key))
+        taken[i : i + n] = [True] * n
+    return extra
+
+
+def _name_at(doc: Doc, i: int, keys: list[tuple[str, ...]], taken: list[bool]) -> tuple[str, ...] | None:
+    """The first of keys written at i over words not taken."""
+    for key in keys:
+        n = len(key)
+        if i + n > len(doc) or any(taken[i : i + n]) or tuple(t.lower_ for t in doc[i : i + n]) != key:
+            continue
+        # an acronym is written in capitals: "Acc" or "Risk" is not "ACC" or "RISK"
+        if n == 1 and not doc[i].text.isupper():
+            continue
+        return key
+    return None
+
+
+def _drop_unnamed_events(chosen: list[Candidate], cands: list[Candidate]) -> list[Candidate]:
+    """ "the Bright Y Camp" names the programme "Bright Y …" only if the report names it."""
     programme_keys = [name_key(c.name) for c in chosen if c.label == PROGRAMME and c.rule != "event-of"]
-    result = []
-    for c in sorted(chosen + extra, key=lambda c: (c.start, c.end)):
-        if c.rule == "event-of":
-            k = name_key(c.name)
-            if not any(p == k or p.startswith(k + " ") for p in programme_keys):
-                continue
-        result.append(c)
-    return result
+
+    def named(event: str) -> bool:
+        return any(p == event or p.startswith(event + " ") for p in programme_keys)
+
+    return [c for c in cands if c.rule != "event-of" or named(name_key(c.name))]
 
 
 def to_span(doc: Doc, c: Candidate) -> Span:

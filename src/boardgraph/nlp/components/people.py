@@ -54,7 +54,8 @@ def from_context(doc: Doc, ctx: dict) -> list[Candidate]:
         s, e = ctx["board_span"]
         span = doc.char_span(s, e, alignment_mode="expand")
         if span is not None:
-            kind = ctx.get("board_type") if ctx.get("board_type") in (COUNCIL, ORGANISATION) else ORGANISATION
+            # ingest says "Council" or "Organisation"; anything else is taken for a body
+            kind = COUNCIL if ctx.get("board_type") == COUNCIL else ORGANISATION
             out.append(Candidate(span.start, span.end, kind, "report-board", 95, _heading_case(span.text)))
     return out
 
@@ -76,78 +77,96 @@ def titled_people(doc: Doc, lexicon: Lexicon | None = None) -> list[Candidate]:
     for sent in doc.sents:
         i = sent.start
         while i < sent.end:
-            tok = doc[i]
-            low = tok.lower_.rstrip(".")
-            # "Mayor Jo Bloggs": the office used as a title, right before a name
-            mayor_title = (
-                low == "mayor"
-                and i + 1 < sent.end
-                and doc[i + 1].lower_ != "of"
-                and doc[i + 1].text[:1].isupper()
-            )
-            if (low in STRONG_TITLES or mayor_title) and tok.text[0].isupper():
-                if low in PLURAL_TITLES:
-                    found, i = _title_list(doc, _first_after_title(doc, i), sent.end, lexicon)
+            if _is_title(doc, i, sent.end):
+                found, after = _titled_person(doc, i, sent, lexicon)
+                if after is not None:
                     out += found
+                    i = after
                     continue
-                first = _first_after_title(doc, i)
-                name_end = _name_after(doc, first, _name_bound(doc, i, sent.end), lexicon)
-                # "Lord Mayor", "Lord Provost", "Dr Chair": a title before an office is no one's name
-                if name_end > first and doc[first].lower_ in ROLE_WORDS:
-                    i += 1
-                    continue
-                if name_end > first:
-                    start = i
-                    # "Rt Hon", "Cllr Dr": keep all stacked titles inside the mention
-                    while start > sent.start and doc[start - 1].lower_.rstrip(".") in STRONG_TITLES | {
-                        "rt",
-                        "hon",
-                    }:
-                        start -= 1
-                    # "County Cllr X": the tier belongs to the title
-                    if (
-                        start > sent.start
-                        and doc[start - 1].lower_ in COUNCIL_TIERS
-                        and doc[start - 1].text[:1].isupper()
-                        and doc[start].lower_.rstrip(".") in {"cllr", "councillor"}
-                    ):
-                        start -= 1
-                    end = _honours_after(doc, name_end, sent.end)
-                    span = doc[start:end]
-                    name, titles = person_name(span.text)
-                    if (
-                        name
-                        and not only_initials(name)
-                        and not _org_after_title(doc[first:name_end], lexicon)
-                    ):
-                        out.append(Candidate(start, end, PERSON, "title-person", 85, name, titles))
-                    i = end
-                    continue
-            # "Jo Bloggs MP": honours after a bare name
-            if tok.text.rstrip(".").upper() in HONOURS_UPPER and tok.text.isupper() and i > sent.start:
-                j = i
-                while (
-                    j > sent.start
-                    and j > i - 3
-                    and doc[j - 1].text[:1].isupper()
-                    and doc[j - 1].is_alpha
-                    and doc[j - 1].lower_ not in STRONG_TITLES
-                    and not doc[j - 1].is_sent_start
-                ):
-                    j -= 1
-                if (
-                    j > sent.start
-                    and doc[j - 1].is_sent_start
-                    and doc[j - 1].is_alpha
-                    and doc[j - 1].text[:1].isupper()
-                ):
-                    j -= 1
-                if i - j >= 2 and not looks_like_org(doc[j:i]):
-                    end = _honours_after(doc, i, sent.end)
-                    name, titles = person_name(doc[j:end].text)
-                    out.append(Candidate(j, end, PERSON, "honours-person", 80, name, titles))
+            honoured = _honours_person(doc, i, sent)
+            if honoured is not None:
+                out.append(honoured)
             i += 1
     return out
+
+
+def _is_title(doc: Doc, i: int, sent_end: int) -> bool:
+    tok = doc[i]
+    low = tok.lower_.rstrip(".")
+    # "Mayor Jo Bloggs": the office used as a title, right before a name
+    mayor_title = (
+        low == "mayor" and i + 1 < sent_end and doc[i + 1].lower_ != "of" and doc[i + 1].text[:1].isupper()
+    )
+    return (low in STRONG_TITLES or mayor_title) and tok.text[0].isupper()
+
+
+def _titled_person(
+    doc: Doc, i: int, sent: Span, lexicon: Lexicon | None
+) -> tuple[list[Candidate], int | None]:
+    """The people named after the title at i and where to read on; None where no name
+    follows (the word may still be honours after a name)."""
+    if doc[i].lower_.rstrip(".") in PLURAL_TITLES:
+        return _title_list(doc, _first_after_title(doc, i), sent.end, lexicon)
+    first = _first_after_title(doc, i)
+    name_end = _name_after(doc, first, _name_bound(doc, i, sent.end), lexicon)
+    if name_end <= first:
+        return [], None
+    # "Lord Mayor", "Lord Provost", "Dr Chair": a title before an office is no one's name
+    if doc[first].lower_ in ROLE_WORDS:
+        return [], i + 1
+    start = _titles_start(doc, i, sent.start)
+    end = _honours_after(doc, name_end, sent.end)
+    name, titles = person_name(doc[start:end].text)
+    if name and not only_initials(name) and not _org_after_title(doc[first:name_end], lexicon):
+        return [Candidate(start, end, PERSON, "title-person", 85, name, titles)], end
+    return [], end
+
+
+def _titles_start(doc: Doc, i: int, sent_start: int) -> int:
+    """Where the titles before the name end at i begin."""
+    start = i
+    # "Rt Hon", "Cllr Dr": keep all stacked titles inside the mention
+    while start > sent_start and doc[start - 1].lower_.rstrip(".") in STRONG_TITLES | {"rt", "hon"}:
+        start -= 1
+    # "County Cllr X": the tier belongs to the title
+    if (
+        start > sent_start
+        and doc[start - 1].lower_ in COUNCIL_TIERS
+        and doc[start - 1].text[:1].isupper()
+        and doc[start].lower_.rstrip(".") in {"cllr", "councillor"}
+    ):
+        start -= 1
+    return start
+
+
+def _honours_person(doc: Doc, i: int, sent: Span) -> Candidate | None:
+    """ "Jo Bloggs MP": honours at i after a bare name."""
+    tok = doc[i]
+    if not (tok.text.rstrip(".").upper() in HONOURS_UPPER and tok.text.isupper() and i > sent.start):
+        return None
+    j = _bare_name_start(doc, i, sent.start)
+    if i - j < 2 or looks_like_org(doc[j:i]):
+        return None
+    end = _honours_after(doc, i, sent.end)
+    name, titles = person_name(doc[j:end].text)
+    return Candidate(j, end, PERSON, "honours-person", 80, name, titles)
+
+
+def _bare_name_start(doc: Doc, i: int, sent_start: int) -> int:
+    """The start of the up to three capitalised words before i, without a title."""
+    j = i
+    while (
+        j > sent_start
+        and j > i - 3
+        and doc[j - 1].text[:1].isupper()
+        and doc[j - 1].is_alpha
+        and doc[j - 1].lower_ not in STRONG_TITLES
+        and not doc[j - 1].is_sent_start
+    ):
+        j -= 1
+    if j > sent_start and doc[j - 1].is_sent_start and doc[j - 1].is_alpha and doc[j - 1].text[:1].isupper():
+        j -= 1
+    return j
 
 
 def _org_after_title(span: Span, lexicon: Lexicon | None) -> bool:
@@ -209,11 +228,15 @@ def _name_after(doc: Doc, i: int, end: int, lexicon: Lexicon | None = None) -> i
         if _ends_name(doc, j, i, lexicon):
             break
         if (
-            t.is_alpha
-            and t.text[0].isupper()
-            and t.text.upper() not in HONOURS_UPPER | {"I"}
-            and t.lower_ not in GENERIC_WORDS - {"chair"}
-        ) or (j > i and t.text in {"-"} and not t.whitespace_) or _initial_before_name(doc, j, end):
+            (
+                t.is_alpha
+                and t.text[0].isupper()
+                and t.text.upper() not in HONOURS_UPPER | {"I"}
+                and t.lower_ not in GENERIC_WORDS - {"chair"}
+            )
+            or (j > i and t.text in {"-"} and not t.whitespace_)
+            or _initial_before_name(doc, j, end)
+        ):
             j += 1
             if "\n" in t.whitespace_:
                 break
@@ -296,36 +319,53 @@ def from_ner(doc: Doc, register: Register, lexicon: Lexicon | None = None) -> li
         words = words_of(span)
         if not words or any(t.like_email or t.like_url or t.like_num for t in span):
             continue
+        found = None
         if ent.label_ == "PERSON":
-            span = _before_of(span)
-            name_words = [t for t in span if not t.is_punct]
-            if not 2 <= len(name_words) <= 3 or not all(
-                t.is_alpha and t.text[0].isupper() for t in name_words
-            ):
-                continue
-            if looks_like_org(span) or any(w in GENERIC_WORDS | ROLE_WORDS | EVENT_HEADS for w in words):
-                continue
-            if (
-                any(register.lookup_place(t.text) is not None and t.i == span.start for t in span[:1])
-                and len(name_words) == 2
-                and words[-1] in ORGANISATION_HEADS
-            ):
-                continue
-            if _not_a_person(span, words):
-                continue
-            end = span.end
-            while end - span.start > 2 and _ends_name(doc, end - 1, span.start, lexicon):
-                end -= 1
-            span = doc[span.start : end]
-            if lexicon is not None and not person_evidence(span, lexicon):
-                continue
-            name, titles = person_name(span.text)
-            out.append(Candidate(span.start, span.end, PERSON, "ner-person", 50, name, titles))
+            found = _ner_person(span, words, register, lexicon)
         elif ent.label_ in {"ORG", "NORP"}:
-            low = " ".join(words)
-            if low in PARTIES:
-                out.append(Candidate(span.start, span.end, ORGANISATION, "party", 70, PARTIES[low]))
+            found = _party(span, words)
+        if found is not None:
+            out.append(found)
     return out
+
+
+def _ner_person(
+    span: Span, words: list[str], register: Register, lexicon: Lexicon | None
+) -> Candidate | None:
+    """A person the NER found, if the name's shape and words agree."""
+    doc = span.doc
+    span = _before_of(span)
+    name_words = [t for t in span if not t.is_punct]
+    if not 2 <= len(name_words) <= 3 or not all(t.is_alpha and t.text[0].isupper() for t in name_words):
+        return None
+    if looks_like_org(span) or any(w in GENERIC_WORDS | ROLE_WORDS | EVENT_HEADS for w in words):
+        return None
+    if _place_and_head(span, words, register, len(name_words)) or _not_a_person(span, words):
+        return None
+    end = span.end
+    while end - span.start > 2 and _ends_name(doc, end - 1, span.start, lexicon):
+        end -= 1
+    span = doc[span.start : end]
+    if lexicon is not None and not person_evidence(span, lexicon):
+        return None
+    name, titles = person_name(span.text)
+    return Candidate(span.start, span.end, PERSON, "ner-person", 50, name, titles)
+
+
+def _place_and_head(span: Span, words: list[str], register: Register, n_words: int) -> bool:
+    """ "X Academy", "Y Trust": a place the register knows and a body's head."""
+    return (
+        any(register.lookup_place(t.text) is not None and t.i == span.start for t in span[:1])
+        and n_words == 2
+        and words[-1] in ORGANISATION_HEADS
+    )
+
+
+def _party(span: Span, words: list[str]) -> Candidate | None:
+    low = " ".join(words)
+    if low in PARTIES:
+        return Candidate(span.start, span.end, ORGANISATION, "party", 70, PARTIES[low])
+    return None
 
 
 def _before_of(span: Span) -> Span:
@@ -513,8 +553,14 @@ def _given_and_surname(doc: Doc, i: int, lexicon: Lexicon) -> bool:
 
 # Head nouns of places, bodies and things: after a given name they name no person.
 _NOT_SURNAMES = (
-    PLACE_HEADS | ORGANISATION_HEADS | PROGRAMME_HEADS | EVENT_HEADS | DOCUMENT_HEADS
-    | GENERIC_WORDS | ROLE_WORDS | CALENDAR_WORDS
+    PLACE_HEADS
+    | ORGANISATION_HEADS
+    | PROGRAMME_HEADS
+    | EVENT_HEADS
+    | DOCUMENT_HEADS
+    | GENERIC_WORDS
+    | ROLE_WORDS
+    | CALENDAR_WORDS
 ) - PLACE_SURNAME_HEADS
 # Words before "Victoria Park" that make it the place: prepositions of place, articles.
 _PLACE_BEFORE = frozenset({"at", "in", "to", "from", "near", "around", "the", "a", "of", "into", "through"})
