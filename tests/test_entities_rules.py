@@ -332,4 +332,3 @@ def test_a_given_name_and_surname_coordinated_with_a_person_is_a_person():
     assert coordinated_people(doc, [bell], lexicon) == [bell]
     doc = nlp("Meeting on Victoria Road and Cllr Ann Bell today")
     assert coordinated_people(doc, [bell], lexicon) == [bell]
-
