@@ -671,6 +671,24 @@ def chair_signature(text: str) -> tuple[Person, str] | None:
     return None
 
 
+# A chair's report closed by a name on one line and the bare office on the next; only the last lines
+# count, so a name over "Chair" in a list mid-report is not taken for the author.
+_SIGNATURE_BLOCK = re.compile(
+    rf"(?im)^[ \t]*(?P<who>[^\n]{{3,60}}?)[ \t]*\n"
+    rf"[ \t]*(?P<role>{_CHAIR_WORD})[ \t]*(?:of\b[^\n]{{0,60}})?\s*\Z"
+)
+
+
+def chair_signature_block(text: str) -> tuple[Person, str] | None:
+    """A report ending "Cllr X Y" / "Chairman": its author signs as chair."""
+    m = _SIGNATURE_BLOCK.search(text[-400:])
+    if m is None:
+        return None
+    offset = max(0, len(text) - 400)
+    person = person_at(text, offset + m.start("who"), offset + m.end("who"))
+    return (person, "signature block") if person else None
+
+
 # --------------------------------------------------------------------------
 
 
@@ -704,6 +722,7 @@ def board_and_chair(doc: SourceDocument, meta: ReportMeta) -> None:
             lambda: chair_by_office(doc),
             lambda: chair_under_title(doc),
             lambda: chair_signature(text),
+            lambda: chair_signature_block(text),
         ]
         for chair_finder in chair_finders:
             hit = chair_finder()
