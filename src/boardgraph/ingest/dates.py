@@ -284,7 +284,7 @@ def _stated_date(text: str, raw: str, dates: list[DateMention]) -> tuple[DateMen
     """The meeting date when the header states it."""
     for line in header_lines(text, raw):
         here = [d for d in dates[:200] if line.start <= d.span.start < line.end]
-        for d in (d for d in here if d.year and d.day1 and not d.numeric):
+        for d in (d for d in here if d.year and d.day1):
             before = text[line.start : d.span.start]
             rest = text[line.start : d.span.start] + " " + text[d.span.end : line.end]
             if _NOT_THIS_MEETING.search(before):
@@ -293,6 +293,10 @@ def _stated_date(text: str, raw: str, dates: list[DateMention]) -> tuple[DateMen
                 return d, 0.98, f"stated: labelled date '{d.text}'"
             if not _FILLER.sub("", rest):
                 return d, 0.95, f"stated: date line '{line.text}' in the header"
+            # A numeric date is only taken when labelled or alone on its line:
+            # inside a sentence "3/10/2019" is as often a reference number.
+            if d.numeric:
+                continue
             if _STATED_CONTEXT.search(rest) and not _FUTURE_WORDS.search(rest) and len(line.text) <= 200:
                 return d, 0.95, f"stated: '{line.text}'"
     return None

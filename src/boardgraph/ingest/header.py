@@ -259,6 +259,40 @@ def heading_body(doc: SourceDocument) -> tuple[Body, str] | None:
     return None
 
 
+_BOARD_LABEL = re.compile(rf"(?i)[\W_]*{any_of(lines('metadata_board_labels'))}\s*(?::|[–—]|\s-\s)\s*")
+
+
+def _addressed_body(text: str, start: int, end: int) -> Body | None:
+    """The first body named between ``start`` and ``end``, whatever words come before it."""
+    toks = list(_WORD.finditer(text, start, end))
+    for i, tok in enumerate(toks):
+        word = tok.group(0)
+        if word.lower() in _BODY_HEADS and _capitalised(word):
+            found = _body_from(text, toks, i)
+            if found is None:
+                continue
+            span = Span(toks[found[0]].start(), toks[found[1]].end())
+            name = " ".join(text[span.start : span.end].split())
+            if _names_a_body(name):
+                return Body(name, span, body_type(name))
+    return None
+
+
+def labelled_board(doc: SourceDocument) -> tuple[Body, str] | None:
+    """The body a header label addresses: "Report to: X Board", "Meeting: X Panel"."""
+    heads = header_lines(doc.text, doc.raw_text, limit=15)
+    for line in heads:
+        if _is_attendance(line):
+            break
+        label = _BOARD_LABEL.match(doc.text, line.start, line.end)
+        if label is None:
+            continue
+        body = _addressed_body(doc.text, label.end(), line.end)
+        if body:
+            return _as_written(doc.text, body, heads), f"label '{line.text[:80]}'"
+    return None
+
+
 def _as_written(text: str, body: Body, heads: list[Line]) -> Body:
     """A capitalised heading's body, at a header line that writes it in mixed case, if one does."""
     if not body.name.isupper():
@@ -620,6 +654,27 @@ def chair_by_office(doc: SourceDocument) -> tuple[Person, str] | None:
 
 
 _TITLED = re.compile(rf"\s*(?:{any_of(_PERSON_TITLES)})\b\.?\s+[A-Z]", re.I)
+_AUTHOR_LABEL = re.compile(rf"(?i)[\W_]*{any_of(lines('metadata_author_labels'))}\s*:\s*")
+_AN_OFFICE = re.compile(rf"\b{_OFFICE}\b", re.I)
+_SEPARATOR = re.compile(r"\s*(?:,|[–—]|\s-\s)\s*")
+
+
+def chair_by_author_label(doc: SourceDocument) -> tuple[Person, str] | None:
+    """A labelled author holding an office: "Report of: Mayor X", "From: The Leader, Cllr X"."""
+    for line in header_lines(doc.text, doc.raw_text, limit=15):
+        label = _AUTHOR_LABEL.match(doc.text, line.start, line.end)
+        if label is None:
+            continue
+        rest = doc.text[label.end() : line.end]
+        if not (_AN_OFFICE.search(rest) or _AN_OFFICE.match(label.group(0).strip(" :"))):
+            continue
+        # The name leads ("Cllr X, Leader") or follows the office ("The Leader, Cllr X").
+        starts = [label.end()] + [label.end() + m.end() for m in _SEPARATOR.finditer(rest)]
+        for start in starts:
+            person = person_at(doc.text, start, line.end)
+            if person:
+                return person, "a labelled author holding an office"
+    return None
 
 
 _ROLE_REPORT = re.compile(
@@ -705,6 +760,7 @@ def board_and_chair(doc: SourceDocument, meta: ReportMeta) -> None:
     minutes = looks_like_minutes(text)
     if meta.board is None:
         finders: list[Callable[[], tuple[Body, str] | None]] = [
+            lambda: labelled_board(doc),
             lambda: heading_body(doc),
             lambda: named_council(doc, minutes),
         ]
@@ -720,6 +776,7 @@ def board_and_chair(doc: SourceDocument, meta: ReportMeta) -> None:
             lambda: chair_in_attendance(text),
             lambda: chair_in_sentences(text),
             lambda: chair_by_office(doc),
+            lambda: chair_by_author_label(doc),
             lambda: chair_under_title(doc),
             lambda: chair_signature(text),
             lambda: chair_signature_block(text),
