@@ -98,6 +98,37 @@ def test_initials_of_a_council_named_in_the_text_are_that_council(run):
     assert spans and all(s.label_ == COUNCIL and s._.bg_name == "Upper Dale Town Council" for s in spans)
 
 
+def test_attendance_lines_write_councils_by_tier_abbreviation(found):
+    got = found(
+        "Position/Role Councillor Authority\n"
+        "Chairman Cllr Jo Bloggs Sevenoaks DC\n"
+        "Vice-Chairman Cllr Ann Tarrow Kent CC\n"
+        "Members Cllr Ravi Menon Hounslow LB\n"
+        " Cllr Ruth Ambler Kingston upon Thames RB\n"
+        " Cllr Tom Pike Wigan MBC\n"
+        " Cllr Ed Lomas Cornwall Council\n"
+    )
+    councils = {n for n, label in got if label == COUNCIL}
+    assert councils == {
+        "Sevenoaks District Council",
+        "Kent County Council",
+        "London Borough of Hounslow",
+        "Royal Borough of Kingston upon Thames",
+        "Wigan Metropolitan Borough Council",
+        "Cornwall Council",
+    }, got
+    # each member's name ends where their council begins
+    people = {n for n, label in got if label == PERSON}
+    assert people == {"Jo Bloggs", "Ann Tarrow", "Ravi Menon", "Ruth Ambler", "Tom Pike", "Ed Lomas"}, got
+    # the heading row names nothing
+    assert not [n for n, label in got if label == ORGANISATION], got
+
+
+def test_an_abbreviated_tier_the_register_lacks_is_not_a_principal_council(found):
+    got = found("Cllr Jo Bloggs of Glenbrae CC attended. The CC agreed.")
+    assert not [n for n, label in got if label == COUNCIL and "County" in n], got
+
+
 @pytest.mark.parametrize(
     ("text", "is_council"),
     [("SBC", True), ("NHDC", True), ("WVCC", True), ("PCC", False), ("BBC", False), ("NALC", False)],
@@ -332,3 +363,15 @@ def test_a_given_name_and_surname_coordinated_with_a_person_is_a_person():
     assert coordinated_people(doc, [bell], lexicon) == [bell]
     doc = nlp("Meeting on Victoria Road and Cllr Ann Bell today")
     assert coordinated_people(doc, [bell], lexicon) == [bell]
+
+
+def test_a_post_held_is_not_a_body_but_the_body_it_is_held_in_is(found):
+    got = found(
+        "Report of Councillor Jo Bloggs, Cabinet Member for Adult Care and Chair of the Northshire "
+        "Health and Wellbeing Board. We met the Cabinet Member for Housing Services. The "
+        "Association of Directors of Adult Social Services agreed."
+    )
+    orgs = {n for n, label in got if label == ORGANISATION}
+    assert "Northshire Health and Wellbeing Board" in orgs, got
+    assert "Association of Directors of Adult Social Services" in orgs, got
+    assert not [n for n in orgs if n.startswith(("Cabinet", "Chair"))], got

@@ -618,7 +618,7 @@ def test_attendance_row_name_stops_before_the_members_council(row: str, chair: s
     assert meta_of(raw).chair == chair
 
 
-# Layouts of other bodies' reports (issue 9) that are not read yet: strict xfail, so a fix shows up as XPASS.
+# Layouts of other bodies' reports (issue 9): headers of fire, police, national park and health bodies.
 _OTHER_BODY_TEXT = "\n\nThe Authority has continued its work on prevention. We agreed a plan with partners.\n"
 
 
@@ -630,6 +630,23 @@ def test_report_to_label_names_the_board() -> None:
 def test_numeric_date_under_leaders_report_title() -> None:
     meta = meta_of("Leader's report to Full Council\n\n03/10/2019\n" + _OTHER_BODY_TEXT)
     assert str(meta.date) == "2019-10-03"
+
+
+def test_two_digit_year_date_alone_on_a_header_line() -> None:
+    meta = meta_of("Northshire Police and Crime Panel\n14.07.17\n" + _OTHER_BODY_TEXT)
+    assert str(meta.date) == "2017-07-14"
+
+
+def test_two_digit_year_date_opening_a_minute_is_its_number() -> None:
+    meta = meta_of("Northshire Police and Crime Panel\n\n15/09/13 Items for information\n" + _OTHER_BODY_TEXT)
+    assert meta.date is None or str(meta.date) != "2013-09-15"
+
+
+def test_an_officers_report_is_not_a_board() -> None:
+    raw = (
+        "Northshire National Park Authority\nAuthority Meeting\n14 July 2017\nReport of the Chief Executive\n"
+    )
+    assert meta_of(raw + _OTHER_BODY_TEXT).board == "Northshire National Park Authority"
 
 
 def test_signature_block_names_the_chair() -> None:
@@ -666,11 +683,17 @@ def test_label_naming_no_body_of_its_own_is_passed_over() -> None:
         "Report of: The Leader of the Council, Cllr Andy Hollins",
         "From: Councillor Andy Hollins, Cabinet Member for Housing",
         "Portfolio Holder: Cllr Andy Hollins",
+        "Report of Councillor Andy Hollins, Cabinet Member for Adult Care and Chair of the Board",
     ],
 )
 def test_labelled_author_holding_an_office_is_the_chair(line: str) -> None:
     raw = f"Northshire Combined Authority\n12 June 2019\n{line}\n"
     assert meta_of(raw + _OTHER_BODY_TEXT).chair == "Andy Hollins"
+
+
+def test_an_unlabelled_report_of_line_without_a_title_is_not_an_author() -> None:
+    raw = "Northshire Council\n12 June 2019\nReport of the Leader's Working Group, Chair\n"
+    assert meta_of(raw + _OTHER_BODY_TEXT).chair != "Leader's Working Group"
 
 
 def test_labelled_author_without_an_office_is_not_the_chair() -> None:

@@ -69,7 +69,9 @@ _LINE_LEAD = re.compile(
     rf"|^[ \t]*[{re.escape(_BULLETS)}](?=[ \t])"
     rf"|^[ \t]*[\uf000-\uf8ff•●▪](?=\S)"
     r"|^[ \t]*\(?\d{1,4}(?:\.\d{1,3})*\.(?=[ \t]|[A-Z])"
-    r"|^[ \t]*\d{1,3}(?:\.\d{1,3})+(?=[ \t]|$)"
+    # "1.2.3" numbers a section; "14.07.17" alone on its line dates the report
+    r"|^[ \t]*(?!(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:\d{2}|\d{4})[ \t]*$)"
+    r"\d{1,3}(?:\.\d{1,3})+(?=[ \t]|$)"
 )
 _YEARISH = re.compile(r"^[ \t(]*(?:19|20)\d\d\.")
 _INVISIBLE = re.compile("[\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")

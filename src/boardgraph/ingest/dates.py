@@ -140,8 +140,10 @@ def _numeric_mention(text: str, m: re.Match[str], year: int | None) -> DateMenti
     if not 1 <= month <= 12 or not 1 <= int(groups["d1"]) <= 31:
         return None
     line_start = text.rfind("\n", 0, m.start()) + 1
-    if len(groups["year"]) == 2 and not text[line_start : m.start()].strip():
-        return None  # "15/09/13 Items for …" is a minute number
+    line_end = text.find("\n", m.end())
+    alone = not text[m.end() : line_end if line_end != -1 else len(text)].strip()
+    if len(groups["year"]) == 2 and not text[line_start : m.start()].strip() and not alone:
+        return None  # "15/09/13 Items for …" is a minute number; "14.07.17" alone on a line is a date
     return DateMention(Span(*m.span()), m.group(0), month, year, int(groups["d1"]), numeric=True)
 
 

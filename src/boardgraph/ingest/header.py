@@ -654,7 +654,10 @@ def chair_by_office(doc: SourceDocument) -> tuple[Person, str] | None:
 
 
 _TITLED = re.compile(rf"\s*(?:{any_of(_PERSON_TITLES)})\b\.?\s+[A-Z]", re.I)
-_AUTHOR_LABEL = re.compile(rf"(?i)[\W_]*{any_of(lines('metadata_author_labels'))}\s*:\s*")
+# The colon may be left out before a personal title ("Report of Councillor X, Cabinet Member for Y").
+_AUTHOR_LABEL = re.compile(
+    rf"(?i)[\W_]*{any_of(lines('metadata_author_labels'))}(?:\s*:\s*|\s+(?=(?:{any_of(_PERSON_TITLES)})\b))"
+)
 _AN_OFFICE = re.compile(rf"\b{_OFFICE}\b", re.I)
 _SEPARATOR = re.compile(r"\s*(?:,|[–—]|\s-\s)\s*")
 

@@ -121,6 +121,24 @@ def _past_connector(doc: Doc, j: int, end: int) -> int | None:
     return k + 1
 
 
+def _after_post(doc: Doc, s: int, e: int) -> int:
+    """ "Cabinet Member for Adult Care and Chair of the Health Board": a post held is
+    not a body; the body is what the last "<post> of" names, or nothing. Only where
+    the name opens with the post ("Association of Directors of X" is a body's name)."""
+    k = s + 1 if s + 1 < e and doc[s + 1].lower_ in ROLE_WORDS else s  # "Cabinet Member"
+    if doc[k].lower_ not in ROLE_WORDS:
+        return s
+    while k < e and doc[k].lower_ in ROLE_WORDS:
+        k += 1
+    if k >= e or doc[k].lower_ not in {"for", "of", "to"}:
+        return s
+    body = k + 1 if doc[k].lower_ != "for" else e
+    for j in range(k, e - 1):
+        if doc[j].lower_ in ROLE_WORDS and doc[j + 1].lower_ in {"of", "to"}:
+            body = j + 2
+    return body
+
+
 def trim(span: Span) -> Span | None:
     doc = span.doc
     s, e = span.start, span.end
@@ -138,12 +156,15 @@ def trim(span: Span) -> Span | None:
         s = k + 1
     elif k > s and k < e and doc[s].lower_ == "dear":
         s = k
+    s = _after_post(doc, s, e)
     # "Payee Cheque No Net VAT Gross Remarks X Association": a table's header row
     # flattened into the text before the first name
     k = s
     while k < e and doc[k].lower_ in TABLE_HEADINGS:
         k += 1
-    if k - s >= 2 and k < e:
+    if k - s >= 2:
+        if k == e:  # the header row alone ("Role Councillor Authority")
+            return None
         s = k
     while s < e and (
         doc[s].lower_ in {"the", "a", "an", "our", "their", "its", "this"}

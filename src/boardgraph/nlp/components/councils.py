@@ -10,7 +10,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from boardgraph.lexicons import words
+from boardgraph.lexicons import lines, words
 from boardgraph.lexicons.names import (
     CALENDAR_WORDS,
     COUNCIL_TIERS,
@@ -50,6 +50,7 @@ def find_councils(doc: Doc, day: dt.date | None, register: Register) -> list[Can
             out += _council_list(doc, s, tok.i, day, register)
     out += _council_of(doc, day, register)
     out += combined_authorities(doc, day, register)
+    out += abbreviated_councils(doc, day, register)
     return out
 
 
@@ -117,6 +118,70 @@ def _council_of_place(doc: Doc, s: int, head: int, day: dt.date | None, register
         return None
     place = _strip_council_type(doc[s:head])
     return register.lookup_place(place.text, day) if place is not None else None
+
+
+def _abbreviation_table() -> dict[str, tuple[str, ...]]:
+    table: dict[str, tuple[str, ...]] = {}
+    for line in lines("entities_council_abbreviations"):
+        abbreviation, forms = line.split(None, 1)
+        table[abbreviation] = tuple(f.strip().lower() for f in forms.split("|") if f.strip())
+    return table
+
+
+COUNCIL_ABBREVIATIONS = _abbreviation_table()
+# Lower-case words inside a place's name ("Kingston upon Thames", "Stockton-on-Tees").
+PLACE_CONNECTORS = frozenset({"upon", "on", "under", "le", "and", "&", "-"})
+
+
+def abbreviated_councils(doc: Doc, day: dt.date | None, register: Register) -> list[Candidate]:
+    """ "Kent CC", "Sevenoaks DC", "Kingston upon Thames RB": a place and its tier's
+    abbreviation, as attendance lists write councils; a council only where the
+    register holds the spelt-out name on the day."""
+    out: list[Candidate] = []
+    for tok in doc:
+        forms = COUNCIL_ABBREVIATIONS.get(tok.text)
+        if not forms:
+            continue
+        for s in _place_starts(doc, tok.i):
+            found = _spelt_out(doc[s : tok.i].text, forms, day, register)
+            if found is not None:
+                out.append(
+                    Candidate(
+                        s,
+                        tok.i + 1,
+                        COUNCIL,
+                        "register-council-abbreviation",
+                        90,
+                        found.official_name,
+                        key=found.code,
+                    )
+                )
+                break
+    return out
+
+
+def _place_starts(doc: Doc, head: int) -> list[int]:
+    """Where a place's name before token ``head`` may start on its line, farthest first
+    (at most five tokens back; a place starts with a capital)."""
+    starts: list[int] = []
+    k = head
+    while k > 0 and head - k < 5:
+        p = doc[k - 1]
+        if "\n" in p.whitespace_ or p.is_space or not (is_namey(p) or p.lower_ in PLACE_CONNECTORS):
+            break
+        k -= 1
+        if p.text[:1].isupper():
+            starts.append(k)
+    return starts[::-1]
+
+
+def _spelt_out(place: str, forms: tuple[str, ...], day: dt.date | None, register: Register) -> Council | None:
+    for form in forms:
+        name = f"{form} {place}" if form.endswith(" of") else f"{place} {form}"
+        found = register.lookup(name, day)
+        if found is not None:
+            return found
+    return None
 
 
 def combined_authorities(doc: Doc, day: dt.date | None, register: Register) -> list[Candidate]:

@@ -23,6 +23,7 @@ from boardgraph.nlp.components.people import (
     from_ner,
     shared_title,
     titled_people,
+    trim_people_at_councils,
 )
 from boardgraph.nlp.components.programmes import recurring_programmes
 from boardgraph.nlp.components.spans import SPAN_KEY, Candidate, select
@@ -84,6 +85,7 @@ class EntityFinder:
             cands += ner_organisations(doc, self.lexicon, self._is_place)
         cands += chair_pronoun(doc, ctx)
         cands = coordinated_people(doc, cands, self.lexicon)
+        cands = trim_people_at_councils(doc, cands)
         cands = drop_person_initials(doc, cands)
         cands = drop_place_people(doc, cands, self.lexicon)
         cands = drop_fallbacks_named_otherwise(cands)

@@ -479,6 +479,30 @@ def drop_person_initials(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     return [c for c in cands if not (c.rule == "acronym" and c.name in initials_of_people)]
 
 
+# Rules whose councils the register checked word for word, so that their first word
+# is sure: where one starts inside a person's name, the name ran on into the council.
+# (A head noun's body is not: its start is a guess that may take in a surname.)
+FIRM_BODY_RULES = frozenset({"register-council", "register-council-abbreviation"})
+
+
+def trim_people_at_councils(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """ "Cllr Jo Bloggs Kent CC", "Cllr Jo Bloggs Sevenoaks District Council": an
+    attendance line runs the member's name into their council. A titled name that a
+    council from the register starts inside (and outlasts) ends where the council begins."""
+    bodies = [c for c in cands if c.rule in FIRM_BODY_RULES]
+    out: list[Candidate] = []
+    for c in cands:
+        if c.label == PERSON and c.rule == "title-person":
+            cut = min((b.start for b in bodies if c.start < b.start < c.end <= b.end), default=None)
+            if cut is not None:
+                name, titles = person_name(doc[c.start : cut].text)
+                if not name or only_initials(name):
+                    continue
+                c = replace(c, end=cut, name=name, titles=titles)
+        out.append(c)
+    return out
+
+
 def drop_place_people(doc: Doc, cands: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
     """ "Ashby Workspace", "Bolton Live", "Tesco Ashby": NER's untitled "person" that
     names the place a body or council in the same report is named after ("Ashby
