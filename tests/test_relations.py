@@ -485,6 +485,34 @@ def test_the_board_applies_to_a_fund():
     }
 
 
+# "Ashby Council took part in Alpha and Tarn Council hosted Beta."
+TWO_CLAUSES = [
+    ("Ashby", "Ashby", "PROPN", "NNP", 1, "compound"),
+    ("Council", "Council", "PROPN", "NNP", 2, "nsubj"),
+    ("took", "take", "VERB", "VBD", 2, "ROOT"),
+    ("part", "part", "NOUN", "NN", 2, "dobj"),
+    ("in", "in", "ADP", "IN", 3, "prep"),
+    ("Alpha", "Alpha", "PROPN", "NNP", 4, "pobj"),
+    ("and", "and", "CCONJ", "CC", 2, "cc"),
+    ("Tarn", "Tarn", "PROPN", "NNP", 8, "compound"),
+    ("Council", "Council", "PROPN", "NNP", 9, "nsubj"),
+    ("hosted", "host", "VERB", "VBD", 2, "conj"),
+    ("Beta", "Beta", "PROPN", "NNP", 9, "dobj"),
+    (".", ".", "PUNCT", ".", 2, "punct"),
+]
+
+
+def test_each_council_takes_part_in_the_programme_of_its_own_clause():
+    mentions = [
+        (0, 2, COUNCIL, "Ashby Council"),
+        (5, 6, PROGRAMME, "Alpha"),
+        (7, 9, COUNCIL, "Tarn Council"),
+        (10, 11, PROGRAMME, "Beta"),
+    ]
+    got = {p for p in pairs(build(TWO_CLAUSES, mentions)) if p[0] == PARTICIPATES}
+    assert got == {(PARTICIPATES, ("Ashby Council", "Alpha")), (PARTICIPATES, ("Tarn Council", "Beta"))}
+
+
 def test_rules_are_small_named_functions():
     assert all(callable(r) and r.__doc__ for r in RELATION_RULES)
     assert {"with_company", "joint_subject", "hired_for_body", "served_by", "participation"} <= {

@@ -1088,8 +1088,35 @@ def participation(ctx: Sentence) -> list[dict]:
     members = [m for m in dict.fromkeys(members) if m not in programmes and (ctx.named_here(m) or governed)]
     return [
         ctx.relation(PARTICIPATES, [member, prog], triggers[0].text, "participation")
-        for member, prog in itertools.product(members, programmes)
+        for member, prog in _pairs_by_clause(ctx, members, programmes)
     ]
+
+
+# Clauses of their own: "X took part in A and Y hosted B" pairs X with A only. A relative
+# clause or an infinitive shares its governor's party ("X, which ran A, joined B").
+OWN_CLAUSES = frozenset({"conj", "advcl", "ccomp", "parataxis", "csubj"})
+
+
+def _clause_of(tok: Token) -> Token:
+    """The verb heading the clause ``tok`` stands in."""
+    while tok.head.i != tok.i:
+        if tok.pos_ in {"VERB", "AUX"} and tok.dep_ in OWN_CLAUSES:
+            return tok
+        tok = tok.head
+    return tok
+
+
+def _pairs_by_clause(ctx: Sentence, members: list[int], programmes: list[int]) -> list[tuple[int, int]]:
+    """Each member with the programmes of its own clause, where the sentence has several
+    clauses that name them; with all of them where its clause names none."""
+    if len(members) < 2 or len(programmes) < 2:
+        return list(itertools.product(members, programmes))
+    clause = {m: _clause_of(ctx.spans[m].root) for m in (*members, *programmes) if ctx.named_here(m)}
+    pairs: list[tuple[int, int]] = []
+    for m in members:
+        own = [p for p in programmes if m in clause and clause.get(p) == clause[m]]
+        pairs += [(m, p) for p in own or programmes]
+    return pairs
 
 
 def _heading_label(ctx: Sentence, m: int) -> bool:
