@@ -375,3 +375,11 @@ def test_a_post_held_is_not_a_body_but_the_body_it_is_held_in_is(found):
     assert "Northshire Health and Wellbeing Board" in orgs, got
     assert "Association of Directors of Adult Social Services" in orgs, got
     assert not [n for n in orgs if n.startswith(("Cabinet", "Chair"))], got
+
+
+def test_a_documents_title_names_its_addressee_not_a_body(found):
+    got = found(
+        "Leader's Report to Council – 12 July 2019\n\nThe Board sent a Letter to Northfield Parish Council."
+    )
+    assert not [n for n, label in got if label == ORGANISATION], got
+    assert ("Northfield Parish Council", COUNCIL) in got, got

@@ -674,6 +674,20 @@ def test_the_graph_carries_the_kind():
         ("Met with Cllr Ann Lee to discuss housing.", ("Mary Example", "Ann Lee")),
         # a verbless heading in minutes says nothing of the author
         ("Training session with Cllr Ann Lee", None),
+        # items of the author's own list ("Since the last meeting I have:")
+        (
+            "Since the last meeting I have:\n- attended the summit with Cllr Ann Lee;",
+            ("Mary Example", "Ann Lee"),
+        ),
+        (
+            "Since the last meeting I have:\n"
+            "- met the Chief Executive of Northfield Homes, Tom Hart, about housing;",
+            ("Mary Example", "Tom Hart"),
+        ),
+        (
+            "Since the last meeting I have:\n- hosted a visit by the Minister for Housing, Tom Hart MP;",
+            ("Mary Example", "Tom Hart"),
+        ),
     ],
 )
 def test_the_author_acts_where_nobody_is_named(nlp, item, expected):
@@ -693,6 +707,25 @@ def test_the_author_acts_where_nobody_is_named(nlp, item, expected):
     spans = list(doc.spans["bg"])
     found = [tuple(spans[a]._.bg_name for a in r["args"]) for r in doc._.bg_relations]
     assert found == ([expected] if expected else []), found
+
+
+def test_every_item_under_a_meetings_heading_met_the_author(nlp):
+    text = (
+        "Report of Cllr Mary Example (Chair)\n\nMeetings attended\n\n"
+        "- Northfield Homes board, 14 June\n- Meeting with Cllr Ann Lee, 20 June\n"
+    )
+    chair = text.index("Mary")
+    doc = nlp.make_doc(text)
+    doc._.bg_context = {
+        "id": "t",
+        "chair": "Mary Example",
+        "chair_span": [chair, chair + len("Mary Example")],
+        "date": "2015-06-01",
+    }
+    doc = nlp(doc)
+    spans = list(doc.spans["bg"])
+    found = {spans[a]._.bg_name for r in doc._.bg_relations for a in r["args"]}
+    assert {"Mary Example", "Ann Lee"} <= found, found
 
 
 def test_a_body_heading_an_item_is_not_taking_part(nlp):

@@ -157,6 +157,9 @@ def trim(span: Span) -> Span | None:
     elif k > s and k < e and doc[s].lower_ == "dear":
         s = k
     s = _after_post(doc, s, e)
+    # "Report to Council", "Letter from the X Board": a document's title names its addressee
+    if s + 2 < e and doc[s].lower_ in DOCUMENT_HEADS and doc[s + 1].lower_ in {"to", "from"}:
+        s += 2
     # "Payee Cheque No Net VAT Gross Remarks X Association": a table's header row
     # flattened into the text before the first name
     k = s

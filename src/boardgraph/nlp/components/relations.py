@@ -430,6 +430,7 @@ def _walk_phrase(tm: dict[int, int], tok: Token, parts: _PhraseParts) -> None:
     for child in tok.children:
         if _role_apposition(tm, tok, child):
             parts.role_holders.extend(child.subtree)
+        parts.role_holders.extend(_holder_after_of(tm, tok, child))
         if _people_for_a_body(tm, tok, child):
             parts.represented.extend(t for o in child.children if o.dep_ == "pobj" for t in o.subtree)
             continue
@@ -441,6 +442,30 @@ def _walk_phrase(tm: dict[int, int], tok: Token, parts: _PhraseParts) -> None:
 def _role_apposition(tm: dict[int, int], tok: Token, child: Token) -> bool:
     """ "the Minister for X, Jo Bloggs MP": a role word, not a mention, with a holder in apposition."""
     return child.dep_ == "appos" and tok.lower_ in ROLE_WORDS and tok.i not in tm
+
+
+def _holder_after_of(tm: dict[int, int], tok: Token, child: Token) -> list[Token]:
+    """ "the Chief Executive of X, Jo Bloggs", "the Minister for Y, Jo Bloggs MP": the parser
+    hangs the holder's name on the words after "of"/"for"; it is the role's holder all the same."""
+    if (
+        child.dep_ != "prep"
+        or child.lower_ not in {"of", "for"}
+        or tok.lower_ not in ROLE_WORDS
+        or tok.i in tm
+    ):
+        return []
+    holders: list[Token] = []
+    frontier = [o for o in child.children if o.dep_ == "pobj"]
+    for _ in range(3):  # "Secretary of State for X, Jo Bloggs"
+        deeper: list[Token] = []
+        for o in frontier:
+            for c in o.children:
+                if c.dep_ == "appos":
+                    holders.extend(c.subtree)
+                elif c.dep_ == "prep" and c.lower_ in {"of", "for"}:
+                    deeper += [p for p in c.children if p.dep_ == "pobj"]
+        frontier = deeper
+    return holders
 
 
 def _people_for_a_body(tm: dict[int, int], tok: Token, child: Token) -> bool:
@@ -627,12 +652,13 @@ def _author_as_doer(ctx: Sentence, head: Token, comitative: bool) -> list[int]:
     met X). A verbless heading ("Training session with X") says nothing of the author:
     only a list under a meetings heading does (:func:`meetings_list`)."""
     author = ctx.author if ctx.author is not None else ctx.board
-    if author is None or not comitative:
+    if author is None:
         return []
-    # "Met with X to discuss …": an item that opens with its past-tense verb, subject left out
-    past = head.tag_ == "VBD" or head.lower_ == "met"  # the tagger reads an opening "Met" as a name
-    if past and head.i == _first_word(ctx.sent) and not any(c.dep_ in SUBJECT_DEPS for c in head.children):
+    verb = head.head if head.pos_ in {"NOUN", "PROPN"} and head.dep_ == "dobj" else head
+    if _list_item_author(ctx, verb) is not None:
         return [author]
+    if not comitative:
+        return []
     anchor = next((a for a in [head, *head.ancestors] if a.pos_ == "VERB"), None)
     if anchor is None or not any(c.dep_ == "auxpass" for c in anchor.children):
         return []
@@ -640,6 +666,17 @@ def _author_as_doer(ctx: Sentence, head: Token, comitative: bool) -> list[int]:
     if any(c.lemma_.lower() in ctx.lex.document_nouns for c in subjects):
         return [ctx.board if ctx.board is not None else author]
     return []
+
+
+def _list_item_author(ctx: Sentence, verb: Token) -> int | None:
+    """ "Met with X to discuss …", "attended the summit with Cllr X": an item of the
+    author's list ("Since the last meeting I have:") opens with its past-tense verb,
+    subject left out; the author did it."""
+    author = ctx.author if ctx.author is not None else ctx.board
+    past = verb.tag_ in {"VBD", "VBN"} or verb.lower_ == "met"  # the tagger reads an opening "Met" as a name
+    if past and verb.i == _first_word(ctx.sent) and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return author
+    return None
 
 
 def between_parties(ctx: Sentence) -> list[dict]:
@@ -699,6 +736,15 @@ def met_object(ctx: Sentence) -> list[dict]:
         ]
         # "I was joined by X", "we were visited by the Minister": the passive's agent
         objects += [o for c in tok.children if c.dep_ == "agent" for o in c.children]
+        # "hosted a visit by the Minister", "a delegation from X": who came is the partner
+        objects += [
+            o
+            for d in [c for c in tok.children if c.dep_ == "dobj"]
+            if d.lemma_.lower() in lex.comitative_heads | {"delegation"}
+            for c in d.children
+            if c.dep_ == "prep" and c.lower_ in {"by", "from"}
+            for o in c.children
+        ]
         partners = [m for o in objects for m in phrase_agents(ctx, o)]
         # "Along with X, I met Y": X met Y too
         for c in tok.children:
@@ -713,6 +759,9 @@ def met_object(ctx: Sentence) -> list[dict]:
         if not partners:
             continue
         subjects = subject_agents(ctx, tok) or ([] if tok.tag_ == "VBN" else passive_agents(ctx, tok))
+        item_author = _list_item_author(ctx, tok)
+        if not subjects and item_author is not None:
+            subjects = [item_author]
         # "X visited the store with members of the council": the company met it too
         company = [
             m
@@ -1350,10 +1399,19 @@ class RelationFinder:
                 roles += appositive_roles(ctx)
             if sent.text.strip():
                 previous = [m for m in idxs if spans[m].label_ == PROGRAMME and spans[m].sent == sent]
-                before = sent
+                if not _item_under(before, sent):
+                    before = sent
         doc._.bg_relations = dedupe(relations)
         doc._.bg_roles = roles
         return doc
+
+
+def _item_under(heading: Span | None, sent: Span) -> bool:
+    """A verbless item of a list under a short heading: the items after it are under the
+    heading too ("Meetings attended" / "X board, 14 June" / "Meeting with Y, 20 June")."""
+    if heading is None or any(t.pos_ == "VERB" for t in sent):
+        return False
+    return len([t for t in heading if not (t.is_space or t.is_punct)]) <= 8
 
 
 def dedupe(relations: list[dict]) -> list[dict]:
