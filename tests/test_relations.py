@@ -768,3 +768,17 @@ def test_a_firm_in_apposition_managing_a_project_works_for_the_board(nlp):
     assert firm and firm[0].label_ == ORGANISATION
     found = [sorted(spans[a].text for a in r["args"]) for r in doc._.bg_relations]
     assert ["Brannick Tovey", "Elmford Parish Council"] in found, found
+
+
+def test_role_holders_named_after_a_comma_are_the_parties(nlp):
+    # the parser hangs these names anywhere; the words say whose role it is
+    doc = nlp.make_doc(
+        "Along with the Chief Executive, Tom Hart, I met the Chair of Northfield Homes, Lord Pike, "
+        "on 7 August to discuss the Bill."
+    )
+    doc._.bg_context = {"id": "t", "chair": None, "date": "2021-09-08"}
+    doc = nlp(doc)
+    spans = list(doc.spans["bg"])
+    found = {frozenset(spans[a]._.bg_name for a in r["args"]) for r in doc._.bg_relations}
+    assert frozenset({"Tom Hart", "Pike"}) in found, found  # a peer goes by the title's name
+    assert not [p for p in found if "Northfield Homes" in p], found

@@ -530,6 +530,15 @@ def test_short_name_of_a_body(resolver):
     assert same(me, ("a", 0), ("a", 1))
 
 
+def test_initials_before_a_board_are_its_owner_not_its_short_name(resolver):
+    a = report(
+        "a",
+        [mention("a", ORGANISATION, "NHA Finance Committee"), mention("a", ORGANISATION, "NHA")],
+    )
+    _, me = resolve(resolver, [a])
+    assert me[("a", 0)] != me[("a", 1)]
+
+
 def test_short_name_fitting_two_bodies_stays_apart(resolver):
     a = report(
         "a",

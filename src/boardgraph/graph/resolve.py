@@ -1022,7 +1022,11 @@ def rule_short_names(ctx: Context) -> None:
         fits = [
             k
             for k, (n, _r) in orgs.items()
-            if k != key and n.split()[0] == word and len(n.split()) >= 2 and not k.startswith("organisation@")
+            if k != key
+            and n.split()[0] == word
+            and len(n.split()) >= 2
+            and not k.startswith("organisation@")
+            and not _owners_sub_body(word, n)
         ]
         near = {ctx.uf.find(k) for k in fits if _near(ctx, reports_of, key, k)}
         longer = near or {ctx.uf.find(k) for k in fits}
@@ -1032,6 +1036,12 @@ def rule_short_names(ctx: Context) -> None:
             ctx.join(
                 key, target, f"'{word}' is the short name of '{orgs.get(target, (target,))[0]}', {where}"
             )
+
+
+def _owners_sub_body(word: str, name: str) -> bool:
+    """ "LGA Leadership Board", "NALC Finance Committee": a body's initials before a board's
+    or committee's name say whose board it is; the board is not the body."""
+    return is_acronym(word) and name.split()[-1].lower() in lexicons.words("relations_sub_body_heads")
 
 
 def rule_generic_body_named_in_full(ctx: Context) -> None:

@@ -568,6 +568,39 @@ def people_after(ctx: Sentence, tok: Token) -> list[int]:
     return out
 
 
+ROLE_PHRASE_WORDS = frozenset({"of", "for", "and", "the", "&", "-"})
+
+
+def role_holder_at(ctx: Sentence, i: int) -> int | None:
+    """ "the Chief Executive, Jo Bloggs", "the Chair of X, Lord Y": the person named after a
+    role phrase that starts at token ``i``, read from the words where the parse loses it."""
+    doc, end = ctx.doc, ctx.sent.end
+    j = i + 1 if i < end and doc[i].lower_ in {"the", "our", "its", "their", "his", "her"} else i
+    stop, saw_role = min(end, j + 12), False
+    while j < stop and doc[j].text != ",":
+        m = ctx.starts_at(j)
+        if m is not None and ctx.label(m) == PERSON:
+            return None  # a name before the comma: not a role and its holder
+        saw_role = saw_role or doc[j].lower_ in ROLE_WORDS
+        if m is None and not (doc[j].text[:1].isupper() or doc[j].lower_ in ROLE_PHRASE_WORDS):
+            return None
+        j = ctx.end_of(j) if m is not None else j + 1
+    if not saw_role or j + 1 >= end or doc[j].text != ",":
+        return None
+    holder = ctx.starts_at(j + 1)
+    return holder if holder is not None and ctx.label(holder) == PERSON else None
+
+
+def object_parties(ctx: Sentence, o: Token) -> list[int]:
+    """The parties an object or "with" phrase names; for a role ("the Chair of X, Lord Y"),
+    its holder rather than the body in the role's name."""
+    found = phrase_agents(ctx, o)
+    if any(ctx.label(m) == PERSON for m in found) or o.lower_ not in ROLE_WORDS:
+        return found
+    holder = role_holder_at(ctx, o.left_edge.i)
+    return [holder] if holder is not None else found
+
+
 def coordinated(tok: Token) -> list[Token]:
     """A phrase and the phrases coordinated with it ("A, B and C")."""
     inside = {x.i for x in tok.subtree}
@@ -627,9 +660,11 @@ def with_company(ctx: Sentence) -> list[dict]:
             or head.pos_ == "ADJ"
         ):
             continue
-        partners = [m for o in tok.children if o.dep_ in {"pobj", "dobj"} for m in phrase_agents(ctx, o)]
+        partners = [m for o in tok.children if o.dep_ in {"pobj", "dobj"} for m in object_parties(ctx, o)]
         # the parser loses odd surnames: the people written straight after "with" are the partners
         partners = partners or people_after(ctx, tok)
+        holder = None if any(ctx.label(m) == PERSON for m in partners) else role_holder_at(ctx, tok.i + 1)
+        partners = [holder] if holder is not None else partners
         joint = any(c.lower_ in lex.joint_adverbs for c in head.children)
         comitative = joint or bool({head.lemma_.lower(), head.lower_} & lex.comitative_heads)
         if not comitative and not any(ctx.label(m) == PERSON for m in partners):
@@ -745,17 +780,14 @@ def met_object(ctx: Sentence) -> list[dict]:
             if c.dep_ == "prep" and c.lower_ in {"by", "from"}
             for o in c.children
         ]
-        partners = [m for o in objects for m in phrase_agents(ctx, o)]
+        partners = [m for o in objects for m in object_parties(ctx, o)]
         # "Along with X, I met Y": X met Y too
         for c in tok.children:
             if c.lower_ in {"along", "together"}:
-                partners += [
-                    m
-                    for w in c.children
-                    if w.lower_ == "with"
-                    for o in w.children
-                    for m in phrase_agents(ctx, o)
-                ]
+                for w in (w for w in c.children if w.lower_ == "with"):
+                    company = [m for o in w.children for m in object_parties(ctx, o)]
+                    holder = role_holder_at(ctx, w.i + 1)
+                    partners += [holder] if holder is not None else company
         if not partners:
             continue
         subjects = subject_agents(ctx, tok) or ([] if tok.tag_ == "VBN" else passive_agents(ctx, tok))
