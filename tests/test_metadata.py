@@ -684,6 +684,7 @@ def test_label_naming_no_body_of_its_own_is_passed_over() -> None:
         "From: Councillor Andy Hollins, Cabinet Member for Housing",
         "Portfolio Holder: Cllr Andy Hollins",
         "Report of Councillor Andy Hollins, Cabinet Member for Adult Care and Chair of the Board",
+        "Portfolio Lead: Andy Hollins - Mayor of Northshire",
     ],
 )
 def test_labelled_author_holding_an_office_is_the_chair(line: str) -> None:

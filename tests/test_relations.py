@@ -782,3 +782,33 @@ def test_role_holders_named_after_a_comma_are_the_parties(nlp):
     found = {frozenset(spans[a]._.bg_name for a in r["args"]) for r in doc._.bg_relations}
     assert frozenset({"Tom Hart", "Pike"}) in found, found  # a peer goes by the title's name
     assert not [p for p in found if "Northfield Homes" in p], found
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        # the company of an unnamed "I" met the partner too
+        (
+            "I met with the Minister for Roads, Tom Hart MP, on 6 January, together with Councillor "
+            "Ann Lee, Leader of Northfield Borough Council, to press our case.",
+            {"Tom Hart", "Ann Lee"},
+        ),
+        # the manner phrase belongs to the verb, wherever the parser hangs it
+        (
+            "Elmford Borough Council will deliver the first schemes in partnership with Northfield Homes.",
+            {"Elmford Borough Council", "Northfield Homes"},
+        ),
+        # an agreement is made by its parties together
+        (
+            "Elmford Borough Council has signed a memorandum of understanding with the Northfield Trust.",
+            {"Elmford Borough Council", "Northfield Trust"},
+        ),
+    ],
+)
+def test_parties_acting_together_in_other_bodies_reports(nlp, text, pair):
+    doc = nlp.make_doc(text)
+    doc._.bg_context = {"id": "t", "chair": None, "date": "2022-01-14"}
+    doc = nlp(doc)
+    spans = list(doc.spans["bg"])
+    found = [{spans[a]._.bg_name for a in r["args"]} for r in doc._.bg_relations if r["kind"] == WORKED_WITH]
+    assert any(pair <= f for f in found), found

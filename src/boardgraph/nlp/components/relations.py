@@ -637,8 +637,16 @@ def _doers(ctx: Sentence, governor: Token) -> list[int]:
         if doers:
             return list(dict.fromkeys(doers))
     # "I hosted a roundtable with X": the event's host is the verb's subject
-    event_object = governor.pos_ in {"NOUN", "PROPN"} and governor.dep_ in {"dobj", "attr", "nsubjpass"}
-    anchor = governor.head if event_object else governor
+    # ("signed a memorandum of understanding with X": the event named inside the object)
+    event = governor
+    while event.dep_ in {"pobj", "prep"} and event.head.i != event.i:
+        event = event.head
+    event_object = event.pos_ in {"NOUN", "PROPN"} and event.dep_ in {"dobj", "attr", "nsubjpass"}
+    anchor = event.head if event_object else governor
+    # "A will deliver the schemes in partnership with X": the manner phrase is the verb's,
+    # wherever the parser hangs it
+    if governor.pos_ == "NOUN" and governor.dep_ == "pobj" and governor.head.lower_ == "in":
+        anchor = next((a for a in governor.ancestors if a.pos_ in {"VERB", "AUX"}), anchor)
     return subject_agents(ctx, anchor) or passive_agents(ctx, anchor)
 
 
@@ -671,13 +679,33 @@ def with_company(ctx: Sentence) -> list[dict]:
             continue
         if not partners:
             continue
-        subjects = _doers(ctx, head) or _author_as_doer(ctx, head, comitative)
+        subjects = (_doers(ctx, head) or _author_as_doer(ctx, head, comitative)) + _joint_company(
+            ctx, head, tok
+        )
         first = _first_party_above(ctx, tok)
         if first is not None:
             subjects.insert(0, first)
         parties = list(dict.fromkeys(subjects + partners))
         if len(parties) >= 2:
             out.append(ctx.relation(WORKED_WITH, parties, f"{head.text} {tok.text}", "comitative"))
+    return out
+
+
+def _joint_company(ctx: Sentence, head: Token, tok: Token) -> list[int]:
+    """ "I met X on 6 January, together with Y": Y, in the doer's company, met X too."""
+    out: list[int] = []
+    for sib in head.children:
+        if sib.i == tok.i:
+            continue
+        if sib.lower_ in {"together", "along"}:
+            withs = [w for w in sib.children if w.lower_ == "with"]
+        else:
+            joint = sib.lower_ == "with" and any(c.lower_ in {"together", "along"} for c in sib.children)
+            withs = [sib] if joint or sib.lower_ == "alongside" else []
+        for w in withs:
+            holder = role_holder_at(ctx, w.i + 1)
+            named = [m for o in w.children if o.dep_ == "pobj" for m in object_parties(ctx, o)]
+            out += [holder] if holder is not None else named or people_after(ctx, w)
     return out
 
 
