@@ -383,3 +383,18 @@ def test_a_documents_title_names_its_addressee_not_a_body(found):
     )
     assert not [n for n, label in got if label == ORGANISATION], got
     assert ("Northfield Parish Council", COUNCIL) in got, got
+
+
+def test_a_body_named_head_first_runs_on_through_for_the(found):
+    got = found(
+        "We met the Society for the Protection of Ancient Barns, the Royal Foundation for the Arts and "
+        "the Institute for Fiscal Policy Studies. We thanked Northfield Trust for the Northfield Award."
+    )
+    orgs = {n for n, label in got if label == ORGANISATION}
+    assert {
+        "Society for the Protection of Ancient Barns",
+        "Royal Foundation for the Arts",
+        "Institute for Fiscal Policy Studies",
+        "Northfield Trust",
+    } <= orgs, got
+    assert not [n for n in orgs if n.endswith("Award")], got

@@ -31,6 +31,8 @@ FUNCTION_POS = frozenset({"SCONJ", "ADV", "ADP", "PRON", "DET", "CCONJ", "INTJ",
 # Participles used as prepositions: "Following the Spending Review, …".
 PARTICIPLE_PREPOSITIONS = frozenset({"following", "including", "regarding", "concerning", "excluding"})
 TABLE_HEADINGS = words("entities_table_headings")
+OPENING_HEADS = words("entities_opening_heads")
+OPENING_ADJECTIVES = words("entities_opening_adjectives")
 POSSESSIVES = frozenset({"'s", "'", "\u2019s", "\u2019"})
 NAMED_HEADS = ORGANISATION_HEADS | PROGRAMME_HEADS | DOCUMENT_HEADS | EVENT_HEADS
 
@@ -59,13 +61,14 @@ def name_chunks(sent: Span) -> Iterator[Span]:
         if not is_namey(tok) or tok.text == "&":
             i += 1
             continue
-        j = _chunk_end(doc, i + 1, sent.end)
+        j = _chunk_end(doc, i, sent.end)
         yield doc[i:j]
         i = j
 
 
-def _chunk_end(doc: Doc, j: int, end: int) -> int:
-    """Where the name that runs on to j ends, at the latest at end."""
+def _chunk_end(doc: Doc, start: int, end: int) -> int:
+    """Where the name that starts at ``start`` ends, at the latest at end."""
+    j = start + 1
     while j < end:
         t = doc[j]
         if _opens_new_line_or_phrase(doc, j):
@@ -73,7 +76,7 @@ def _chunk_end(doc: Doc, j: int, end: int) -> int:
         if is_namey(t) and "\n" not in t.text:
             j += 1
             continue
-        if _new_phrase_after(doc, j, end):
+        if _new_phrase_after(doc, j, end) and not _opening_head_runs_on(doc, start, j):
             return j
         past = _past_connector(doc, j, end)
         if past is None:
@@ -99,6 +102,18 @@ def _new_phrase_after(doc: Doc, j: int, end: int) -> bool:
     # "Leaders on the Strong Scrutiny programme": a preposition
     # with an article starts a new phrase, not the same name
     return t.lower_ in {"on", "at", "in", "to", "with", "for", "from", "by", "and"} and nxt.lower_ == "the"
+
+
+def _opening_head_runs_on(doc: Doc, start: int, j: int) -> bool:
+    """ "Society for the Protection of X", "Royal Society for the …": a body's head that
+    opens its name runs on through "for the"."""
+    return (
+        doc[j].lower_ == "for"
+        and j + 1 < len(doc)
+        and doc[j + 1].lower_ == "the"
+        and doc[j - 1].lower_ in OPENING_HEADS
+        and all(t.lower_ in OPENING_ADJECTIVES for t in doc[start : j - 1])
+    )
 
 
 def _past_connector(doc: Doc, j: int, end: int) -> int | None:
