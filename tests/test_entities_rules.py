@@ -398,3 +398,23 @@ def test_a_body_named_head_first_runs_on_through_for_the(found):
         "Northfield Trust",
     } <= orgs, got
     assert not [n for n in orgs if n.endswith("Award")], got
+
+
+def test_an_untitled_officer_with_a_post_in_apposition_is_a_person(found):
+    got = found(
+        "4 Housing\n\nBrian Tolley, Principal Adviser, introduced the report. "
+        "Victoria Road, Leeds, is closed."
+    )
+    people = {n for n, label in got if label == PERSON}
+    assert "Brian Tolley" in people, got
+    assert "Victoria Road" not in people, got
+
+
+def test_programme_names_before_a_cue_keep_edition_words_and_inner_phrases(found):
+    got = found(
+        "Members agreed that the Next Generation programme should continue. The Design in the "
+        "Public Realm programme will open a third round. The Next Meeting is in May."
+    )
+    programmes = {n for n, label in got if label == PROGRAMME}
+    assert {"Next Generation", "Design in the Public Realm"} <= programmes, got
+    assert not [n for n, _label in got if n == "Next Meeting"], got

@@ -42,6 +42,7 @@ from boardgraph.nlp.components.chunks import (
     after_possessive,
     head_word,
     is_generic,
+    is_namey,
     strip_role_suffix,
     trim,
     words_of,
@@ -153,8 +154,9 @@ def generic_name(ctx: ChunkContext) -> bool:
 
 def date_words(ctx: ChunkContext) -> bool:
     """ "August Meeting", "Next Meeting", "Annual Report": a date or an edition."""
+    # "the Next Generation programme": before a programme's cue it is the programme's name
     return ctx.cwords[0] in MONTHS or (
-        len(ctx.cwords) == 2 and ctx.cwords[0] in {"next", "last", "previous", "annual"}
+        len(ctx.cwords) == 2 and ctx.cwords[0] in {"next", "last", "previous", "annual"} and not ctx.cued
     )
 
 
@@ -338,8 +340,27 @@ def cue_programme(ctx: ChunkContext) -> Verdict | None:
     core = after_possessive(ctx.core)
     if core is None or is_generic(words_of(core)) or core[-1].text in POSSESSIVES:
         return "", "owner-only"
-    ctx.core = core
+    ctx.core = _name_over_article_phrase(core)
     return PROGRAMME, "cue-programme"
+
+
+def _name_over_article_phrase(core: Span) -> Span:
+    """ "the Design in the Public Sector programme": a programme's name may hold "in the",
+    which ends a chunk; the capitalised words before it, after an article, belong to it."""
+    doc, s = core.doc, core.start
+    if s < 4 or doc[s - 1].lower_ != "the" or doc[s - 2].lower_ not in {"in", "for", "on", "of"}:
+        return core
+    k = s - 2
+    while (
+        k > s - 5
+        and is_namey(doc[k - 1])
+        and doc[k - 1].lower_ != "the"
+        and "\n" not in doc[k - 1].whitespace_
+    ):
+        k -= 1
+    if k == s - 2 or k == 0 or doc[k - 1].lower_ not in {"the", "a", "our", "its", "their"}:
+        return core
+    return doc[k : core.end]
 
 
 def event_cue_programme(ctx: ChunkContext) -> Verdict | None:

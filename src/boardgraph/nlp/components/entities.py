@@ -21,6 +21,7 @@ from boardgraph.nlp.components.people import (
     drop_place_people,
     from_context,
     from_ner,
+    people_with_a_post,
     shared_title,
     titled_people,
     trim_people_at_councils,
@@ -76,6 +77,7 @@ class EntityFinder:
         cands += from_context(doc, ctx)
         cands += find_councils(doc, day, self.register)
         cands += shared_title(doc, titled_people(doc, self.lexicon), self.lexicon)
+        cands += people_with_a_post(doc, self.lexicon)
         cands += named_bodies(doc, self.lexicon, self._is_place)
         cands += recurring_programmes(doc)
         cands += joined_firms(doc, self.lexicon, self._is_place)

@@ -5,6 +5,8 @@ agree that they are people."""
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Iterator
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span
@@ -32,7 +34,7 @@ from boardgraph.lexicons.names import (
 )
 from boardgraph.lexicons.register import Register
 from boardgraph.model import COUNCIL, ORGANISATION, PERSON
-from boardgraph.nlp.components.chunks import looks_like_org, trim, words_of
+from boardgraph.nlp.components.chunks import is_namey, looks_like_org, trim, words_of
 from boardgraph.nlp.components.lexicon import Lexicon
 from boardgraph.nlp.components.spans import Candidate
 
@@ -312,21 +314,35 @@ def from_ner(doc: Doc, register: Register, lexicon: Lexicon | None = None) -> li
     """The statistical NER as a fallback, filtered by the same head rules; a person
     from the NER alone needs evidence that it is one (:func:`person_evidence`)."""
     out: list[Candidate] = []
-    for ent in doc.ents:
-        span = trim(ent)
+    for piece, label, split in ner_pieces(doc):
+        span = trim(piece)
         if span is None:
             continue
         words = words_of(span)
         if not words or any(t.like_email or t.like_url or t.like_num for t in span):
             continue
         found = None
-        if ent.label_ == "PERSON":
+        if label == "PERSON" or split:
+            # a piece of an entity run across a heading ("Productivity\n\nJo Bloggs")
+            # carries no type of its own: a person only with the evidence one needs
             found = _ner_person(span, words, register, lexicon)
-        elif ent.label_ in {"ORG", "NORP"}:
+        if found is None and label in {"ORG", "NORP"}:
             found = _party(span, words)
         if found is not None:
             out.append(found)
     return out
+
+
+def ner_pieces(doc: Doc) -> Iterator[tuple[Span, str, bool]]:
+    """The NER's entities cut at line breaks (a name never runs across one), with
+    their label and whether the entity was cut."""
+    for ent in doc.ents:
+        cuts = [t.i + 1 for t in ent[:-1] if "\n" in t.whitespace_ or (t.is_space and "\n" in t.text)]
+        bounds = [ent.start, *cuts, ent.end]
+        pieces = [doc[a:b] for a, b in itertools.pairwise(bounds) if b > a]
+        pieces = [p for p in pieces if not all(t.is_space for t in p)]
+        for piece in pieces:
+            yield piece, ent.label_, len(pieces) > 1
 
 
 def _ner_person(
@@ -555,6 +571,34 @@ def shared_title(doc: Doc, cands: list[Candidate], lexicon: Lexicon) -> list[Can
             continue
         out.append(Candidate(word.i, word.i + 1, PERSON, "shared-title-person", 80, word.text, c.titles))
     return cands + out
+
+
+def people_with_a_post(doc: Doc, lexicon: Lexicon) -> list[Candidate]:
+    """ "Jo Bloggs, Principal Adviser, introduced the report": a given name and surname
+    followed by a post in apposition is a person, titled or not (officers rarely are)."""
+    out: list[Candidate] = []
+    for tok in doc:
+        i = tok.i
+        if not _given_and_surname(doc, i, lexicon) or (i > 0 and is_namey(doc[i - 1])):
+            continue
+        end = i + 2
+        if end < len(doc) and doc[end].is_title and doc[end].is_alpha and doc[end].lower_ not in ROLE_WORDS:
+            end += 1  # "Jo Ann Bloggs"
+        if end < len(doc) and doc[end].text == "," and _post_follows(doc, end + 1):
+            name, titles = person_name(doc[i:end].text)
+            out.append(Candidate(i, end, PERSON, "person-with-post", 60, name, titles))
+    return out
+
+
+def _post_follows(doc: Doc, j: int) -> bool:
+    """A post in the next few words, before the next comma: "Principal Adviser", "Head of X"."""
+    for k in range(j, min(len(doc), j + 6)):
+        t = doc[k]
+        if t.text in {",", ";", "."} or "\n" in t.whitespace_ or t.pos_ in {"VERB", "AUX"}:
+            return False
+        if t.lower_ in ROLE_WORDS and t.text[:1].isupper():
+            return True
+    return False
 
 
 def _given_and_surname(doc: Doc, i: int, lexicon: Lexicon) -> bool:
