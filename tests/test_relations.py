@@ -812,3 +812,32 @@ def test_parties_acting_together_in_other_bodies_reports(nlp, text, pair):
     spans = list(doc.spans["bg"])
     found = [{spans[a]._.bg_name for a in r["args"]} for r in doc._.bg_relations if r["kind"] == WORKED_WITH]
     assert any(pair <= f for f in found), found
+
+
+def test_offices_of_several_words_stand_for_their_holders_and_questions_say_nothing(nlp):
+    text = (
+        "Also present: Mrs R Tamsin (Police and Crime Commissioner) and Mr A Pike (Chief Constable).\n\n"
+        "The Commissioner introduced her budget. She explained that she had met with the Chief "
+        "Constable and the district councils. Mr Gates asked whether the Commissioner had worked "
+        "with Northfield Fire Service."
+    )
+    doc = nlp.make_doc(text)
+    doc._.bg_context = {"id": "t", "chair": None, "date": "2017-02-07"}
+    doc = nlp(doc)
+    spans = list(doc.spans["bg"])
+    found = [{spans[a]._.bg_name for a in r["args"]} for r in doc._.bg_relations if r["kind"] == WORKED_WITH]
+    assert {"R Tamsin", "A Pike"} in found, found
+    assert not [f for f in found if "Northfield Fire Service" in f], found
+
+
+def test_a_deputys_office_is_not_the_office():
+    from spacy.lang.en import English
+
+    doc = English()("Cllr Ann Lee (Vice-Chairman) and the Police and Crime Commissioner and Cllr Bo")
+    from boardgraph.nlp.components.relations import office_at, offices
+
+    roles = offices(["chairman chair", "vice-chairman vice-chair", "commissioner commissioner"])
+    assert office_at(doc, 4, roles)[0] == "vice-chair"
+    start = next(t.i for t in doc if t.text == "Police")
+    office, end = office_at(doc, start, roles)
+    assert office == "commissioner" and doc[end - 1].text == "Commissioner"

@@ -76,6 +76,9 @@ def _split_after_head(chunk: Span) -> list[Span]:
     if len(chunk) > 2 and _is_initials(chunk[0].text) and chunk[1].text in POSSESSIVES:
         return [chunk[:1]]
     for t in chunk:
+        # "KENT AND MEDWAY POLICE AND CRIME PANEL": in a name set in capitals (its "AND"
+        # too) every word looks like initials
+        shouted = t.text == "AND"
         if (
             t.lower_ in {"and", "&"}
             and t.i + 1 < chunk.end
@@ -85,7 +88,7 @@ def _split_after_head(chunk: Span) -> list[Span]:
                     and doc[t.i - 1].lower_ in (ORGANISATION_HEADS - {"police"}) | NATIONS
                     and doc[t.i + 1].lower_ not in NATIONS
                 )
-                or _is_initials(doc[t.i + 1].text)
+                or (_is_initials(doc[t.i + 1].text) and not shouted)
             )
         ):
             return [doc[chunk.start : t.i], *_split_after_head(doc[t.i + 1 : chunk.end])]

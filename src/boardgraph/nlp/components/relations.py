@@ -227,15 +227,54 @@ def office_holders(doc: Doc, spans: list[Span], roles: dict[str, str]) -> dict[s
             continue
         if s._.bg_chair and s._.bg_rule != "chair-pronoun":
             holders.setdefault("chair", m)
-        after = [t for t in doc[s.end : min(s.end + 3, len(doc))] if not t.is_space]
-        if len(after) >= 2 and after[0].text in {"(", "-", "\u2013", "\u2014", ","}:
-            office = roles.get(after[1].lower_.strip("."))
-            if office and (after[0].text != "," or len(after) < 3 or after[2].text in {",", ")", "."}):
+        k = s.end
+        while k < len(doc) and doc[k].is_space:
+            k += 1
+        if k + 1 < len(doc) and doc[k].text in {"(", "-", "\u2013", "\u2014", ","}:
+            office, end = office_at(doc, k + 1, roles)
+            closed = end >= len(doc) or doc[end].text in {",", ")", "."} or "\n" in doc[end - 1].whitespace_
+            if office and (doc[k].text != "," or closed):
                 holders.setdefault(office, m)
         before = [t for t in doc[max(s.start - 2, 0) : s.start] if not t.is_space]
         if len(before) == 2 and before[1].text == ":" and roles.get(before[0].lower_):
             holders.setdefault(roles[before[0].lower_], m)
     return holders
+
+
+DEPUTY_WORDS = frozenset({"vice", "deputy", "assistant", "acting", "former", "interim"})
+
+
+def office_at(doc: Doc, i: int, roles: dict[str, str]) -> tuple[str | None, int]:
+    """The office named by the capitalised words from token ``i`` ("Chairman", "Chief
+    Constable", "Police and Crime Commissioner") and the token after it; the longest
+    run of words that names one ("the Clerk and Cllr X": the Clerk)."""
+    caps = _capitalised_run(doc, i)
+    for n in range(len(caps), 0, -1):  # the office written out ("Vice-Chairman")
+        office = roles.get("-".join(t.lower_ for t in caps[:n]))
+        if office:
+            return office, caps[n - 1].i + 1
+    for n in range(len(caps), 0, -1):  # an office by its head ("… Commissioner")
+        words = {t.lower_ for t in caps[:n]}
+        office = roles.get(caps[n - 1].lower_) if not words & DEPUTY_WORDS else None
+        if office:
+            return office, caps[n - 1].i + 1
+    return None, i
+
+
+def _capitalised_run(doc: Doc, i: int) -> list[Token]:
+    """The capitalised words from token ``i`` on, over "-", "and", "of" (six tokens at most)."""
+    caps: list[Token] = []
+    j = i
+    while j < len(doc) and j - i < 6:
+        t = doc[j]
+        if t.text[:1].isupper() and t.is_alpha:
+            caps.append(t)
+        elif not (t.text == "-" or (caps and t.lower_ in {"and", "of", "&"})):
+            break
+        j += 1
+        if "\n" in t.whitespace_:
+            break
+    return caps
 
 
 def board_mention(doc: Doc, spans: list[Span]) -> int | None:
@@ -318,9 +357,20 @@ def referents(doc: Doc, spans: list[Span], lex: Lexicon, board: int | None) -> d
             out[tok.i] = board
         elif board is not None and tok.text in board_initials:
             out[tok.i] = board  # "the CC", "the PC": the board's kind by its initials
-        elif tok.text[:1].isupper() and lex.roles.get(low.strip(".")) in holders:
-            out[tok.i] = holders[lex.roles[low.strip(".")]]
+        elif tok.text[:1].isupper():
+            out.update(_office_holder_words(doc, tok, lex.roles, holders, taken))
     return out
+
+
+def _office_holder_words(
+    doc: Doc, tok: Token, roles: dict[str, str], holders: dict[str, int], taken: set[int]
+) -> dict[int, int]:
+    """ "the Chief Constable", "the Commissioner": the words of an office, standing for
+    the person the report names in it."""
+    office, end = office_at(doc, tok.i, roles)
+    if office not in holders or any(t.i in taken for t in doc[tok.i : end]):
+        return {}
+    return {t.i: holders[office] for t in doc[tok.i : end] if not t.is_space}
 
 
 def _board_kind_before(doc: Doc, head: Token, board: Span) -> bool:
@@ -354,14 +404,7 @@ def pronoun_referents(doc: Doc, spans: list[Span], tm: dict[int, int]) -> dict[i
     for sent in doc.sents:
         if not sent.text.strip():
             continue
-        own = _person_subject(sent.root, spans, tm)
-        for tok in sent:
-            if tok.lower_ not in PERSONAL_PRONOUNS or tok.i in tm or tok.pos_ != "PRON":
-                continue
-            if own is not None and spans[own].start < tok.i:
-                out[tok.i] = own
-            elif tok.i == _first_word(sent) and previous is not None:
-                out[tok.i] = previous
+        own = _subject_pronouns(sent, spans, tm, previous, out)
         # "Cllr B will assist him": an object pronoun is never its own clause's subject,
         # so it is the one person the sentence before had as subject
         if previous is not None and previous != own:
@@ -370,6 +413,24 @@ def pronoun_referents(doc: Doc, spans: list[Span], tm: dict[int, int]) -> dict[i
                     out[tok.i] = previous
         previous = own
     return out
+
+
+def _subject_pronouns(
+    sent: Span, spans: list[Span], tm: dict[int, int], previous: int | None, out: dict[int, int]
+) -> int | None:
+    """Map the sentence's "he"/"she" into ``out``; the person who is its subject."""
+    own = _person_subject(sent.root, spans, tm)
+    for tok in sent:
+        if tok.lower_ not in PERSONAL_PRONOUNS or tok.i in tm or tok.pos_ != "PRON":
+            continue
+        if own is not None and spans[own].start < tok.i:
+            out[tok.i] = own
+        elif tok.i == _first_word(sent) and previous is not None:
+            out[tok.i] = previous
+            # "She explained that she had met …": the sentence's subject, said twice
+            if tok.dep_ in SUBJECT_DEPS and tok.head.i == sent.root.i:
+                own = previous
+    return own
 
 
 PERSONAL_PRONOUNS = frozenset({"he", "she", "herself", "himself"})
@@ -666,6 +727,7 @@ def with_company(ctx: Sentence) -> list[dict]:
             head.lemma_.lower() in lex.not_comitative
             or head.lower_ in lex.not_comitative
             or head.pos_ == "ADJ"
+            or asked_not_told(head)
         ):
             continue
         partners = [m for o in tok.children if o.dep_ in {"pobj", "dobj"} for m in object_parties(ctx, o)]
@@ -707,6 +769,23 @@ def _joint_company(ctx: Sentence, head: Token, tok: Token) -> list[int]:
             named = [m for o in w.children if o.dep_ == "pobj" for m in object_parties(ctx, o)]
             out += [holder] if holder is not None else named or people_after(ctx, w)
     return out
+
+
+def asked_not_told(tok: Token) -> bool:
+    """ "X asked whether the Commissioner had worked with Y", "Had you met Y?": a
+    question says nothing happened."""
+    if ctx_sentence_is_question(tok):
+        return True
+    for anc in [tok, *tok.ancestors]:
+        if any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in anc.children):
+            return True
+    return False
+
+
+def ctx_sentence_is_question(tok: Token) -> bool:
+    sent = tok.sent
+    last = next((t for t in reversed(sent) if not t.is_space), None)
+    return last is not None and last.text == "?"
 
 
 def _author_as_doer(ctx: Sentence, head: Token, comitative: bool) -> list[int]:
@@ -785,7 +864,7 @@ def met_object(ctx: Sentence) -> list[dict]:
     out: list[dict] = []
     lex = ctx.lex
     for tok in ctx.sent:
-        if tok.pos_ != "VERB" or tok.lemma_.lower() not in lex.interaction_verbs:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in lex.interaction_verbs or asked_not_told(tok):
             continue
         if tok.lemma_.lower() in lex.hiring_verbs and tok.lemma_.lower() not in {"engage", "commission"}:
             continue  # taking someone on: hired_for_body
