@@ -74,6 +74,11 @@ def test_a_line_ending_in_a_preposition_runs_on() -> None:
     assert "Ann" not in starts(doc)
 
 
+def test_a_line_ending_in_a_title_runs_on_into_the_name() -> None:
+    doc = tagged("I met the Minister, together with Cllr\nSarah Bell, our Vice-Chair.")
+    assert "Sarah" not in starts(doc)
+
+
 def test_a_heading_ending_in_a_noun_starts_a_sentence() -> None:
     doc = tagged("Matters arising\nAnn Bell met the Clerk.")
     assert "Ann" in starts(doc)

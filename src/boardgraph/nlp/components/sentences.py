@@ -126,6 +126,9 @@ class ParagraphBoundaries:
         # cleaning blanks paragraph numbers ("2.", "- 3.1"), leaving an indent
         gap = (tok.text + tok.whitespace_).rsplit("\n", 1)[-1]
         numbered = len(gap) >= 2 and nxt.text[:1].isupper()
-        runs_on = ends_open(last_word(doc, tok)) or continues_lower(doc, nxt)
+        end_word = last_word(doc, tok)
+        # "… together with Cllr" / "Sarah Bloggs, …": a title never ends a line's sentence
+        title_last = end_word.lower_.rstrip(".") in TITLES and nxt.text[:1].isupper()
+        runs_on = ends_open(end_word) or title_last or continues_lower(doc, nxt)
         wrapped = runs_on or would_not_fit(raw, nxt, width)
         return ends_sentence or (numbered and not runs_on) or (heading and not wrapped)
