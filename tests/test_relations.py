@@ -841,3 +841,38 @@ def test_a_deputys_office_is_not_the_office():
     start = next(t.i for t in doc if t.text == "Police")
     office, end = office_at(doc, start, roles)
     assert office == "commissioner" and doc[end - 1].text == "Commissioner"
+
+
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [
+        (
+            "I was pleased to welcome Sir Tom Hart to our Board meeting on 4 May.",
+            {"Mary Example", "Tom Hart"},
+        ),
+        # a new member greeted is not a meeting
+        ("We were happy to welcome Tom Hart to our group.", None),
+        # the board's own officers act for it
+        (
+            "Officers have been working with the Home Office on the guidance.",
+            {"Elmford Borough Council", "Home Office"},
+        ),
+    ],
+)
+def test_guests_and_own_officers(nlp, item, expected):
+    text = "Elmford Borough Council\n\nReport of Cllr Mary Example (Chair)\n\n" + item
+    chair = text.index("Mary")
+    doc = nlp.make_doc(text)
+    doc._.bg_context = {
+        "id": "t",
+        "chair": "Mary Example",
+        "chair_span": [chair, chair + len("Mary Example")],
+        "board": "Elmford Borough Council",
+        "board_span": [0, len("Elmford Borough Council")],
+        "board_type": "Council",
+        "date": "2015-06-01",
+    }
+    doc = nlp(doc)
+    spans = list(doc.spans["bg"])
+    found = [{spans[a]._.bg_name for a in r["args"]} for r in doc._.bg_relations if r["kind"] == WORKED_WITH]
+    assert (found == []) if expected is None else (expected in found), found

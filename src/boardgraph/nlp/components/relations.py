@@ -37,7 +37,7 @@ MEMBER_TYPES = frozenset({ORGANISATION, COUNCIL})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # Dependencies through which an action's subject is inherited from the verb above.
 INHERITS_SUBJECT = frozenset(
-    {"xcomp", "conj", "advcl", "pcomp", "prep", "pobj", "ccomp", "acl", "advmod", "npadvmod"}
+    {"xcomp", "conj", "advcl", "pcomp", "prep", "pobj", "ccomp", "acl", "advmod", "npadvmod", "acomp"}
 )
 # Dependencies that open a clause of their own.
 CLAUSES = frozenset({"advcl", "ccomp", "relcl", "acl", "xcomp", "csubj", "parataxis"})
@@ -70,6 +70,7 @@ class Lexicon:
     meeting_headings: frozenset[str] = field(default_factory=lambda: words("relations_meeting_headings"))
     sub_body_heads: frozenset[str] = field(default_factory=lambda: words("relations_sub_body_heads"))
     document_nouns: frozenset[str] = field(default_factory=lambda: words("relations_document_nouns"))
+    guest_verbs: frozenset[str] = field(default_factory=lambda: words("relations_guest_verbs"))
 
 
 def offices(entries: Iterable[str]) -> dict[str, str]:
@@ -103,6 +104,7 @@ def offices(entries: Iterable[str]) -> dict[str, str]:
         "meeting_headings": _words("relations_meeting_headings"),
         "sub_body_heads": _words("relations_sub_body_heads"),
         "document_nouns": _words("relations_document_nouns"),
+        "guest_verbs": _words("relations_guest_verbs"),
     },
 )
 def make_relations(
@@ -125,6 +127,7 @@ def make_relations(
     meeting_headings: frozenset[str],
     sub_body_heads: frozenset[str],
     document_nouns: frozenset[str],
+    guest_verbs: frozenset[str],
 ) -> RelationFinder:
     return RelationFinder(
         Lexicon(
@@ -145,6 +148,7 @@ def make_relations(
             meeting_headings=frozenset(meeting_headings),
             sub_body_heads=frozenset(sub_body_heads),
             document_nouns=frozenset(document_nouns),
+            guest_verbs=frozenset(guest_verbs),
         )
     )
 
@@ -533,7 +537,7 @@ def _people_for_a_body(tm: dict[int, int], tok: Token, child: Token) -> bool:
     """ "officials from …", "representatives of …": people named by the body they stand for."""
     return (
         child.dep_ == "prep"
-        and child.lower_ in {"from", "of"}
+        and child.lower_ in {"from", "of", "at"}
         and tok.lower_ in PEOPLE_NOUNS
         and tok.i not in tm
     )
@@ -590,11 +594,23 @@ def subject_agents(ctx: Sentence, verb: Token) -> list[int]:
                 return [m for o in objects for m in phrase_agents(ctx, o)]
         subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
         if subjects:
-            return [m for s in subjects for m in phrase_agents(ctx, s)]
+            return [m for s in subjects for m in phrase_agents(ctx, s) or _own_staff(ctx, s)]
         if tok.dep_ not in INHERITS_SUBJECT:
             break
         below = tok
     return []
+
+
+OWN_STAFF = frozenset({"officers", "staff"})
+
+
+def _own_staff(ctx: Sentence, subject: Token) -> list[int]:
+    """ "Officers have been working with X": the report's body's own officers act for it
+    (whoever "we" is: a board of a larger body has the larger body's officers)."""
+    voice = we_of(ctx.spans, ctx.lex, ctx.board)
+    if subject.lower_ not in OWN_STAFF or voice is None or any(c.dep_ == "prep" for c in subject.children):
+        return []
+    return [voice]
 
 
 def passive_agents(ctx: Sentence, tok: Token) -> list[int]:
@@ -860,41 +876,18 @@ def with_help_from(ctx: Sentence) -> list[dict]:
 
 def met_object(ctx: Sentence) -> list[dict]:
     """Subject and object of an interaction verb: "I met the Minister", "the MP visited
-    the store", "SBC and X had teamed up", "spoken to Y"."""
+    the store", "SBC and X had teamed up", "spoken to Y", "welcomed Sir X to our meeting"."""
     out: list[dict] = []
     lex = ctx.lex
     for tok in ctx.sent:
-        if tok.pos_ != "VERB" or tok.lemma_.lower() not in lex.interaction_verbs or asked_not_told(tok):
+        lemma = tok.lemma_.lower()
+        if tok.pos_ != "VERB" or lemma not in lex.interaction_verbs | lex.guest_verbs or asked_not_told(tok):
             continue
-        if tok.lemma_.lower() in lex.hiring_verbs and tok.lemma_.lower() not in {"engage", "commission"}:
+        if lemma in lex.hiring_verbs and lemma not in {"engage", "commission"}:
             continue  # taking someone on: hired_for_body
-        objects = [c for c in tok.children if c.dep_ == "dobj"]
-        objects += [
-            o
-            for c in tok.children
-            if c.dep_ == "prep" and c.lower_ == "to"
-            for o in c.children
-            if tok.lemma_.lower() in {"speak", "talk"} and o.dep_ == "pobj"
-        ]
-        # "I was joined by X", "we were visited by the Minister": the passive's agent
-        objects += [o for c in tok.children if c.dep_ == "agent" for o in c.children]
-        # "hosted a visit by the Minister", "a delegation from X": who came is the partner
-        objects += [
-            o
-            for d in [c for c in tok.children if c.dep_ == "dobj"]
-            if d.lemma_.lower() in lex.comitative_heads | {"delegation"}
-            for c in d.children
-            if c.dep_ == "prep" and c.lower_ in {"by", "from"}
-            for o in c.children
-        ]
-        partners = [m for o in objects for m in object_parties(ctx, o)]
-        # "Along with X, I met Y": X met Y too
-        for c in tok.children:
-            if c.lower_ in {"along", "together"}:
-                for w in (w for w in c.children if w.lower_ == "with"):
-                    company = [m for o in w.children for m in object_parties(ctx, o)]
-                    holder = role_holder_at(ctx, w.i + 1)
-                    partners += [holder] if holder is not None else company
+        partners = _met_partners(ctx, tok)
+        if lemma in lex.guest_verbs:
+            partners = [m for m in partners if ctx.label(m) == PERSON and _to_an_event(ctx, tok)]
         if not partners:
             continue
         subjects = subject_agents(ctx, tok) or ([] if tok.tag_ == "VBN" else passive_agents(ctx, tok))
@@ -913,6 +906,55 @@ def met_object(ctx: Sentence) -> list[dict]:
         if len(parties) >= 2:
             out.append(ctx.relation(WORKED_WITH, parties, tok.text, "interaction-object"))
     return out
+
+
+def _to_an_event(ctx: Sentence, verb: Token) -> bool:
+    """ "welcome X to our Board meeting" is a meeting; "welcome X to our group" a new member."""
+    return any(
+        o.lemma_.lower() in ctx.lex.comitative_heads
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ in {"to", "at"}
+        for o in c.children
+        if o.dep_ == "pobj"
+    )
+
+
+def _met_objects(ctx: Sentence, verb: Token) -> list[Token]:
+    """Who an interaction verb reaches: its object, "spoke to" Y, a passive's agent, and
+    who came in an event it names ("hosted a visit by the Minister")."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if verb.lemma_.lower() in {"speak", "talk"}:
+        objects += [
+            o
+            for c in verb.children
+            if c.dep_ == "prep" and c.lower_ == "to"
+            for o in c.children
+            if o.dep_ == "pobj"
+        ]
+    # "I was joined by X", "we were visited by the Minister": the passive's agent
+    objects += [o for c in verb.children if c.dep_ == "agent" for o in c.children]
+    # "hosted a visit by the Minister", "a delegation from X": who came is the partner
+    objects += [
+        o
+        for d in [c for c in verb.children if c.dep_ == "dobj"]
+        if d.lemma_.lower() in ctx.lex.comitative_heads | {"delegation"}
+        for c in d.children
+        if c.dep_ == "prep" and c.lower_ in {"by", "from"}
+        for o in c.children
+    ]
+    return objects
+
+
+def _met_partners(ctx: Sentence, verb: Token) -> list[int]:
+    """The parties an interaction verb reaches, and "Along with X, I met Y": X too."""
+    partners = [m for o in _met_objects(ctx, verb) for m in object_parties(ctx, o)]
+    for c in verb.children:
+        if c.lower_ in {"along", "together"}:
+            for w in (w for w in c.children if w.lower_ == "with"):
+                company = [m for o in w.children for m in object_parties(ctx, o)]
+                holder = role_holder_at(ctx, w.i + 1)
+                partners += [holder] if holder is not None else company
+    return partners
 
 
 def teamed_up(ctx: Sentence) -> list[dict]:
