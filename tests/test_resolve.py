@@ -386,6 +386,39 @@ def test_initial_and_surname_join_the_full_name_in_context(resolver):
     assert not same(me, ("a", 0), ("a", 2))  # another initial: another person
 
 
+def test_an_initial_joins_the_one_full_name_with_the_same_kind_of_title(resolver):
+    a = report(
+        "a",
+        [
+            mention("a", PERSON, "Joel Marsh", "Councillor Joel Marsh", ("Councillor",)),
+            mention("a", PERSON, "Jane Marsh", "Mrs Jane Marsh", ("Mrs",)),
+            mention("a", PERSON, "J. Marsh", "County Cllr J. Marsh", ("County", "Cllr")),
+        ],
+    )
+    _, me = resolve(resolver, [a])
+    assert same(me, ("a", 0), ("a", 2))
+    assert not same(me, ("a", 1), ("a", 2))
+
+
+def test_a_principal_councillor_in_two_parishes_minutes_is_one_person(resolver):
+    a = report(
+        "a",
+        [mention("a", PERSON, "C Marsh", "Borough Councillor C Marsh", ("Borough", "Councillor"))],
+        board="Fenland Parish Council",
+    )
+    b = report(
+        "b",
+        [mention("b", PERSON, "Colin Marsh", "Borough Councillor Colin Marsh", ("Borough", "Councillor"))],
+        board="Tarnby Parish Council",
+    )
+    c = report(
+        "c", [mention("c", PERSON, "C Marsh", "Cllr C Marsh", ("Cllr",))], board="Ashby Parish Council"
+    )
+    _, me = resolve(resolver, [a, b, c])
+    assert same(me, ("a", 0), ("b", 0))
+    assert not same(me, ("c", 0), ("b", 0))  # a parish councillor of another parish: only a doubt
+
+
 def test_full_name_is_one_person_across_bodies(resolver):
     a = report("a", [mention("a", PERSON, "Helen Marsh")], board=BOARD)
     b = report("b", [mention("b", PERSON, "Helen Marsh")], board="Fenland Parish Council")

@@ -163,6 +163,18 @@ def _title_class(titles: tuple[str, ...]) -> str | None:
     return None
 
 
+PRINCIPAL_TIERS = frozenset({"borough", "county", "district", "city"})
+
+
+def _principal_tier(titles: tuple[str, ...]) -> str | None:
+    """ "Borough Councillor", "County Cllr": a member of a principal council, who sits
+    for several parishes and is named in the minutes of each."""
+    low = [t.lower().rstrip(".") for t in titles]
+    if not set(low) & COUNCILLOR_TITLES:
+        return None
+    return next((t for t in low if t in PRINCIPAL_TIERS), None)
+
+
 def person_form(name: str) -> str:
     """ "full" (Jo Bloggs), "initial" (J Bloggs), "surname" (Bloggs) or "initials" (JB)."""
     words = name.replace(".", " ").split()
@@ -401,6 +413,7 @@ class _Person:
     last: str
     title: str | None
     text: str
+    tier: str | None = None  # "borough" for a Borough Councillor: a principal council's member
 
 
 def _people(ctx: Context) -> list[_Person]:
@@ -411,7 +424,15 @@ def _people(ctx: Context) -> list[_Person]:
         first, last = _first_last(m.name)
         out.append(
             _Person(
-                rid, key, m.name, person_form(m.name), first, last, _title_class(m.titles), m.text.strip()
+                rid,
+                key,
+                m.name,
+                person_form(m.name),
+                first,
+                last,
+                _title_class(m.titles),
+                m.text.strip(),
+                _principal_tier(m.titles),
             )
         )
     return out
@@ -501,6 +522,13 @@ def rule_surname_with_full_name(ctx: Context) -> None:
 def _join_unique(ctx: Context, p: _Person, fits: list[_Person], what: str) -> None:
     scoped, scope = _scoped(ctx, p, fits)
     clusters = _clusters(ctx, scoped)
+    if len(clusters) > 1 and p.title is not None:
+        # "County Cllr J. Davies" beside "Councillor Joseph Davies" and "Mrs Jane Davies":
+        # only one of them holds the same kind of title
+        titled = {ctx.uf.find(q.key) for q in scoped if q.title == p.title}
+        if len(titled) == 1:
+            clusters = {k: q for k, q in clusters.items() if k in titled}
+            scope = f"{scope} with the same kind of title"
     if len(clusters) == 1:
         (target,) = clusters.values()
         ctx.join(p.key, target.key, f"'{p.text}' ({p.rid}) joined as the only person with {what} {scope}")
@@ -509,6 +537,8 @@ def _join_unique(ctx: Context, p: _Person, fits: list[_Person], what: str) -> No
         ctx.notes[p.key].append(
             f"'{p.text}' ({p.rid}) left apart: {len(clusters)} people with {what} {scope}"
         )
+        return
+    if _principal_member(ctx, p, fits, what):
         return
     # Nothing in context: anyone further afield is a doubt for a reviewer, never a join.
     for q in _clusters(ctx, fits).values():
@@ -519,6 +549,25 @@ def _join_unique(ctx: Context, p: _Person, fits: list[_Person], what: str) -> No
                 0.5 if p.title == q.title else 0.3,
                 f"{what}: '{p.text}' ({p.rid}) and '{q.text}' ({q.rid}) are in reports of different bodies",
             )
+
+
+def _principal_member(ctx: Context, p: _Person, fits: list[_Person], what: str) -> bool:
+    """ "Borough Councillor C Smith" in one parish's minutes and "Borough Councillor Colin
+    Smith" in another's: a principal council's member attends several parishes' meetings;
+    the only one of the corpus with that tier, initial and surname is one person."""
+    if p.tier is None:
+        return False
+    same = {ctx.uf.find(q.key): q for q in fits if q.tier == p.tier}
+    if len(same) != 1 or len(_clusters(ctx, fits)) != 1:
+        return False
+    (target,) = same.values()
+    ctx.join(
+        p.key,
+        target.key,
+        f"'{p.text}' ({p.rid}) and '{target.text}' ({target.rid}): the only {p.tier} councillor "
+        f"with {what} in the corpus (a principal council's member sits for several parishes)",
+    )
+    return True
 
 
 def rule_surname_across_body(ctx: Context) -> None:
