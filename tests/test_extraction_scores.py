@@ -44,7 +44,7 @@ FLOORS = {
             "dates_ok": 16,
             "chairs_ok": 12,
             "boards_ok": 16,
-            "max_splits": 8,
+            "max_splits": 4,
             "max_merges": 0,
         },
     ),
