@@ -124,6 +124,12 @@ def test_attendance_lines_write_councils_by_tier_abbreviation(found):
     assert not [n for n, label in got if label == ORGANISATION], got
 
 
+def test_a_body_after_a_member_on_an_attendance_line_is_the_body(found):
+    got = found("The local budget was agreed.\nIn Attendance Cllr Jo Bloggs Northfield Housing Association\n")
+    assert ("Jo Bloggs", PERSON) in got, got
+    assert ("Northfield Housing Association", ORGANISATION) in got, got
+
+
 def test_an_abbreviated_tier_the_register_lacks_is_not_a_principal_council(found):
     got = found("Cllr Jo Bloggs of Glenbrae CC attended. The CC agreed.")
     assert not [n for n, label in got if label == COUNCIL and "County" in n], got

@@ -15,6 +15,7 @@ from boardgraph.nlp.components.bodies import cued_firms, joined_firms, named_bod
 from boardgraph.nlp.components.councils import council_acronyms, find_councils
 from boardgraph.nlp.components.lexicon import Lexicon
 from boardgraph.nlp.components.people import (
+    bodies_after_people,
     chair_pronoun,
     coordinated_people,
     drop_person_initials,
@@ -88,6 +89,7 @@ class EntityFinder:
         cands += chair_pronoun(doc, ctx)
         cands = coordinated_people(doc, cands, self.lexicon)
         cands = trim_people_at_councils(doc, cands)
+        cands = bodies_after_people(doc, cands)
         cands = drop_person_initials(doc, cands)
         cands = drop_place_people(doc, cands, self.lexicon)
         cands = drop_fallbacks_named_otherwise(cands)

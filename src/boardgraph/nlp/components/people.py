@@ -214,10 +214,25 @@ def _ends_name(doc: Doc, j: int, i: int, lexicon: Lexicon | None) -> bool:
         return False
     if t.lower_ in MONTHS - {"may", "june", "april"}:
         return True
+    if _body_name_from(doc, j):
+        return True
     if lexicon is None or not lexicon.is_word_token(t) or lexicon.is_given_name(t.text):
         return False
     nxt = doc[j + 1] if j + 1 < len(doc) else None
     return lexicon.written_lower(doc, t.lower_) or (nxt is not None and (nxt.like_num or nxt.is_currency))
+
+
+def _body_name_from(doc: Doc, j: int) -> bool:
+    """ "Cllr Jo Bloggs Northfield Housing Association": the capitalised words from j on
+    the same line end in a body's head noun, so they name the member's body."""
+    k = j
+    while k < len(doc) and k - j < 5 and doc[k].is_alpha and doc[k].text[:1].isupper():
+        if k > j and doc[k].lower_ in ORGANISATION_HEADS:
+            return True
+        if "\n" in doc[k].whitespace_:
+            break
+        k += 1
+    return False
 
 
 def _name_after(doc: Doc, i: int, end: int, lexicon: Lexicon | None = None) -> int:
@@ -515,6 +530,25 @@ def trim_people_at_councils(doc: Doc, cands: list[Candidate]) -> list[Candidate]
                 if not name or only_initials(name):
                     continue
                 c = replace(c, end=cut, name=name, titles=titles)
+        out.append(c)
+    return out
+
+
+def bodies_after_people(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """ "In attendance Cllr Jo Bloggs Local Government Association": a body's name read
+    from the start of an attendance line takes in the member before it; the body's name
+    is what follows the titled name."""
+    people = [c for c in cands if c.label == PERSON and c.rule == "title-person"]
+    out: list[Candidate] = []
+    for c in cands:
+        if c.rule == "head-organisation":
+            inside = [p for p in people if c.start <= p.start and p.end < c.end]
+            if inside:
+                last = max(p.end for p in inside)
+                body = trim(doc[last : c.end])
+                if body is None or len(words_of(body)) < 2:
+                    continue
+                c = replace(c, start=body.start, end=body.end, name=squash(fold(body.text)))
         out.append(c)
     return out
 
