@@ -424,3 +424,9 @@ def test_programme_names_before_a_cue_keep_edition_words_and_inner_phrases(found
     programmes = {n for n, label in got if label == PROGRAMME}
     assert {"Next Generation", "Design in the Public Realm"} <= programmes, got
     assert not [n for n, _label in got if n == "Next Meeting"], got
+
+
+def test_commitments_councils_sign_up_to_are_programmes(found):
+    got = found("Northfield Parish Council signed up to the Veterans Covenant and the Green Streets Pledge.")
+    programmes = {n for n, label in got if label == PROGRAMME}
+    assert {"Veterans Covenant", "Green Streets Pledge"} <= programmes, got
