@@ -23,7 +23,7 @@ from boardgraph.graph.records import Collaboration, GraphData
 from boardgraph.model import PERSON, PERSON_TYPE, PROGRAMME_TYPE, TYPE_BY_NAME, TYPES
 from boardgraph.network.read import as_data
 from boardgraph.network.view import MEASURE_NAMES, Options, picture_graph
-from boardgraph.textsafe import xml_safe_file
+from boardgraph.textsafe import xml_clean, xml_safe_file
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -158,7 +158,8 @@ def _draw_labels(ax: Axes, g: nx.Graph, pos: Positions) -> None:
     for v in ranked if g.number_of_nodes() <= 70 else ranked[:40]:
         size = g.nodes[v]["size"]
         ax.annotate(
-            g.nodes[v]["label"],
+            # a character no font has (U+FFFF) is dropped here, not drawn as a missing glyph
+            xml_clean(g.nodes[v]["label"])[0],
             pos[v],
             xytext=(0, 7 + 11 * size),
             textcoords="offset points",
@@ -239,7 +240,8 @@ def draw_timeline(
     _draw_bars(top, dated)
     types = {iri: e.type for iri, e in data.entities.items()}
     _draw_lanes(lanes, dated, chosen, types)
-    lanes.set_yticks(range(len(chosen)), [f"{labels.get(p, p)} ({counts[p]})" for p in chosen], fontsize=9)
+    ticks = [f"{xml_clean(labels.get(p, p))[0]} ({counts[p]})" for p in chosen]
+    lanes.set_yticks(range(len(chosen)), ticks, fontsize=9)
     lanes.invert_yaxis()
     lanes.set_title(
         f"Who collaborated when (the {len(chosen)} most active; dot size: collaborations that day)",
