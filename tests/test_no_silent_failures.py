@@ -92,3 +92,19 @@ def test_a_missing_model_is_none_and_a_broken_one_an_error(tmp_path: Path) -> No
 
 def test_a_malformed_declaration_is_left_to_the_html_reader() -> None:
     check_html(b"<html><body><![if !supportLists]><p>text</p></body></html>")
+
+
+def test_the_cli_says_a_library_warning_in_its_own_one_line_form(
+    key_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from boardgraph.cli import main
+
+    key_file.parent.mkdir()
+    key_file.write_text("short", encoding="ascii")  # no usable key: the cache turns itself off, with a warning
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    (reports / "r.txt").write_text("Northfield Board\n12 May 2016\n\nThe Board met.\n", encoding="utf-8")
+    code = main(["build", str(reports), "-o", str(tmp_path / "g.ttl"), "--cache", str(tmp_path / "cache")])
+    err = capsys.readouterr().err
+    assert code == 0
+    assert any(line.startswith("boardgraph: warning: cache off") for line in err.splitlines()), err

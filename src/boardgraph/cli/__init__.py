@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 import sys
 import traceback
 from collections.abc import Sequence
@@ -45,12 +46,40 @@ def make_parser() -> argparse.ArgumentParser:
 EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
 
+class _CliFormatter(logging.Formatter):
+    """ "boardgraph: warning: …": the form of the CLI's other messages."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return f"boardgraph: {record.levelname.lower()}: {record.getMessage()}"
+
+
+class _StderrHandler(logging.Handler):
+    """Writes to whatever ``sys.stderr`` is at the time (tests and pipes replace it)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            sys.stderr.write(self.format(record) + "\n")
+        except Exception:  # logging's own policy: report the failure, never raise from a log call
+            self.handleError(record)
+
+
+def _configure_logging(debug: bool) -> None:
+    """Library warnings (a cache that cannot be written, …) in the CLI's own one-line form."""
+    root = logging.getLogger("boardgraph")
+    if not any(isinstance(h, _StderrHandler) for h in root.handlers):
+        handler = _StderrHandler()
+        handler.setFormatter(_CliFormatter())
+        root.addHandler(handler)
+    root.setLevel(logging.DEBUG if debug else logging.WARNING)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = make_parser()
     argv = list(sys.argv[1:] if argv is None else argv)
     # --debug may come anywhere (`boardgraph build … --debug`), not only before the command
     debug = "--debug" in argv
     args = parser.parse_args([a for a in argv if a != "--debug"])
+    _configure_logging(debug)
     try:
         return int(args.func(args) or 0)
     except BoardgraphError as exc:

@@ -130,6 +130,7 @@ def print_summary(result: BuildResult, output: Path) -> None:
     if result.cache is not None:
         c = result.cache
         corrupt = f", {c.corrupt} corrupt entries rebuilt" if c.corrupt else ""
+        corrupt += f", {c.write_errors} not stored (cache not writable)" if c.write_errors else ""
         reused = "; inputs unchanged, graph reused" if isinstance(result.sink, FileSink) else ""
         print(f"  cache:     {c.hits} reused, {c.misses} extracted{corrupt}{reused}")
     for line in s["not_read"]:
