@@ -100,7 +100,7 @@ def test_the_cli_says_a_library_warning_in_its_own_one_line_form(
     from boardgraph.cli import main
 
     key_file.parent.mkdir()
-    key_file.write_text("short", encoding="ascii")  # no usable key: the cache turns itself off, with a warning
+    key_file.write_text("short", encoding="ascii")  # no usable key: the cache turns off, with a warning
     reports = tmp_path / "reports"
     reports.mkdir()
     (reports / "r.txt").write_text("Northfield Board\n12 May 2016\n\nThe Board met.\n", encoding="utf-8")
