@@ -700,3 +700,13 @@ def test_an_unlabelled_report_of_line_without_a_title_is_not_an_author() -> None
 def test_labelled_author_without_an_office_is_not_the_chair() -> None:
     raw = "Northshire Council\n12 June 2019\nReport of: Jane Fowler, Policy Officer\n"
     assert meta_of(raw + _OTHER_BODY_TEXT).chair is None
+
+
+def test_a_council_named_once_as_someones_is_not_the_reports_board() -> None:
+    raw = (
+        "Leader's Report to Council\nReport of Councillor Andy Hollins, Leader of the Council\n"
+        "12 July 2019\n\n"
+        "Key meetings\n\n2 July        Call with Cllr Sue Park, Leader of Northshire Borough Council\n"
+    )
+    meta = meta_of(raw + _OTHER_BODY_TEXT)
+    assert meta.board is None and meta.chair == "Andy Hollins"

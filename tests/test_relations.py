@@ -876,3 +876,26 @@ def test_guests_and_own_officers(nlp, item, expected):
     spans = list(doc.spans["bg"])
     found = [{spans[a]._.bg_name for a in r["args"]} for r in doc._.bg_relations if r["kind"] == WORKED_WITH]
     assert (found == []) if expected is None else (expected in found), found
+
+
+def test_rows_of_a_meetings_table_met_the_author_and_a_post_before_a_name(nlp):
+    text = (
+        "Report of Cllr Mary Example (Chair)\n\nKey meetings and engagements\n\n"
+        "Date          Meeting\n"
+        "18 June       Northfield Homes board\n"
+        "2 July        Call with Cllr Ann Lee, Leader of Tarnby Council\n\n"
+        "Diary highlights\n- Roundtable with the Chief Constable, Tom Hartfield\n"
+    )
+    chair = text.index("Mary")
+    doc = nlp.make_doc(text)
+    doc._.bg_context = {
+        "id": "t",
+        "chair": "Mary Example",
+        "chair_span": [chair, chair + len("Mary Example")],
+        "date": "2019-07-12",
+    }
+    doc = nlp(doc)
+    spans = list(doc.spans["bg"])
+    found = [{spans[a]._.bg_name for a in r["args"]} for r in doc._.bg_relations if r["kind"] == WORKED_WITH]
+    assert {"Mary Example", "Ann Lee"} in found, found
+    assert {"Mary Example", "Tom Hartfield"} in found, found

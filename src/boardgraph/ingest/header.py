@@ -240,7 +240,9 @@ def _heading_prefix(prefix: list[str]) -> bool:
     tail = prefix[-3:]
     while tail and tail[-1] in {"of", "the"}:
         tail.pop()
-    return len(tail) < len(prefix[-3:]) and bool(tail) and tail[-1] in _ROLE_WORDS
+    # only a name before the office ("Cllr X, Leader of"), not "Call with Cllr X, Leader of"
+    name_only = len(prefix) <= 7 and not set(prefix) & {"with", "by", "from", "to", "and", "met", "call"}
+    return name_only and len(tail) < len(prefix[-3:]) and bool(tail) and tail[-1] in _ROLE_WORDS
 
 
 def _is_attendance(line: Line) -> bool:
@@ -372,11 +374,20 @@ def _principal_initials() -> frozenset[str]:
     return frozenset(out)
 
 
+_AFFILIATION = re.compile(rf"(?i)\b{any_of(_ROLE_WORDS)}\s+(?:of|for|at)\s+(?:the\s+)?\Z")
+
+
 def named_council(doc: SourceDocument, minutes: bool) -> tuple[Body, str] | None:
     """The council a report names most: in minutes, the most-named local council."""
     councils = [c for c in _councils_named(doc.text, authorities=not minutes).values() if len(c.key) >= 2]
     if minutes:
         councils = [c for c in councils if not c.principal]
+    else:
+        # a council named once, as someone's ("a call with Cllr X, Leader of Y Council"),
+        # is not the report's own
+        councils = [
+            c for c in councils if c.count >= 2 or not _AFFILIATION.search(doc.text, 0, c.first.span.start)
+        ]
     if not councils:
         return None
     best = max(councils, key=lambda c: (c.count, -c.first.span.start))

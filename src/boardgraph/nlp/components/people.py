@@ -608,8 +608,9 @@ def shared_title(doc: Doc, cands: list[Candidate], lexicon: Lexicon) -> list[Can
 
 
 def people_with_a_post(doc: Doc, lexicon: Lexicon) -> list[Candidate]:
-    """ "Jo Bloggs, Principal Adviser, introduced the report": a given name and surname
-    followed by a post in apposition is a person, titled or not (officers rarely are)."""
+    """ "Jo Bloggs, Principal Adviser, introduced the report", "the Chief Constable, Jo
+    Bloggs": a given name and surname beside a post in apposition is a person, titled or
+    not (officers rarely are)."""
     out: list[Candidate] = []
     for tok in doc:
         i = tok.i
@@ -618,10 +619,24 @@ def people_with_a_post(doc: Doc, lexicon: Lexicon) -> list[Candidate]:
         end = i + 2
         if end < len(doc) and doc[end].is_title and doc[end].is_alpha and doc[end].lower_ not in ROLE_WORDS:
             end += 1  # "Jo Ann Bloggs"
-        if end < len(doc) and doc[end].text == "," and _post_follows(doc, end + 1):
+        after_post = i > 1 and doc[i - 1].text == "," and _post_before(doc, i - 1)
+        if (end < len(doc) and doc[end].text == "," and _post_follows(doc, end + 1)) or (
+            after_post and (end >= len(doc) or not doc[end].is_alpha)
+        ):
             name, titles = person_name(doc[i:end].text)
             out.append(Candidate(i, end, PERSON, "person-with-post", 60, name, titles))
     return out
+
+
+def _post_before(doc: Doc, comma: int) -> bool:
+    """A post just before the comma at ``comma``: "the Chief Constable, Jo Bloggs"."""
+    for k in range(comma - 1, max(-1, comma - 6), -1):
+        t = doc[k]
+        if t.text in {",", ";", "."} or "\n" in t.whitespace_ or t.pos_ in {"VERB", "AUX"}:
+            return False
+        if t.lower_ in ROLE_WORDS and t.text[:1].isupper():
+            return True
+    return False
 
 
 def _post_follows(doc: Doc, j: int) -> bool:

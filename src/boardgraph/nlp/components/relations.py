@@ -1246,7 +1246,7 @@ def meetings_list(ctx: Sentence) -> list[dict]:
     the author met whoever an item names. Fragments only: an item with a verb of its
     own says who did what, and the rules above read it."""
     author = ctx.author if ctx.author is not None else ctx.board
-    if author is None or ctx.before is None or any(t.pos_ == "VERB" for t in ctx.sent):
+    if author is None or ctx.before is None or not is_fragment(ctx.sent):
         return []
     heading = [t.lower_ for t in ctx.before if not (t.is_space or t.is_punct)]
     if not heading or len(heading) > 8 or not set(heading) & ctx.lex.meeting_headings:
@@ -1580,7 +1580,7 @@ class RelationFinder:
                 roles += appositive_roles(ctx)
             if sent.text.strip():
                 previous = [m for m in idxs if spans[m].label_ == PROGRAMME and spans[m].sent == sent]
-                if not _item_under(before, sent):
+                if _heading_over_items(sent, bool(idxs)) or not _item_under(before, sent):
                     before = sent
         doc._.bg_relations = dedupe(relations)
         doc._.bg_roles = roles
@@ -1588,11 +1588,31 @@ class RelationFinder:
 
 
 def _item_under(heading: Span | None, sent: Span) -> bool:
-    """A verbless item of a list under a short heading: the items after it are under the
-    heading too ("Meetings attended" / "X board, 14 June" / "Meeting with Y, 20 June")."""
-    if heading is None or any(t.pos_ == "VERB" for t in sent):
+    """An item of a list or table under a short heading, the items after it under the
+    heading too ("Meetings attended" / "X board, 14 June" / "14 June  Meeting with Y"):
+    a short line with no finite verb of its own."""
+    if heading is None or not is_fragment(sent) or _words_in(sent) > 20:
         return False
-    return len([t for t in heading if not (t.is_space or t.is_punct)]) <= 8
+    return _words_in(heading) <= 8
+
+
+def _heading_over_items(sent: Span, names_someone: bool) -> bool:
+    """A short line that names no one and stands over what follows ("Key meetings and
+    engagements", a blank line after it): a new heading, not an item of the one above."""
+    text = sent.text.rstrip(" \t")
+    return not names_someone and is_fragment(sent) and _words_in(sent) <= 8 and text.endswith("\n\n")
+
+
+def _words_in(span: Span) -> int:
+    return len([t for t in span if not (t.is_space or t.is_punct)])
+
+
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def is_fragment(sent: Span) -> bool:
+    """No finite verb: a heading, a list item, a table row ("Meeting with X", "Visit by Y")."""
+    return not any(t.tag_ in FINITE_TAGS and t.pos_ in {"VERB", "AUX"} for t in sent)
 
 
 def dedupe(relations: list[dict]) -> list[dict]:
