@@ -523,7 +523,7 @@ def _join_unique(ctx: Context, p: _Person, fits: list[_Person], what: str) -> No
     scoped, scope = _scoped(ctx, p, fits)
     clusters = _clusters(ctx, scoped)
     if len(clusters) > 1 and p.title is not None:
-        # "County Cllr J. Davies" beside "Councillor Joseph Davies" and "Mrs Jane Davies":
+        # "County Cllr J. Bloggs" beside "Councillor Joe Bloggs" and "Mrs Jan Bloggs":
         # only one of them holds the same kind of title
         titled = {ctx.uf.find(q.key) for q in scoped if q.title == p.title}
         if len(titled) == 1:

@@ -357,7 +357,7 @@ def _firm_word(tok: Token, lexicon: Lexicon) -> bool:
 
 
 def _name_before(doc: Doc, i: int, lexicon: Lexicon) -> bool:
-    """ "Alex Birtles of …": a given name and a surname right before ``i``, so "of" names
+    """ "Jo Bloggs of …": a given name and a surname right before ``i``, so "of" names
     the person's firm."""
     if i < 2:
         return False

@@ -154,7 +154,7 @@ def generic_name(ctx: ChunkContext) -> bool:
 
 def date_words(ctx: ChunkContext) -> bool:
     """ "August Meeting", "Next Meeting", "Annual Report": a date or an edition."""
-    # "the Next Generation programme": before a programme's cue it is the programme's name
+    # "the Next Horizons programme": before a programme's cue it is the programme's name
     return ctx.cwords[0] in MONTHS or (
         len(ctx.cwords) == 2 and ctx.cwords[0] in {"next", "last", "previous", "annual"} and not ctx.cued
     )

@@ -400,7 +400,7 @@ def _party(span: Span, words: list[str]) -> Candidate | None:
 
 
 def _before_of(span: Span) -> Span:
-    """ "Alex Birtles of Hewitson": the NER ran the person on into their firm or place."""
+    """ "Jo Bloggs of Acme": the NER ran the person on into their firm or place."""
     for t in span[2:]:
         if t.lower_ == "of":
             return span.doc[span.start : t.i]
@@ -662,7 +662,7 @@ def _given_and_surname(doc: Doc, i: int, lexicon: Lexicon) -> bool:
         and surname.is_title
         and not lexicon.is_given_name(surname.text)
         and "\n" not in given.whitespace_
-        # "Carl Green" but not "Victoria Road", nor "at Victoria Park"
+        # "Tom Green" but not "Victoria Road", nor "at Victoria Park"
         and not (lexicon.is_word_token(surname) and surname.lower_ in _NOT_SURNAMES)
         and not (surname.lower_ in PLACE_SURNAME_HEADS and i > 0 and doc[i - 1].lower_ in _PLACE_BEFORE)
     )

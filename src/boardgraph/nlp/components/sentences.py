@@ -4,8 +4,8 @@ Reports are laid out in headed, numbered paragraphs; the parser alone glues a
 heading onto the sentence below it, and then the heading's words look like the
 sentence's subject. So a short line without final punctuation starts a new
 sentence after it, unless the line is a hard-wrapped line of running text: a
-sentence cut there loses its parties to two halves ("… John Foster, Robert" /
-"Preston, Hannah Salome …"). Each sign of wrapping is a small named test.
+sentence cut there loses its parties to two halves ("… Jo Bloggs, Robert" /
+"Preston, Ann Lee …"). Each sign of wrapping is a small named test.
 """
 
 from __future__ import annotations
