@@ -530,6 +530,29 @@ def nlp():
     return load_pipeline()
 
 
+CHAIR = "Mary Example"
+
+
+def relations_of(nlp, text: str, board: str | None = None, date: str = "2015-06-01", **ctx) -> list:
+    """(kind, names in argument order) of each relation the pipeline finds in ``text``; the
+    chair is "Mary Example" where the text names her, the board the given name at the top."""
+    context: dict = {"id": "t", "chair": None, "date": date, **ctx}
+    if CHAIR in text:
+        at = text.index(CHAIR)
+        context.update(chair=CHAIR, chair_span=[at, at + len(CHAIR)])
+    if board is not None:
+        context.update(board=board, board_span=[0, len(board)] if text.startswith(board) else None)
+    doc = nlp.make_doc(text)
+    doc._.bg_context = context
+    doc = nlp(doc)
+    spans = list(doc.spans["bg"])
+    return [(r["kind"], tuple(spans[a]._.bg_name for a in r["args"])) for r in doc._.bg_relations]
+
+
+def worked_with_sets(nlp, text: str, **kw) -> list[set[str]]:
+    return [set(names) for kind, names in relations_of(nlp, text, **kw) if kind == WORKED_WITH]
+
+
 def test_the_component_declares_what_it_needs_and_sets(nlp):
     analysis = nlp.analyze_pipes()
     assert not analysis["problems"].get("bg_relations")
@@ -691,21 +714,9 @@ def test_the_graph_carries_the_kind():
     ],
 )
 def test_the_author_acts_where_nobody_is_named(nlp, item, expected):
-    head = "Elmford Borough Council\n\nReport of Cllr Mary Example (Chair)\n\n"
-    text = head + item
-    chair = text.index("Mary")
-    doc = nlp.make_doc(text)
-    doc._.bg_context = {
-        "id": "t",
-        "chair": "Mary Example",
-        "chair_span": [chair, chair + len("Mary Example")],
-        "board": "Elmford Borough Council",
-        "board_span": [0, len("Elmford Borough Council")],
-        "date": "2015-06-01",
-    }
-    doc = nlp(doc)
-    spans = list(doc.spans["bg"])
-    found = [tuple(spans[a]._.bg_name for a in r["args"]) for r in doc._.bg_relations]
+    board = "Elmford Borough Council"
+    text = f"{board}\n\nReport of Cllr Mary Example (Chair)\n\n" + item
+    found = [names for _kind, names in relations_of(nlp, text, board=board)]
     assert found == ([expected] if expected else []), found
 
 
@@ -714,17 +725,7 @@ def test_every_item_under_a_meetings_heading_met_the_author(nlp):
         "Report of Cllr Mary Example (Chair)\n\nMeetings attended\n\n"
         "- Northfield Homes board, 14 June\n- Meeting with Cllr Ann Lee, 20 June\n"
     )
-    chair = text.index("Mary")
-    doc = nlp.make_doc(text)
-    doc._.bg_context = {
-        "id": "t",
-        "chair": "Mary Example",
-        "chair_span": [chair, chair + len("Mary Example")],
-        "date": "2015-06-01",
-    }
-    doc = nlp(doc)
-    spans = list(doc.spans["bg"])
-    found = {spans[a]._.bg_name for r in doc._.bg_relations for a in r["args"]}
+    found = {name for _kind, names in relations_of(nlp, text) for name in names}
     assert {"Mary Example", "Ann Lee"} <= found, found
 
 
@@ -772,15 +773,12 @@ def test_a_firm_in_apposition_managing_a_project_works_for_the_board(nlp):
 
 def test_role_holders_named_after_a_comma_are_the_parties(nlp):
     # the parser hangs these names anywhere; the words say whose role it is
-    doc = nlp.make_doc(
+    text = (
         "Along with the Chief Executive, Tom Hart, I met the Chair of Northfield Homes, Lord Pike, "
         "on 7 August to discuss the Bill."
     )
-    doc._.bg_context = {"id": "t", "chair": None, "date": "2021-09-08"}
-    doc = nlp(doc)
-    spans = list(doc.spans["bg"])
-    found = {frozenset(spans[a]._.bg_name for a in r["args"]) for r in doc._.bg_relations}
-    assert frozenset({"Tom Hart", "Pike"}) in found, found  # a peer goes by the title's name
+    found = worked_with_sets(nlp, text)
+    assert {"Tom Hart", "Pike"} in found, found  # a peer goes by the title's name
     assert not [p for p in found if "Northfield Homes" in p], found
 
 
@@ -806,11 +804,7 @@ def test_role_holders_named_after_a_comma_are_the_parties(nlp):
     ],
 )
 def test_parties_acting_together_in_other_bodies_reports(nlp, text, pair):
-    doc = nlp.make_doc(text)
-    doc._.bg_context = {"id": "t", "chair": None, "date": "2022-01-14"}
-    doc = nlp(doc)
-    spans = list(doc.spans["bg"])
-    found = [{spans[a]._.bg_name for a in r["args"]} for r in doc._.bg_relations if r["kind"] == WORKED_WITH]
+    found = worked_with_sets(nlp, text)
     assert any(pair <= f for f in found), found
 
 
@@ -821,11 +815,7 @@ def test_offices_of_several_words_stand_for_their_holders_and_questions_say_noth
         "Constable and the district councils. Mr Gates asked whether the Commissioner had worked "
         "with Northfield Fire Service."
     )
-    doc = nlp.make_doc(text)
-    doc._.bg_context = {"id": "t", "chair": None, "date": "2017-02-07"}
-    doc = nlp(doc)
-    spans = list(doc.spans["bg"])
-    found = [{spans[a]._.bg_name for a in r["args"]} for r in doc._.bg_relations if r["kind"] == WORKED_WITH]
+    found = worked_with_sets(nlp, text)
     assert {"R Tamsin", "A Pike"} in found, found
     assert not [f for f in found if "Northfield Fire Service" in f], found
 
@@ -860,21 +850,9 @@ def test_a_deputys_office_is_not_the_office():
     ],
 )
 def test_guests_and_own_officers(nlp, item, expected):
-    text = "Elmford Borough Council\n\nReport of Cllr Mary Example (Chair)\n\n" + item
-    chair = text.index("Mary")
-    doc = nlp.make_doc(text)
-    doc._.bg_context = {
-        "id": "t",
-        "chair": "Mary Example",
-        "chair_span": [chair, chair + len("Mary Example")],
-        "board": "Elmford Borough Council",
-        "board_span": [0, len("Elmford Borough Council")],
-        "board_type": "Council",
-        "date": "2015-06-01",
-    }
-    doc = nlp(doc)
-    spans = list(doc.spans["bg"])
-    found = [{spans[a]._.bg_name for a in r["args"]} for r in doc._.bg_relations if r["kind"] == WORKED_WITH]
+    board = "Elmford Borough Council"
+    text = f"{board}\n\nReport of Cllr Mary Example (Chair)\n\n" + item
+    found = worked_with_sets(nlp, text, board=board, board_type="Council")
     assert (found == []) if expected is None else (expected in found), found
 
 
@@ -886,16 +864,6 @@ def test_rows_of_a_meetings_table_met_the_author_and_a_post_before_a_name(nlp):
         "2 July        Call with Cllr Ann Lee, Leader of Tarnby Council\n\n"
         "Diary highlights\n- Roundtable with the Chief Constable, Tom Hartfield\n"
     )
-    chair = text.index("Mary")
-    doc = nlp.make_doc(text)
-    doc._.bg_context = {
-        "id": "t",
-        "chair": "Mary Example",
-        "chair_span": [chair, chair + len("Mary Example")],
-        "date": "2019-07-12",
-    }
-    doc = nlp(doc)
-    spans = list(doc.spans["bg"])
-    found = [{spans[a]._.bg_name for a in r["args"]} for r in doc._.bg_relations if r["kind"] == WORKED_WITH]
+    found = worked_with_sets(nlp, text)
     assert {"Mary Example", "Ann Lee"} in found, found
     assert {"Mary Example", "Tom Hartfield"} in found, found
