@@ -685,6 +685,8 @@ def test_label_naming_no_body_of_its_own_is_passed_over() -> None:
         "Portfolio Holder: Cllr Andy Hollins",
         "Report of Councillor Andy Hollins, Cabinet Member for Adult Care and Chair of the Board",
         "Portfolio Lead: Andy Hollins - Mayor of Northshire",
+        "| Report of | Councillor Andy Hollins, Chair |",
+        "Author: Cllr Andy Hollins, Chair of the Board",
     ],
 )
 def test_labelled_author_holding_an_office_is_the_chair(line: str) -> None:
@@ -697,9 +699,18 @@ def test_an_unlabelled_report_of_line_without_a_title_is_not_an_author() -> None
     assert meta_of(raw + _OTHER_BODY_TEXT).chair != "Leader's Working Group"
 
 
-def test_labelled_author_without_an_office_is_not_the_chair() -> None:
-    raw = "Northshire Council\n12 June 2019\nReport of: Jane Fowler, Policy Officer\n"
+@pytest.mark.parametrize(
+    "line", ["Report of: Jane Fowler, Policy Officer", "Author: Jane Fowler, Head of Policy"]
+)
+def test_labelled_author_without_an_office_is_not_the_chair(line: str) -> None:
+    raw = f"Northshire Council\n12 June 2019\n{line}\n"
     assert meta_of(raw + _OTHER_BODY_TEXT).chair is None
+
+
+def test_a_tables_label_cell_names_the_board() -> None:
+    raw = "| Meeting | Northshire Police and Crime Panel |\n| Date of meeting | 14 July 2017 |\n"
+    meta = meta_of(raw + _OTHER_BODY_TEXT)
+    assert meta.board == "Northshire Police and Crime Panel" and str(meta.date) == "2017-07-14"
 
 
 def test_a_council_named_once_as_someones_is_not_the_reports_board() -> None:

@@ -261,7 +261,8 @@ def heading_body(doc: SourceDocument) -> tuple[Body, str] | None:
     return None
 
 
-_BOARD_LABEL = re.compile(rf"(?i)[\W_]*{any_of(lines('metadata_board_labels'))}\s*(?::|[–—]|\s-\s)\s*")
+# "Meeting: X", "Meeting – X", and a table's cells ("| Meeting | X |")
+_BOARD_LABEL = re.compile(rf"(?i)[\W_]*{any_of(lines('metadata_board_labels'))}\s*(?::|\||[–—]|\s-\s)\s*")
 
 
 def _addressed_body(text: str, start: int, end: int) -> Body | None:
@@ -667,7 +668,7 @@ def chair_by_office(doc: SourceDocument) -> tuple[Person, str] | None:
 _TITLED = re.compile(rf"\s*(?:{any_of(_PERSON_TITLES)})\b\.?\s+[A-Z]", re.I)
 # The colon may be left out before a personal title ("Report of Councillor X, Cabinet Member for Y").
 _AUTHOR_LABEL = re.compile(
-    rf"(?i)[\W_]*{any_of(lines('metadata_author_labels'))}(?:\s*:\s*|\s+(?=(?:{any_of(_PERSON_TITLES)})\b))"
+    rf"(?i)[\W_]*{any_of(lines('metadata_author_labels'))}(?:\s*[:|]\s*|\s+(?=(?:{any_of(_PERSON_TITLES)})\b))"
 )
 _AN_OFFICE = re.compile(rf"\b{_OFFICE}\b", re.I)
 _SEPARATOR = re.compile(r"\s*(?:,|[–—]|\s-\s)\s*")
