@@ -430,3 +430,9 @@ def test_commitments_councils_sign_up_to_are_programmes(found):
     got = found("Northfield Parish Council signed up to the Veterans Covenant and the Green Streets Pledge.")
     programmes = {n for n, label in got if label == PROGRAMME}
     assert {"Veterans Covenant", "Green Streets Pledge"} <= programmes, got
+
+
+def test_a_programme_before_its_cue_is_read_past_its_owner(found):
+    got = found("Wigan Council's Deal for Neighbours programme was praised.")
+    assert ("Deal for Neighbours", PROGRAMME) in got, got
+    assert ("Wigan Metropolitan Borough Council", COUNCIL) in got, got

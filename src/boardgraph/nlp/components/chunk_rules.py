@@ -259,7 +259,9 @@ def lottery_distributor(ctx: ChunkContext) -> Verdict | None:
 
 def programme_head(ctx: ChunkContext) -> Verdict | None:
     """ "… Programme", "… Academy", "… Fund", "… Scheme"."""
-    if ctx.head not in PROGRAMME_HEADS:
+    # before a programme's cue ("X Council's Deal for Communities programme") the cue rule
+    # reads the name, past any owner
+    if ctx.head not in PROGRAMME_HEADS or ctx.cued:
         return None
     # "Grant of Planning Permission", "Review of X": an act named by its head first
     if len(ctx.cwords) > 2 and ctx.cwords[0] == ctx.head and ctx.cwords[1] in {"of", "for", "on"}:
