@@ -867,3 +867,14 @@ def test_rows_of_a_meetings_table_met_the_author_and_a_post_before_a_name(nlp):
     found = worked_with_sets(nlp, text)
     assert {"Mary Example", "Ann Lee"} in found, found
     assert {"Mary Example", "Tom Hartfield"} in found, found
+
+
+def test_items_after_a_lead_in_are_the_authors_meetings_with_everyone_they_name(nlp):
+    text = (
+        "Report of Cllr Mary Example, Chair\n\n"
+        "1. Since the last meeting I have attended a number of meetings and events, including:\n\n"
+        "1.1 A meeting with the Minister for Roads, Tom Hart MP, on 3 March, with the Vice-Chairs, "
+        "Cllr Ann Lee and Cllr Bo Pike.\n"
+    )
+    found = worked_with_sets(nlp, text)
+    assert {"Mary Example", "Tom Hart", "Ann Lee", "Bo Pike"} in found, found

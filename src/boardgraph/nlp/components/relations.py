@@ -1242,20 +1242,33 @@ def engaged_in_apposition(ctx: Sentence) -> list[dict]:
 
 
 def meetings_list(ctx: Sentence) -> list[dict]:
-    """Items under a heading of meetings ("Meetings attended:", "External engagements"):
-    the author met whoever an item names. Fragments only: an item with a verb of its
-    own says who did what, and the rules above read it."""
+    """Items under a heading of meetings ("Meetings attended:", "External engagements", "I
+    have attended a number of meetings, including:"): the author met whoever an item
+    names. Fragments only: an item with a verb of its own says who did what, and the
+    rules above read it."""
     author = ctx.author if ctx.author is not None else ctx.board
     if author is None or ctx.before is None or not is_fragment(ctx.sent):
         return []
     heading = [t.lower_ for t in ctx.before if not (t.is_space or t.is_punct)]
-    if not heading or len(heading) > 8 or not set(heading) & ctx.lex.meeting_headings:
+    if (
+        not heading
+        or not (len(heading) <= 8 or leads_in(ctx.before))
+        or not set(heading) & ctx.lex.meeting_headings
+    ):
         return []
     parties = [m for m in ctx.idxs if ctx.named_here(m) and ctx.label(m) in AGENT_TYPES and m != author]
     # "Cllr X, Leader of Y Council": a person's body in the same item is their role
     if any(ctx.label(m) == PERSON for m in parties):
         parties = [m for m in parties if ctx.label(m) == PERSON]
-    return [ctx.relation(WORKED_WITH, [author, m], "met", "meetings-list") for m in parties]
+    # one item is one meeting: everyone it names was there together
+    return [ctx.relation(WORKED_WITH, [author, *parties], "met", "meetings-list")] if parties else []
+
+
+def leads_in(sent: Span) -> bool:
+    """ "I have attended a number of meetings and events, including:": a sentence that ends
+    in a colon stands over the items after it."""
+    last = next((t for t in reversed(sent) if not t.is_space), None)
+    return last is not None and last.text == ":"
 
 
 # ------------------------------------------------------------------ participates rules
@@ -1591,9 +1604,9 @@ def _item_under(heading: Span | None, sent: Span) -> bool:
     """An item of a list or table under a short heading, the items after it under the
     heading too ("Meetings attended" / "X board, 14 June" / "14 June  Meeting with Y"):
     a short line with no finite verb of its own."""
-    if heading is None or not is_fragment(sent) or _words_in(sent) > 20:
+    if heading is None or not is_fragment(sent) or _words_in(sent) > 40:
         return False
-    return _words_in(heading) <= 8
+    return _words_in(heading) <= 8 or leads_in(heading)
 
 
 def _heading_over_items(sent: Span, names_someone: bool) -> bool:
