@@ -572,6 +572,25 @@ def test_initials_before_a_board_are_its_owner_not_its_short_name(resolver):
     assert me[("a", 0)] != me[("a", 1)]
 
 
+@pytest.mark.parametrize(
+    ("longer", "same"),
+    [("NHA Wales", False), ("NHA Executive", False), ("NHA Systems", True), ("NHA Ltd", True)],
+)
+def test_initials_before_more_words_are_the_same_body_only_for_a_trade_or_legal_form(resolver, longer, same):
+    a = report("a", [mention("a", ORGANISATION, longer), mention("a", ORGANISATION, "NHA")])
+    _, me = resolve(resolver, [a])
+    assert (me[("a", 0)] == me[("a", 1)]) is same
+
+
+def test_a_body_named_with_its_place_is_not_the_generic_body_of_another_report(resolver):
+    a = report(
+        "a", [mention("a", ORGANISATION, "Kent Fire and Rescue Service")], board="Fenland Parish Council"
+    )
+    b = report("b", [mention("b", ORGANISATION, "Fire Service")], board="Tarnby Parish Council")
+    _, me = resolve(resolver, [a, b])
+    assert me[("a", 0)] != me[("b", 0)]
+
+
 def test_short_name_fitting_two_bodies_stays_apart(resolver):
     a = report(
         "a",

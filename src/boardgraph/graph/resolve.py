@@ -1045,7 +1045,10 @@ def rule_renamed_bodies(ctx: Context) -> None:
                 if set(big) - set(small) <= generic_fillers() and near and same_owner:
                     ctx.join(a, b, note)
                 continue
-            if big[-len(small) :] == small and not _near(ctx, reports_of, a, b):
+            # a place among the added words is the body's owner too ("Kent Fire and Rescue
+            # Service" is one fire service)
+            adds_place = bool((set(big) - set(small)) & ctx.register.place_names())
+            if (big[-len(small) :] == small or adds_place) and not _near(ctx, reports_of, a, b):
                 # words before a name are its owner ("X Park Cricket Club" is one cricket
                 # club): nearby they are the same body, further afield only perhaps
                 ctx.doubt(
@@ -1088,9 +1091,12 @@ def rule_short_names(ctx: Context) -> None:
 
 
 def _owners_sub_body(word: str, name: str) -> bool:
-    """ "LGA Leadership Board", "NALC Finance Committee": a body's initials before a board's
-    or committee's name say whose board it is; the board is not the body."""
-    return is_acronym(word) and name.split()[-1].lower() in lexicons.words("relations_sub_body_heads")
+    """ "LGA Leadership Board", "NHS England": a body's initials before more words name
+    another body of its own (a board, a national arm); a legal form or a firm's trade
+    after them ("X Ltd", "X Systems") leaves the same body."""
+    rest = {w.lower().strip(".") for w in name.split()[1:]}
+    same = lexicons.words("resolve_legal_forms") | lexicons.words("entities_firm_heads")
+    return is_acronym(word) and not rest <= same
 
 
 def rule_generic_body_named_in_full(ctx: Context) -> None:
