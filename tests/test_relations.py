@@ -874,7 +874,11 @@ def test_items_after_a_lead_in_are_the_authors_meetings_with_everyone_they_name(
         "Report of Cllr Mary Example, Chair\n\n"
         "1. Since the last meeting I have attended a number of meetings and events, including:\n\n"
         "1.1 A meeting with the Minister for Roads, Tom Hart MP, on 3 March, with the Vice-Chairs, "
-        "Cllr Ann Lee and Cllr Bo Pike.\n"
+        "Cllr Ann Lee and Cllr Bo Pike.\n\n"
+        "1.2 The Northfield Homes conference, where I spoke about housing.\n\n"
+        "1.3 A roundtable on adult social care with the Chair of the Care Council, Sam Tully.\n"
     )
     found = worked_with_sets(nlp, text)
     assert {"Mary Example", "Tom Hart", "Ann Lee", "Bo Pike"} in found, found
+    # an item whose verb stands only in a clause of its own does not end the list
+    assert {"Mary Example", "Sam Tully"} in found, found

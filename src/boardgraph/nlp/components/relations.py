@@ -1624,7 +1624,10 @@ FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 def is_fragment(sent: Span) -> bool:
-    """No finite verb: a heading, a list item, a table row ("Meeting with X", "Visit by Y")."""
+    """A heading, a list item, a table row ("Meeting with X", "Visit by Y", "The X
+    conference, where I spoke"): no finite verb, or none in its main clause."""
+    if sent.root.pos_ in {"NOUN", "PROPN"}:
+        return True
     return not any(t.tag_ in FINITE_TAGS and t.pos_ in {"VERB", "AUX"} for t in sent)
 
 
