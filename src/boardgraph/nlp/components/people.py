@@ -6,7 +6,7 @@ agree that they are people."""
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span
@@ -630,18 +630,18 @@ def people_with_a_post(doc: Doc, lexicon: Lexicon) -> list[Candidate]:
 
 def _post_before(doc: Doc, comma: int) -> bool:
     """A post just before the comma at ``comma``: "the Chief Constable, Jo Bloggs"."""
-    for k in range(comma - 1, max(-1, comma - 6), -1):
-        t = doc[k]
-        if t.text in {",", ";", "."} or "\n" in t.whitespace_ or t.pos_ in {"VERB", "AUX"}:
-            return False
-        if t.lower_ in ROLE_WORDS and t.text[:1].isupper():
-            return True
-    return False
+    return _post_among(doc, range(comma - 1, max(-1, comma - 6), -1))
 
 
 def _post_follows(doc: Doc, j: int) -> bool:
     """A post in the next few words, before the next comma: "Principal Adviser", "Head of X"."""
-    for k in range(j, min(len(doc), j + 6)):
+    return _post_among(doc, range(j, min(len(doc), j + 6)))
+
+
+def _post_among(doc: Doc, ks: Iterable[int]) -> bool:
+    """A capitalised post word among tokens ``ks`` (in reading order), before any
+    punctuation, line break or verb ends the phrase."""
+    for k in ks:
         t = doc[k]
         if t.text in {",", ";", "."} or "\n" in t.whitespace_ or t.pos_ in {"VERB", "AUX"}:
             return False
