@@ -1018,6 +1018,7 @@ def rule_renamed_bodies(ctx: Context) -> None:
     """Same head noun, one name's words within the other's: one body renamed, if named nearby."""
     orgs = _org_names(ctx)[ORGANISATION]
     reports_of = _reports_of(ctx)
+    places = ctx.register.place_names()  # once: the register builds the set on each call
     okeys = sorted(orgs)
     for i, a in enumerate(okeys):
         wa = _body_words(a)
@@ -1047,7 +1048,7 @@ def rule_renamed_bodies(ctx: Context) -> None:
                 continue
             # a place among the added words is the body's owner too ("Kent Fire and Rescue
             # Service" is one fire service)
-            adds_place = bool((set(big) - set(small)) & ctx.register.place_names())
+            adds_place = bool((set(big) - set(small)) & places)
             if (big[-len(small) :] == small or adds_place) and not _near(ctx, reports_of, a, b):
                 # words before a name are its owner ("X Park Cricket Club" is one cricket
                 # club): nearby they are the same body, further afield only perhaps
@@ -1090,13 +1091,17 @@ def rule_short_names(ctx: Context) -> None:
             )
 
 
+@functools.cache
+def _same_body_suffixes() -> frozenset[str]:
+    return lexicons.words("resolve_legal_forms") | lexicons.words("entities_firm_heads")
+
+
 def _owners_sub_body(word: str, name: str) -> bool:
     """ "LGA Leadership Board", "NHS England": a body's initials before more words name
     another body of its own (a board, a national arm); a legal form or a firm's trade
     after them ("X Ltd", "X Systems") leaves the same body."""
     rest = {w.lower().strip(".") for w in name.split()[1:]}
-    same = lexicons.words("resolve_legal_forms") | lexicons.words("entities_firm_heads")
-    return is_acronym(word) and not rest <= same
+    return is_acronym(word) and not rest <= _same_body_suffixes()
 
 
 def rule_generic_body_named_in_full(ctx: Context) -> None:

@@ -171,6 +171,11 @@ class Sentence:
     author: int | None = None  # a mention of the report's chair ("I"), else None
     before: Span | None = None  # the sentence before (a heading over a list item)
 
+    @property
+    def speaker(self) -> int | None:
+        """Who the report speaks as: its chair where named, else its board."""
+        return self.author if self.author is not None else self.board
+
     def label(self, m: int) -> str:
         return self.spans[m].label_
 
@@ -781,16 +786,23 @@ def _joint_company(ctx: Sentence, head: Token, tok: Token) -> list[int]:
             joint = sib.lower_ == "with" and any(c.lower_ in {"together", "along"} for c in sib.children)
             withs = [sib] if joint or sib.lower_ == "alongside" else []
         for w in withs:
-            holder = role_holder_at(ctx, w.i + 1)
-            named = [m for o in w.children if o.dep_ == "pobj" for m in object_parties(ctx, o)]
-            out += [holder] if holder is not None else named or people_after(ctx, w)
+            out += _with_parties(ctx, w) or people_after(ctx, w)
     return out
+
+
+def _with_parties(ctx: Sentence, w: Token) -> list[int]:
+    """Who a "with" names: a role's holder written after a comma ("with the Chief
+    Executive, Jo Bloggs"), else the parties of its object."""
+    holder = role_holder_at(ctx, w.i + 1)
+    if holder is not None:
+        return [holder]
+    return [m for o in w.children if o.dep_ == "pobj" for m in object_parties(ctx, o)]
 
 
 def asked_not_told(tok: Token) -> bool:
     """ "X asked whether the Commissioner had worked with Y", "Had you met Y?": a
     question says nothing happened."""
-    if ctx_sentence_is_question(tok):
+    if _ends_with(tok.sent, "?"):
         return True
     for anc in [tok, *tok.ancestors]:
         if any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in anc.children):
@@ -798,10 +810,10 @@ def asked_not_told(tok: Token) -> bool:
     return False
 
 
-def ctx_sentence_is_question(tok: Token) -> bool:
-    sent = tok.sent
+def _ends_with(sent: Span, mark: str) -> bool:
+    """Whether the sentence's last token (past trailing space) is ``mark``."""
     last = next((t for t in reversed(sent) if not t.is_space), None)
-    return last is not None and last.text == "?"
+    return last is not None and last.text == mark
 
 
 def _author_as_doer(ctx: Sentence, head: Token, comitative: bool) -> list[int]:
@@ -809,7 +821,7 @@ def _author_as_doer(ctx: Sentence, head: Token, comitative: bool) -> list[int]:
     with X" (the report's author), "Met with X to discuss …" as a list item (the author
     met X). A verbless heading ("Training session with X") says nothing of the author:
     only a list under a meetings heading does (:func:`meetings_list`)."""
-    author = ctx.author if ctx.author is not None else ctx.board
+    author = ctx.speaker
     if author is None:
         return []
     verb = head.head if head.pos_ in {"NOUN", "PROPN"} and head.dep_ == "dobj" else head
@@ -830,7 +842,7 @@ def _list_item_author(ctx: Sentence, verb: Token) -> int | None:
     """ "Met with X to discuss …", "attended the summit with Cllr X": an item of the
     author's list ("Since the last meeting I have:") opens with its past-tense verb,
     subject left out; the author did it."""
-    author = ctx.author if ctx.author is not None else ctx.board
+    author = ctx.speaker
     past = verb.tag_ in {"VBD", "VBN"} or verb.lower_ == "met"  # the tagger reads an opening "Met" as a name
     if past and verb.i == _first_word(ctx.sent) and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
         return author
@@ -879,9 +891,10 @@ def met_object(ctx: Sentence) -> list[dict]:
     the store", "SBC and X had teamed up", "spoken to Y", "welcomed Sir X to our meeting"."""
     out: list[dict] = []
     lex = ctx.lex
+    verbs = lex.interaction_verbs | lex.guest_verbs
     for tok in ctx.sent:
         lemma = tok.lemma_.lower()
-        if tok.pos_ != "VERB" or lemma not in lex.interaction_verbs | lex.guest_verbs or asked_not_told(tok):
+        if tok.pos_ != "VERB" or lemma not in verbs or asked_not_told(tok):
             continue
         if lemma in lex.hiring_verbs and lemma not in {"engage", "commission"}:
             continue  # taking someone on: hired_for_body
@@ -950,10 +963,7 @@ def _met_partners(ctx: Sentence, verb: Token) -> list[int]:
     partners = [m for o in _met_objects(ctx, verb) for m in object_parties(ctx, o)]
     for c in verb.children:
         if c.lower_ in {"along", "together"}:
-            for w in (w for w in c.children if w.lower_ == "with"):
-                company = [m for o in w.children for m in object_parties(ctx, o)]
-                holder = role_holder_at(ctx, w.i + 1)
-                partners += [holder] if holder is not None else company
+            partners += [m for w in c.children if w.lower_ == "with" for m in _with_parties(ctx, w)]
     return partners
 
 
@@ -1246,15 +1256,11 @@ def meetings_list(ctx: Sentence) -> list[dict]:
     have attended a number of meetings, including:"): the author met whoever an item
     names. Fragments only: an item with a verb of its own says who did what, and the
     rules above read it."""
-    author = ctx.author if ctx.author is not None else ctx.board
+    author = ctx.speaker
     if author is None or ctx.before is None or not is_fragment(ctx.sent):
         return []
-    heading = [t.lower_ for t in ctx.before if not (t.is_space or t.is_punct)]
-    if (
-        not heading
-        or not (len(heading) <= 8 or leads_in(ctx.before))
-        or not set(heading) & ctx.lex.meeting_headings
-    ):
+    heading = {t.lower_ for t in ctx.before if not (t.is_space or t.is_punct)}
+    if not _over_items(ctx.before) or not heading & ctx.lex.meeting_headings:
         return []
     parties = [m for m in ctx.idxs if ctx.named_here(m) and ctx.label(m) in AGENT_TYPES and m != author]
     # "Cllr X, Leader of Y Council": a person's body in the same item is their role
@@ -1267,8 +1273,12 @@ def meetings_list(ctx: Sentence) -> list[dict]:
 def leads_in(sent: Span) -> bool:
     """ "I have attended a number of meetings and events, including:": a sentence that ends
     in a colon stands over the items after it."""
-    last = next((t for t in reversed(sent) if not t.is_space), None)
-    return last is not None and last.text == ":"
+    return _ends_with(sent, ":")
+
+
+def _over_items(heading: Span) -> bool:
+    """A heading short enough to stand over a list, or a lead-in ending in a colon."""
+    return _words_in(heading) <= 8 or leads_in(heading)
 
 
 # ------------------------------------------------------------------ participates rules
@@ -1606,7 +1616,7 @@ def _item_under(heading: Span | None, sent: Span) -> bool:
     a short line with no finite verb of its own."""
     if heading is None or not is_fragment(sent) or _words_in(sent) > 40:
         return False
-    return _words_in(heading) <= 8 or leads_in(heading)
+    return _over_items(heading)
 
 
 def _heading_over_items(sent: Span, names_someone: bool) -> bool:
